@@ -1,0 +1,141 @@
+#include "activations.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace act {
+namespace {
+
+constexpr ParamInfo kLeaky[] = {{"alpha", 0.01, 0.0, 1.0, 0.0, 0.5}};
+constexpr ParamInfo kPrelu[] = {{"alpha", 0.25, -1.0, 1.0, -0.5, 1.0}};
+constexpr ParamInfo kElu[] = {{"alpha", 1.0, 1e-6, 10.0, 0.05, 3.0}};
+constexpr ParamInfo kRrelu[] = {{"lower", 1.0 / 8.0, 0.0, 1.0, 0.0, 1.0},
+                                {"upper", 1.0 / 3.0, 0.0, 1.0, 0.0, 1.0}};
+constexpr ParamInfo kMaxout[] = {{"w1", 1.0, -100.0, 100.0, -3.0, 3.0},
+                                 {"b1", 0.0, -100.0, 100.0, -3.0, 3.0},
+                                 {"w2", 0.0, -100.0, 100.0, -3.0, 3.0},
+                                 {"b2", 0.0, -100.0, 100.0, -3.0, 3.0}};
+
+const Info kInfo[kCount] = {
+    {Id::linear, "linear", "Linear (identity)", "(-inf, inf)",
+     "f(x) = x. Any stack of linear layers collapses into one linear map, so a network needs a non-linearity.",
+     {}},
+    {Id::sigmoid, "sigmoid", "Sigmoid (logistic)", "(0, 1)",
+     "Squashes any input into (0, 1). Its derivative peaks at 1/4 at x = 0 and vanishes in the tails; its outputs are never zero-centred.",
+     {}},
+    {Id::tanh, "tanh", "Hyperbolic tangent", "(-1, 1)",
+     "tanh(x) = 2 sigmoid(2x) - 1: zero-centred, S-shaped, derivative 1 at x = 0 but still vanishing for large |x|.",
+     {}},
+    {Id::relu, "relu", "ReLU", "[0, inf)",
+     "max(0, x): cheap, no upper bound, derivative 1 for x > 0 and 0 for x < 0, so a unit whose input is always negative stops learning (a dead ReLU).",
+     {}},
+    {Id::leaky_relu, "leaky_relu", "Leaky ReLU", "(-inf, inf)",
+     "max(alpha x, x): a small slope alpha for x < 0 keeps the gradient alive.",
+     kLeaky},
+    {Id::rrelu, "rrelu", "Randomized leaky ReLU", "(-inf, inf)",
+     "Leaky ReLU whose negative slope is drawn from U(lower, upper) while training and fixed at the mean (lower + upper) / 2 at test time.",
+     kRrelu},
+    {Id::prelu, "prelu", "Parametric ReLU", "(-inf, inf)",
+     "Leaky ReLU whose slope alpha is a parameter learned by backpropagation (one per unit, starting at 0.25).",
+     kPrelu},
+    {Id::elu, "elu", "ELU", "(-alpha, inf)",
+     "x for x > 0, alpha (e^x - 1) for x <= 0: negative outputs push the mean towards 0, the gradient never dies, and with alpha = 1 it is smooth at 0.",
+     kElu},
+    {Id::selu, "selu", "SELU (scaled ELU)", "(-scale*alpha, inf) = (-1.7581, inf)",
+     "scale * ELU with alpha = 1.6733, scale = 1.0507: with standardised inputs, LeCun-normal weights and plain stacked layers, activations keep mean 0 and variance 1.",
+     {}},
+    {Id::maxout, "maxout", "Maxout", "depends on the pieces",
+     "The maximum of k linear pieces; in 1-D max(w1 x + b1, w2 x + b2). With w1 = 1, b1 = w2 = b2 = 0 it is ReLU; it learns its own shape but costs k times the weights.",
+     kMaxout},
+};
+
+constexpr std::array<Id, kCount> kIds = {Id::linear, Id::sigmoid,    Id::tanh,  Id::relu,
+                                         Id::leaky_relu, Id::rrelu, Id::prelu, Id::elu,
+                                         Id::selu,   Id::maxout};
+
+std::string fmt(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", v);  // shortest form that reads back the same
+  if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+std::string names_of(Id id) {
+  std::string s;
+  for (const auto& pi : info(id).params) s += (s.empty() ? "" : ", ") + std::string(pi.name);
+  return s.empty() ? "none" : s;
+}
+
+double& field(Params& p, std::string_view param) {
+  if (param == "alpha") return p.alpha;
+  if (param == "lower") return p.lower;
+  if (param == "upper") return p.upper;
+  if (param == "w1") return p.w1;
+  if (param == "b1") return p.b1;
+  if (param == "w2") return p.w2;
+  return p.b2;  // caller checked the name
+}
+
+const ParamInfo& find_param(Id id, std::string_view param) {
+  for (const auto& pi : info(id).params)
+    if (pi.name == param) return pi;
+  throw std::invalid_argument(std::string(name(id)) + ": unknown parameter '" + std::string(param) +
+                              "'; allowed: " + names_of(id));
+}
+
+}  // namespace
+
+const std::array<Id, kCount>& all_ids() noexcept { return kIds; }
+const Info& info(Id id) noexcept { return kInfo[static_cast<int>(id)]; }
+std::string_view name(Id id) noexcept { return info(id).name; }
+
+Id parse_id(std::string_view s) {
+  for (const auto& in : kInfo)
+    if (in.name == s) return in.id;
+  std::string allowed;
+  for (const auto& in : kInfo) allowed += (allowed.empty() ? "" : ", ") + std::string(in.name);
+  std::string shown(s.substr(0, 64));
+  throw std::invalid_argument("unknown activation '" + shown + "'; allowed: " + allowed);
+}
+
+Params defaults(Id id) noexcept {
+  Params p;
+  for (const auto& pi : info(id).params) field(p, pi.name) = pi.def;
+  return p;
+}
+
+double get_param(Id id, const Params& p, std::string_view param) {
+  find_param(id, param);
+  return field(const_cast<Params&>(p), param);
+}
+
+void set_param(Id id, Params& p, std::string_view param, double v) {
+  find_param(id, param);
+  field(p, param) = v;
+}
+
+void validate(Id id, const Params& p) {
+  for (const auto& pi : info(id).params) {
+    const double v = field(const_cast<Params&>(p), pi.name);
+    if (!(std::isfinite(v) && v >= pi.min && v <= pi.max))
+      throw std::invalid_argument(std::string(name(id)) + ": " + std::string(pi.name) +
+                                  " must be a finite number in [" + fmt(pi.min) + ", " + fmt(pi.max) +
+                                  "], got " + fmt(v));
+  }
+  if (id == Id::rrelu && p.lower > p.upper)
+    throw std::invalid_argument("rrelu: lower must be <= upper, got lower=" + fmt(p.lower) +
+                                " > upper=" + fmt(p.upper));
+}
+
+void sample(Id id, const Params& p, std::span<const double> x, std::span<double> f, std::span<double> df) {
+  validate(id, p);
+  if (f.size() != x.size() || df.size() != x.size())
+    throw std::invalid_argument("sample: output arrays must have the length of x (" + std::to_string(x.size()) + ")");
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    f[i] = value(id, x[i], p);
+    df[i] = derivative(id, x[i], p);
+  }
+}
+
+}  // namespace act

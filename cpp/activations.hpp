@@ -1,0 +1,130 @@
+// The ten activation functions of the post: value f(x) and derivative f'(x) side by side.
+// Pure C++20, double precision, accurate in the tails (the page plots |f'| on a log axis).
+// Conventions at the kink x = 0 follow PyTorch's autograd (relu'(0)=0, leaky'(0)=alpha, elu'(0)=alpha).
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace act {
+
+enum class Id : int { linear, sigmoid, tanh, relu, leaky_relu, rrelu, prelu, elu, selu, maxout };
+inline constexpr std::size_t kCount = 10;
+
+inline constexpr double kSeluAlpha = 1.6732632423543772848;
+inline constexpr double kSeluScale = 1.0507009873554804934;
+
+// Every parameter any activation takes; each id reads only its own fields.
+// Use defaults(id) to get an id's defaults (alpha differs per id).
+struct Params {
+  double alpha = 0.01;                          // leaky_relu 0.01, prelu 0.25, elu 1.0
+  double lower = 1.0 / 8.0, upper = 1.0 / 3.0;  // rrelu: train slopes ~ U(lower, upper)
+  double w1 = 1.0, b1 = 0.0, w2 = 0.0, b2 = 0.0; // maxout (1-D): max(w1 x + b1, w2 x + b2)
+};
+
+// One named parameter: default, the range validate() accepts, a narrower slider range.
+struct ParamInfo {
+  std::string_view name;
+  double def, min, max;          // accepted range (inclusive)
+  double slider_min, slider_max; // what a UI slider should offer
+};
+
+struct Info {
+  Id id;
+  std::string_view name;         // the public id, e.g. "leaky_relu"
+  std::string_view title;        // e.g. "Leaky ReLU"
+  std::string_view range;        // output range, e.g. "(0, 1)"
+  std::string_view description;  // one or two sentences, English
+  std::span<const ParamInfo> params;
+};
+
+const std::array<Id, kCount>& all_ids() noexcept;
+const Info& info(Id id) noexcept;
+std::string_view name(Id id) noexcept;
+// Throws std::invalid_argument naming the bad id and listing the allowed ones.
+Id parse_id(std::string_view s);
+Params defaults(Id id) noexcept;
+// Reads/writes a parameter by name; unknown name throws std::invalid_argument listing the id's parameters.
+double get_param(Id id, const Params& p, std::string_view param);
+void set_param(Id id, Params& p, std::string_view param, double v);
+// Throws std::invalid_argument ("elu: alpha must be a finite number in (0, 10], got nan").
+void validate(Id id, const Params& p);
+
+// ---- scalar kernels (inline: the network's hot loops use them) ----
+namespace detail {
+inline double sigmoid(double x) noexcept {
+  if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
+  const double e = std::exp(x);  // accurate down to the subnormals: sigmoid(-710) = 4.47e-309
+  return e / (1.0 + e);
+}
+// sigmoid'(x) = e^{-|x|} / (1 + e^{-|x|})^2 : no cancellation, sigmoid'(40) = 4.25e-18.
+inline double dsigmoid(double x) noexcept {
+  const double t = std::exp(-std::fabs(x));
+  const double d = 1.0 + t;
+  return t / (d * d);
+}
+// tanh'(x) = 4 e^{-2|x|} / (1 + e^{-2|x|})^2 : never 1 - tanh^2 (0 for |x| > 19).
+inline double dtanh(double x) noexcept {
+  const double t = std::exp(-2.0 * std::fabs(x));
+  const double d = 1.0 + t;
+  return 4.0 * t / (d * d);
+}
+inline double leaky(double x, double a) noexcept { return x < 0 ? a * x : x; }
+inline double dleaky(double x, double a) noexcept { return x > 0 ? 1.0 : a; }
+inline double maxout_piece(double w, double b, double x) noexcept {
+  return w == 0 ? b : w * x + b;  // w == 0 keeps x = +-inf finite
+}
+}  // namespace detail
+
+// f(x). NaN in gives NaN out; +-inf give the limits.
+inline double value(Id id, double x, const Params& p) noexcept {
+  switch (id) {
+    case Id::linear: return x;
+    case Id::sigmoid: return detail::sigmoid(x);
+    case Id::tanh: return std::tanh(x);
+    case Id::relu: return x < 0 ? 0.0 : x;
+    case Id::leaky_relu:
+    case Id::prelu: return detail::leaky(x, p.alpha);
+    case Id::rrelu: return detail::leaky(x, 0.5 * (p.lower + p.upper));  // eval mode
+    case Id::elu: return x > 0 ? x : p.alpha * std::expm1(x);
+    case Id::selu: return kSeluScale * (x > 0 ? x : kSeluAlpha * std::expm1(x));
+    case Id::maxout: {
+      if (std::isnan(x)) return x;
+      const double a = detail::maxout_piece(p.w1, p.b1, x), b = detail::maxout_piece(p.w2, p.b2, x);
+      return a >= b ? a : b;
+    }
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+// f'(x) (d/dx). NaN in gives NaN out.
+inline double derivative(Id id, double x, const Params& p) noexcept {
+  if (std::isnan(x)) return x;
+  switch (id) {
+    case Id::linear: return 1.0;
+    case Id::sigmoid: return detail::dsigmoid(x);
+    case Id::tanh: return detail::dtanh(x);
+    case Id::relu: return x > 0 ? 1.0 : 0.0;
+    case Id::leaky_relu:
+    case Id::prelu: return detail::dleaky(x, p.alpha);
+    case Id::rrelu: return detail::dleaky(x, 0.5 * (p.lower + p.upper));
+    case Id::elu: return x > 0 ? 1.0 : p.alpha * std::exp(x);
+    case Id::selu: return kSeluScale * (x > 0 ? 1.0 : kSeluAlpha * std::exp(x));
+    case Id::maxout: {
+      const double a = detail::maxout_piece(p.w1, p.b1, x), b = detail::maxout_piece(p.w2, p.b2, x);
+      return a >= b ? p.w1 : p.w2;  // ties go to the first piece, like torch.max
+    }
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+// Batched curve sampler: one call per redraw. f and df must have x.size() elements
+// (throws std::invalid_argument otherwise); validates p first.
+void sample(Id id, const Params& p, std::span<const double> x, std::span<double> f, std::span<double> df);
+
+}  // namespace act
