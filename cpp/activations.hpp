@@ -74,10 +74,19 @@ inline double dtanh(double x) noexcept {
   const double d = 1.0 + t;
   return 4.0 * t / (d * d);
 }
-inline double leaky(double x, double a) noexcept { return x < 0 ? a * x : x; }
+// a == 0 is tested apart so that x = -inf gives the limit 0, not 0 * inf = NaN.
+inline double leaky(double x, double a) noexcept { return x < 0 ? (a == 0 ? 0.0 : a * x) : x; }
 inline double dleaky(double x, double a) noexcept { return x > 0 ? 1.0 : a; }
 inline double maxout_piece(double w, double b, double x) noexcept {
   return w == 0 ? b : w * x + b;  // w == 0 keeps x = +-inf finite
+}
+// Slope of the active piece; a tie goes to the first piece, like torch.max. When both pieces are
+// the same infinity (x = +-inf, or w x overflowing) the one growing faster towards x wins: the
+// limit of the derivative, not whichever piece happens to come first.
+inline double dmaxout(double x, double w1, double b1, double w2, double b2) noexcept {
+  const double a = maxout_piece(w1, b1, x), b = maxout_piece(w2, b2, x);
+  if (a == b && std::isinf(a)) return (x > 0 ? w2 > w1 : w2 < w1) ? w2 : w1;
+  return a >= b ? w1 : w2;
 }
 }  // namespace detail
 
@@ -115,10 +124,7 @@ inline double derivative(Id id, double x, const Params& p) noexcept {
     case Id::rrelu: return detail::dleaky(x, 0.5 * (p.lower + p.upper));
     case Id::elu: return x > 0 ? 1.0 : p.alpha * std::exp(x);
     case Id::selu: return kSeluScale * (x > 0 ? 1.0 : kSeluAlpha * std::exp(x));
-    case Id::maxout: {
-      const double a = detail::maxout_piece(p.w1, p.b1, x), b = detail::maxout_piece(p.w2, p.b2, x);
-      return a >= b ? p.w1 : p.w2;  // ties go to the first piece, like torch.max
-    }
+    case Id::maxout: return detail::dmaxout(x, p.w1, p.b1, p.w2, p.b2);
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
