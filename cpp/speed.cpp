@@ -1,0 +1,163 @@
+#include "speed.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace speed {
+namespace {
+
+// An empty asm statement emits no instruction, but a compiler may not speculate it, so the
+// if/else around it stays a real conditional branch instead of becoming a select/max.
+inline void keep_branch() noexcept { __asm__ __volatile__(""); }
+
+bool relu_family(act::Id id) noexcept {
+  return id == act::Id::relu || id == act::Id::leaky_relu || id == act::Id::rrelu || id == act::Id::prelu;
+}
+
+// The slope for x <= 0 of a ReLU-family member, the same one act::value uses.
+double negative_slope(act::Id id, const act::Params& p) noexcept {
+  switch (id) {
+    case act::Id::relu: return 0.0;
+    case act::Id::rrelu: return 0.5 * (p.lower + p.upper);  // eval mode
+    default: return p.alpha;                              // leaky_relu, prelu
+  }
+}
+
+// Branch-free select: a where mask is all ones, b where it is zero. Exact (bits are copied).
+// (__builtin_bit_cast: Emscripten 3.1.6's libc++ has no std::bit_cast.)
+inline double select_bits(std::uint64_t mask, double a, double b) noexcept {
+  return __builtin_bit_cast(double, (__builtin_bit_cast(std::uint64_t, a) & mask) |
+                               (__builtin_bit_cast(std::uint64_t, b) & ~mask));
+}
+inline std::uint64_t positive_mask(double x) noexcept { return std::uint64_t{0} - std::uint64_t{x > 0.0}; }
+
+// One timed pass y[i] = k(x[i]); returns elapsed nanoseconds. noinline keeps the clock reads
+// around exactly this loop.
+template <class K>
+[[gnu::noinline]] double timed_pass(const double* x, double* y, std::size_t n, K k) {
+  const auto t0 = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < n; ++i) y[i] = k(x[i]);
+  const auto t1 = std::chrono::steady_clock::now();
+  return std::chrono::duration<double, std::nano>(t1 - t0).count();
+}
+
+double sum_in_order(const std::vector<double>& y) noexcept {
+  double s = 0;
+  for (double v : y) s += v;
+  return s;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t m = v.size() / 2;
+  return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+template <class F, class DF>
+Result run(std::size_t n, int reps, std::uint64_t seed, F f, DF df) {
+  std::vector<double> x(n), y(n);
+  fill_inputs(x.data(), n, seed);
+  std::vector<double> tf, tdf;
+  double sum_f = 0, sum_df = 0;
+  for (int r = -1; r < reps; ++r) {  // r = -1: warm-up (page faults, caches, wasm tier-up)
+    const double a = timed_pass(x.data(), y.data(), n, f);
+    sum_f = sum_in_order(y);
+    const double b = timed_pass(x.data(), y.data(), n, df);
+    sum_df = sum_in_order(y);
+    if (r >= 0) {
+      tf.push_back(a / static_cast<double>(n));
+      tdf.push_back(b / static_cast<double>(n));
+    }
+  }
+  return {median(tf), median(tdf), sum_f + sum_df};
+}
+
+// The library kernels with the id fixed at compile time, so the switch in act::value folds away.
+template <act::Id I>
+Result run_standard(const act::Params& p, std::size_t n, int reps, std::uint64_t seed) {
+  return run(n, reps, seed, [p](double v) { return act::value(I, v, p); },
+             [p](double v) { return act::derivative(I, v, p); });
+}
+
+Result run_relu_family(Variant variant, double a, std::size_t n, int reps, std::uint64_t seed) {
+  if (variant == Variant::branchless)
+    return run(n, reps, seed, [a](double v) { return select_bits(positive_mask(v), v, a * v); },
+               [a](double v) { return select_bits(positive_mask(v), 1.0, a); });
+  return run(
+      n, reps, seed,
+      [a](double v) {
+        if (v > 0.0) return v;
+        keep_branch();
+        return a * v;
+      },
+      [a](double v) {
+        if (v > 0.0) return 1.0;
+        keep_branch();
+        return a;
+      });
+}
+
+}  // namespace
+
+Variant parse_variant(std::string_view s) {
+  if (s == "default") return Variant::standard;
+  if (s == "branchy") return Variant::branchy;
+  if (s == "branchless") return Variant::branchless;
+  throw std::invalid_argument("variant must be 'default', 'branchy' or 'branchless', got '" +
+                              std::string(s.substr(0, 64)) + "'");
+}
+
+std::string_view variant_name(Variant v) noexcept {
+  switch (v) {
+    case Variant::branchy: return "branchy";
+    case Variant::branchless: return "branchless";
+    default: return "default";
+  }
+}
+
+bool has_variant(act::Id id, Variant v) noexcept { return v == Variant::standard || relu_family(id); }
+
+void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept {
+  std::uint64_t s = seed;
+  for (std::size_t i = 0; i < n; ++i) {
+    // splitmix64 (Steele, Lea, Flood 2014), then the top 53 bits as a double in [0, 1)
+    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    const double u = static_cast<double>(z >> 11) * 0x1.0p-53;
+    x[i] = 8.0 * u - 4.0;
+  }
+}
+
+Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
+  act::validate(id, p);
+  if (n < kMinN || n > kMaxN)
+    throw std::invalid_argument("n must be an integer in [1, 10000000], got " + std::to_string(n));
+  if (reps < kMinReps || reps > kMaxReps)
+    throw std::invalid_argument("reps must be an integer in [1, 100], got " + std::to_string(reps));
+  if (!has_variant(id, variant))
+    throw std::invalid_argument("variant '" + std::string(variant_name(variant)) + "' is defined only for " +
+                                "relu, leaky_relu, rrelu and prelu, not for " + std::string(act::name(id)) +
+                                "; use 'default'");
+  if (variant != Variant::standard) return run_relu_family(variant, negative_slope(id, p), n, reps, seed);
+  using act::Id;
+  switch (id) {
+    case Id::linear: return run_standard<Id::linear>(p, n, reps, seed);
+    case Id::sigmoid: return run_standard<Id::sigmoid>(p, n, reps, seed);
+    case Id::tanh: return run_standard<Id::tanh>(p, n, reps, seed);
+    case Id::relu: return run_standard<Id::relu>(p, n, reps, seed);
+    case Id::leaky_relu: return run_standard<Id::leaky_relu>(p, n, reps, seed);
+    case Id::rrelu: return run_standard<Id::rrelu>(p, n, reps, seed);
+    case Id::prelu: return run_standard<Id::prelu>(p, n, reps, seed);
+    case Id::elu: return run_standard<Id::elu>(p, n, reps, seed);
+    case Id::selu: return run_standard<Id::selu>(p, n, reps, seed);
+    case Id::maxout: return run_standard<Id::maxout>(p, n, reps, seed);
+  }
+  throw std::invalid_argument("measure: unknown activation");
+}
+
+}  // namespace speed

@@ -1,0 +1,49 @@
+// How much does one activation cost? Times f and f' over n doubles with random signs and
+// reports the median nanoseconds per element. Pure C++ (std::chrono::steady_clock, which is
+// performance.now() under Emscripten), so the same code runs natively and in the browser.
+//
+// Variants (the ReLU family only: relu, leaky_relu, rrelu, prelu):
+//   default     the library's own kernels act::value / act::derivative (what the network uses)
+//   branchless  explicitly branch-free: y = x * select-free mask (compiles to max/and/blend)
+//   branchy     a real if/else per element. With random signs the CPU's branch predictor is
+//               wrong about half of the time, and a mispredicted branch costs ~15-20 cycles,
+//               so a "cheap" ReLU can cost as much as sigmoid's exp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "activations.hpp"
+
+namespace speed {
+
+enum class Variant { standard, branchy, branchless };
+
+inline constexpr std::size_t kMinN = 1, kMaxN = 10'000'000;
+inline constexpr int kMinReps = 1, kMaxReps = 100;
+
+struct Result {
+  double ns_per_element_f = 0;   // median over reps
+  double ns_per_element_df = 0;  // median over reps
+  // Sum of f(x_i) plus sum of f'(x_i) over the n inputs, in index order: it depends on every
+  // computed element, so the compiler cannot drop the timed work, and a test can recompute it.
+  double checksum = 0;
+};
+
+// "default" | "branchy" | "branchless"; anything else throws std::invalid_argument listing them.
+Variant parse_variant(std::string_view s);
+std::string_view variant_name(Variant v) noexcept;
+// Whether `v` is defined for `id` (standard: every id; the others: the ReLU family).
+bool has_variant(act::Id id, Variant v) noexcept;
+
+// The n inputs measure() uses: uniform in (-4, 4), so the sign is a fair coin per element.
+// Own generator (splitmix64), so native and wasm see the same numbers for the same seed.
+void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept;
+
+// Validates (id's params, n in [1, 1e7], reps in [1, 100], variant defined for id); one
+// untimed warm-up pass, then reps timed passes of f and of f'. Throws std::invalid_argument.
+Result measure(act::Id id, const act::Params& params, std::size_t n, int reps, Variant variant,
+               std::uint64_t seed = 1);
+
+}  // namespace speed
