@@ -152,3 +152,64 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("sampleCurve", &sample_curve);
   emscripten::function("sampleCurve", +[](const val& id, const val& xs) { return sample_curve(id, xs, val::undefined()); });
 }
+
+// ---------------------------------------------------------------- speed (owner: bench)
+// Module.measureActivation(id, {n, reps, variant, params, seed}) -> {id, variant, n, reps,
+// nsPerElementF, nsPerElementDf, checksum}. Times the C++ kernels inside wasm (cpp/speed.*).
+#include "speed.hpp"
+
+namespace {
+
+// A whole number in [lo, hi] from a JS value; the message names the field and the range.
+double to_whole(const val& v, const std::string& what, double lo, double hi) {
+  const double d = to_number(v, what);
+  if (!(d >= lo && d <= hi && d == static_cast<double>(static_cast<long long>(d))))
+    throw std::invalid_argument(what + " must be an integer in [" + std::to_string(static_cast<long long>(lo)) +
+                                ", " + std::to_string(static_cast<long long>(hi)) + "], got " +
+                                val::global("String")(v).as<std::string>());
+  return d;
+}
+
+val measure_activation(const val& idv, const val& opts) {
+  return guard([&] {
+    const act::Id id = to_id(idv);
+    double n = 1'000'000, reps = 5, seed = 1;
+    speed::Variant variant = speed::Variant::standard;
+    act::Params p = act::defaults(id);
+    if (!opts.isUndefined() && !opts.isNull()) {
+      if (type_name(opts) != "object")
+        throw std::invalid_argument("measureActivation: options must be a plain object, got " + type_name(opts));
+      const val keys = val::global("Object").call<val>("keys", opts);
+      for (unsigned i = 0, k = keys["length"].as<unsigned>(); i < k; ++i) {
+        const std::string key = keys[i].as<std::string>();
+        const val v = opts[key];
+        if (key == "n") n = to_whole(v, "n", speed::kMinN, speed::kMaxN);
+        else if (key == "reps") reps = to_whole(v, "reps", speed::kMinReps, speed::kMaxReps);
+        else if (key == "seed") seed = to_whole(v, "seed", 0, 4294967295.0);
+        else if (key == "variant") variant = speed::parse_variant(to_string(v, "variant"));
+        else if (key == "params") p = to_params(id, v);
+        else
+          throw std::invalid_argument("measureActivation: unknown option '" + key.substr(0, 64) +
+                                      "'; allowed: n, reps, variant, params, seed");
+      }
+    }
+    const speed::Result r = speed::measure(id, p, static_cast<std::size_t>(n), static_cast<int>(reps), variant,
+                                           static_cast<std::uint64_t>(seed));
+    val o = val::object();
+    o.set("id", std::string(act::name(id)));
+    o.set("variant", std::string(speed::variant_name(variant)));
+    o.set("n", n);
+    o.set("reps", reps);
+    o.set("nsPerElementF", r.ns_per_element_f);
+    o.set("nsPerElementDf", r.ns_per_element_df);
+    o.set("checksum", r.checksum);
+    return o;
+  });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(speed) {
+  emscripten::function("measureActivation", &measure_activation);
+  emscripten::function("measureActivation", +[](const val& id) { return measure_activation(id, val::undefined()); });
+}
