@@ -1,0 +1,140 @@
+// engine.js — the ONLY JavaScript that touches WebAssembly.
+//
+// Loads the classic script `../activations.js` (an Emscripten MODULARIZE factory named
+// `createActivationsModule`) relative to this file's own URL, instantiates it once per page
+// (every widget shares the same instance through one module-level promise) and hands out
+// plain JavaScript: strings, numbers, plain objects and Float64Arrays copied out of wasm memory.
+// Errors thrown inside wasm come back as ordinary `Error`s with the same message.
+//
+//   import * as engine from './engine.js';
+//   await engine.ready();
+//   engine.activate('elu', -1, { alpha: 0.5 });           // -> number
+//   engine.sampleCurve('sigmoid', xs);                     // -> {x, f, df} Float64Arrays
+
+const FACTORY_NAME = 'createActivationsModule';
+
+let modulePromise = null; // Promise<Module>, created on first use
+let mod = null;           // the instantiated module once ready
+const infoCache = new Map();
+
+// URL of the wasm loader: dist/js/engine.js -> dist/activations.js.
+export const scriptUrl = new URL('../activations.js', import.meta.url).href;
+
+function loadScript(url) {
+  return new Promise((resolve, reject) => {
+    // Another copy of this module (or a bundle) may already be loading the same script.
+    let s = [...document.querySelectorAll('script[data-activations-engine]')].find((e) => e.src === url);
+    if (s && s.dataset.loaded === '1') { resolve(); return; }
+    if (!s) {
+      s = document.createElement('script');
+      s.src = url;
+      s.async = true;
+      s.dataset.activationsEngine = '';
+      (document.head || document.documentElement).appendChild(s);
+    }
+    s.addEventListener('load', () => { s.dataset.loaded = '1'; resolve(); }, { once: true });
+    s.addEventListener('error', () => reject(new Error(`could not load the activation engine from ${url}`)), { once: true });
+  });
+}
+
+async function getFactory() {
+  if (typeof globalThis[FACTORY_NAME] === 'function') return globalThis[FACTORY_NAME];
+  if (typeof document === 'undefined') {
+    // Node (tests, tools): the same file is a CommonJS module.
+    const { createRequire } = await import('node:module');
+    return createRequire(import.meta.url)(new URL(scriptUrl).pathname);
+  }
+  await loadScript(scriptUrl);
+  if (typeof globalThis[FACTORY_NAME] !== 'function') {
+    throw new Error(`${scriptUrl} loaded but did not define ${FACTORY_NAME}`);
+  }
+  return globalThis[FACTORY_NAME];
+}
+
+// Resolves (with no value) once the shared wasm instance is ready. Safe to call many times.
+export function ready() {
+  if (!modulePromise) {
+    modulePromise = (async () => {
+      const factory = await getFactory();
+      mod = await factory();
+      return mod;
+    })();
+    // A failed load may be retried by the next call (e.g. after a network hiccup).
+    modulePromise.catch(() => { modulePromise = null; });
+  }
+  return modulePromise.then(() => undefined);
+}
+
+export function isReady() { return mod !== null; }
+
+function M() {
+  if (!mod) throw new Error('activation engine not ready: await ready() first');
+  return mod;
+}
+
+// Calls into wasm; anything thrown there becomes a plain Error with the same message.
+function call(fn) {
+  try {
+    return fn(M());
+  } catch (e) {
+    if (e instanceof Error && e.constructor === Error) throw e;
+    const msg = e && typeof e.message === 'string' ? e.message : String(e);
+    throw new Error(msg, { cause: e });
+  }
+}
+
+// ---------------------------------------------------------------- activations
+
+// The ten ids in the post's order: linear sigmoid tanh relu leaky_relu rrelu prelu elu selu maxout.
+export function activationIds() {
+  return call((m) => Array.from(m.activationIds()));
+}
+
+// {id, title, range, description, params:[{name, default, min, max, sliderMin, sliderMax}]}.
+// Returns a fresh deep copy (callers may mutate it). Unknown id -> Error listing the allowed ones.
+export function activationInfo(id) {
+  if (!infoCache.has(id)) {
+    const o = call((m) => m.activationInfo(id));
+    infoCache.set(id, {
+      id: o.id, title: o.title, range: o.range, description: o.description,
+      params: Array.from(o.params, (p) => ({
+        name: p.name, default: p.default, min: p.min, max: p.max, sliderMin: p.sliderMin, sliderMax: p.sliderMax,
+      })),
+    });
+  }
+  return structuredClone(infoCache.get(id));
+}
+
+// f(x). params: plain object, missing fields take PyTorch's defaults.
+export function activate(id, x, params) {
+  return call((m) => m.activate(id, x, params ?? undefined));
+}
+
+// f'(x) (d/dx).
+export function derivative(id, x, params) {
+  return call((m) => m.derivative(id, x, params ?? undefined));
+}
+
+// One batched call: xs (Array or Float64Array) -> {x, f, df}, fresh Float64Arrays (copies).
+export function sampleCurve(id, xs, params) {
+  return call((m) => {
+    const r = m.sampleCurve(id, xs, params ?? undefined);
+    return { x: r.x, f: r.f, df: r.df };
+  });
+}
+
+// n evenly spaced points from a to b inclusive (a small helper for callers of sampleCurve).
+export function linspace(a, b, n) {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = i === n - 1 ? b : a + ((b - a) * i) / (n - 1);
+  return out;
+}
+
+// ================================================================= network helpers
+// Room for teammates (race / experiments issues). Conventions for this section:
+//  - wrap every Embind class instance (e.g. `new (M().Network)(config)`) in a plain JS class
+//    whose methods go through call(...) and return copies (Float64Array / plain objects);
+//  - the wrapper owns the C++ object and must expose dispose() that calls .delete() exactly
+//    once (and a FinalizationRegistry fallback at most as a safety net, never as the plan);
+//  - nothing outside this file may see an Embind handle.
+// ----------------------------------------------------------------- (add below this line)

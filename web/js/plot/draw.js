@@ -1,0 +1,149 @@
+// Drawing primitives for plot.js: polylines that break at NaN and at given x positions, shaded
+// bands, dashed reference lines, labelled points, "exact zero" marks on log axes, and text with
+// a halo so labels stay readable over curves and grid lines. All coordinates are CSS pixels.
+
+// Text with a background-coloured halo. align: 'left'|'right'|'center'; baseline as canvas.
+export function haloText(ctx, text, x, y, { color, halo, align = 'left', baseline = 'alphabetic', font } = {}) {
+  ctx.save();
+  if (font) ctx.font = font;
+  ctx.textAlign = align;
+  ctx.textBaseline = baseline;
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = halo;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = color;
+  ctx.fillText(text, x, y);
+  ctx.restore();
+}
+
+// True if the pen must lift between samples a < b because a break point lies between them
+// (a sample exactly at a break belongs to the piece on its left).
+function crossesBreak(breaks, a, b) {
+  for (const bx of breaks) if ((a < bx && bx < b) || a === bx) return true;
+  return false;
+}
+
+// Polyline of (xs[i], ys[i]). sx/sy map data -> px. For a log axis, ys <= 0 are drawn on the
+// panel's bottom edge (clamped) and reported back as runs [[i0, i1], ...] so they can be marked.
+export function drawSeries(ctx, s, sx, sy, panel) {
+  const { x: xs, y: ys, breaks = [] } = s;
+  const zeroRuns = [];
+  let run = null;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(panel.left, panel.top - 1, panel.right - panel.left, panel.bottom - panel.top + 2);
+  ctx.clip();
+  ctx.strokeStyle = s.color;
+  ctx.lineWidth = s.width || 2;
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  if (s.dash) ctx.setLineDash(s.dash);
+  ctx.beginPath();
+  let pen = false;
+  for (let i = 0; i < xs.length; i++) {
+    const v = ys[i];
+    if (!Number.isFinite(xs[i]) || Number.isNaN(v)) { pen = false; continue; }
+    const zero = sy.log && !(v > 0);
+    if (zero) { if (!run) { run = [i, i]; zeroRuns.push(run); } else run[1] = i; } else run = null;
+    let py = zero ? panel.bottom : sy(v);
+    py = Math.max(panel.top - 10, Math.min(panel.bottom + 10, py));
+    const px = sx(xs[i]);
+    if (pen && i > 0 && breaks.length && crossesBreak(breaks, xs[i - 1], xs[i])) pen = false;
+    if (pen) ctx.lineTo(px, py); else { ctx.moveTo(px, py); pen = true; }
+  }
+  ctx.stroke();
+  ctx.restore();
+  return zeroRuns;
+}
+
+// Marks exact zeros on a log axis: a thick dashed stripe along the bottom edge plus a label.
+export function drawZeroRuns(ctx, runs, s, sx, panel, theme) {
+  if (!runs.length) return;
+  ctx.save();
+  ctx.strokeStyle = s.color;
+  ctx.lineWidth = 5;
+  ctx.setLineDash([2, 3]);
+  for (const [i0, i1] of runs) {
+    ctx.beginPath();
+    ctx.moveTo(sx(s.x[i0]), panel.bottom - 3);
+    ctx.lineTo(sx(s.x[i1]), panel.bottom - 3);
+    ctx.stroke();
+  }
+  ctx.restore();
+  if (s.zeroLabel) {
+    const [i0, i1] = runs.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+    const mid = (sx(s.x[i0]) + sx(s.x[i1])) / 2;
+    haloText(ctx, s.zeroLabel, mid, panel.bottom - 9, { color: s.color, halo: theme.bg, align: 'center' });
+  }
+}
+
+// Filled region between lo and hi over xs, with an optional label.
+export function drawBand(ctx, b, sx, sy, panel, theme) {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(panel.left, panel.top, panel.right - panel.left, panel.bottom - panel.top);
+  ctx.clip();
+  ctx.globalAlpha = b.alpha ?? 0.2;
+  ctx.fillStyle = b.color;
+  ctx.beginPath();
+  const n = b.x.length;
+  for (let i = 0; i < n; i++) ctx[i ? 'lineTo' : 'moveTo'](sx(b.x[i]), sy(b.hi[i]));
+  for (let i = n - 1; i >= 0; i--) ctx.lineTo(sx(b.x[i]), sy(b.lo[i]));
+  ctx.closePath();
+  ctx.fill();
+  ctx.restore();
+  if (b.label) { // a key in the panel's top-left corner: a swatch of the band, then the text
+    const s = theme.fontSize, x0 = panel.left + 6, y0 = panel.top + 6;
+    ctx.save();
+    ctx.globalAlpha = Math.min(1, (b.alpha ?? 0.2) * 2);
+    ctx.fillStyle = b.color;
+    ctx.fillRect(x0, y0 + 1, s, s - 2);
+    ctx.restore();
+    haloText(ctx, b.label, x0 + s + 5, y0, { color: theme.muted, halo: theme.bg, baseline: 'top' });
+  }
+}
+
+// Dashed horizontal reference line with an optional label at its right (or left: side 'left') end.
+export function drawHLine(ctx, h, sy, panel, theme) {
+  const py = Math.round(sy(h.y)) + 0.5;
+  if (!(py >= panel.top - 0.5 && py <= panel.bottom + 0.5)) return;
+  ctx.save();
+  ctx.strokeStyle = h.color || theme.mark;
+  ctx.lineWidth = 1.25;
+  ctx.setLineDash(h.dash || [6, 4]);
+  ctx.beginPath();
+  ctx.moveTo(panel.left, py);
+  ctx.lineTo(panel.right, py);
+  ctx.stroke();
+  ctx.restore();
+  if (h.label) { // below the line in the panel's upper half, above it in the lower half
+    const below = py < (panel.top + panel.bottom) / 2, left = h.side === 'left';
+    haloText(ctx, h.label, left ? panel.left + 5 : panel.right - 5, below ? py + 4 : py - 4,
+      { color: h.color || theme.mark, halo: theme.bg, align: left ? 'left' : 'right', baseline: below ? 'top' : 'bottom' });
+  }
+}
+
+// A filled dot with a label beside it (placed so it stays inside the panel).
+export function drawPoint(ctx, p, sx, sy, panel, theme) {
+  const px = sx(p.x), py = sy(p.y);
+  if (!(px >= panel.left - 1 && px <= panel.right + 1 && py >= panel.top - 1 && py <= panel.bottom + 1)) return;
+  ctx.save();
+  ctx.fillStyle = p.color || theme.mark;
+  ctx.strokeStyle = theme.bg;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.arc(px, py, p.radius || 4.5, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+  ctx.restore();
+  if (!p.label) return;
+  ctx.save();
+  ctx.font = `${theme.fontSize}px ${theme.fontFamily}`;
+  const w = ctx.measureText(p.label).width;
+  ctx.restore();
+  const right = px + 8 + w <= panel.right - 2;
+  const up = py - theme.fontSize - 8 >= panel.top;
+  haloText(ctx, p.label, right ? px + 8 : px - 8, up ? py - 7 : py + 7,
+    { color: p.color || theme.mark, halo: theme.bg, align: right ? 'left' : 'right', baseline: up ? 'bottom' : 'top' });
+}
