@@ -213,3 +213,190 @@ EMSCRIPTEN_BINDINGS(speed) {
   emscripten::function("measureActivation", &measure_activation);
   emscripten::function("measureActivation", +[](const val& id) { return measure_activation(id, val::undefined()); });
 }
+
+// ================================================================ network + datasets (owner: net)
+// new Module.Network(config), Module.datasetIds(), Module.makeDataset(name, options).
+// Config keys (all optional): layers, activation, params, maxoutPieces, init, loss, optimizer,
+// learningRate, batchSize, seed. Unknown keys throw; undefined counts as missing.
+#include <cmath>
+#include <cstdio>
+#include <initializer_list>
+#include <string_view>
+
+#include "datasets.hpp"
+#include "network.hpp"
+
+namespace {
+
+// A whole number in [lo, hi] (the JS spelling of the field in the message).
+double net_integer(const val& v, const std::string& what, double lo, double hi) {
+  const double d = to_number(v, what);
+  if (!(std::isfinite(d) && d == std::floor(d) && d >= lo && d <= hi)) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, " must be an integer in [%.17g, %.17g], got %.17g", lo, hi, d);
+    throw std::invalid_argument(what + buf);
+  }
+  return d;
+}
+
+// The keys of a plain object (undefined/null -> none), each checked against `allowed`.
+std::vector<std::string> net_keys(const val& obj, const std::string& what,
+                                  std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string> out;
+  if (obj.isUndefined() || obj.isNull()) return out;
+  if (type_name(obj) != "object") throw std::invalid_argument(what + " must be a plain object, got " + type_name(obj));
+  const val keys = val::global("Object").call<val>("keys", obj);
+  const unsigned n = keys["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) {
+    std::string k = keys[i].as<std::string>();
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == k;
+    if (!ok) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      throw std::invalid_argument(what + ": unknown key '" + k.substr(0, 64) + "'; allowed: " + list);
+    }
+    if (!obj[k].isUndefined()) out.push_back(std::move(k));
+  }
+  return out;
+}
+
+nn::Config net_config(const val& obj) {
+  nn::Config c;
+  const auto keys = net_keys(obj, "config", {"layers", "activation", "params", "maxoutPieces", "init", "loss",
+                                             "optimizer", "learningRate", "batchSize", "seed"});
+  auto has = [&](std::string_view k) {
+    for (const auto& x : keys)
+      if (x == k) return true;
+    return false;
+  };
+  if (has("activation")) c.activation = act::parse_id(to_string(obj["activation"], "activation"));
+  c.params = to_params(c.activation, has("params") ? obj["params"] : val::undefined());
+  if (has("layers")) {
+    const val v = obj["layers"];
+    const bool arr = val::global("Array").call<bool>("isArray", v);
+    if (!arr) throw std::invalid_argument("layers must be an Array of widths like [2, 8, 8, 1], got " + type_name(v));
+    const unsigned n = v["length"].as<unsigned>();
+    if (n < 2 || n > nn::kMaxLayerEntries)
+      throw std::invalid_argument("layers: need 2 to " + std::to_string(nn::kMaxLayerEntries) +
+                                  " widths (input, hidden..., output), got " + std::to_string(n));
+    c.layers.assign(n, 0);
+    for (unsigned i = 0; i < n; ++i)
+      c.layers[i] = static_cast<int>(net_integer(v[i], "layers[" + std::to_string(i) + "]", 1, nn::kMaxWidth));
+  }
+  if (has("maxoutPieces")) c.maxout_pieces = static_cast<int>(net_integer(obj["maxoutPieces"], "maxoutPieces", 2, 8));
+  if (has("init")) c.init = nn::parse_init(to_string(obj["init"], "init"));
+  if (has("loss")) c.loss = nn::parse_loss(to_string(obj["loss"], "loss"));
+  if (has("optimizer")) c.optimizer = nn::parse_optimizer(to_string(obj["optimizer"], "optimizer"));
+  if (has("learningRate")) c.learning_rate = to_number(obj["learningRate"], "learningRate");
+  if (has("batchSize")) c.batch_size = static_cast<int>(net_integer(obj["batchSize"], "batchSize", 1, nn::kMaxBatchSize));
+  if (has("seed")) c.seed = static_cast<std::uint64_t>(net_integer(obj["seed"], "seed", 0, 9007199254740991.0));
+  nn::validate(c);
+  return c;
+}
+
+val net_f64(std::span<const double> v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+struct JsNetwork {
+  explicit JsNetwork(const nn::Config& c) : net(c) {}
+  nn::Network net;
+};
+
+JsNetwork* net_make(const val& config) { return guard([&] { return new JsNetwork(net_config(config)); }); }
+JsNetwork* net_make_default() { return net_make(val::undefined()); }
+
+double net_parameter_count(JsNetwork& n) { return static_cast<double>(n.net.parameter_count()); }
+val net_get_parameters(JsNetwork& n) { return net_f64(n.net.parameters()); }
+void net_set_parameters(JsNetwork& n, const val& p) {
+  guard([&] { n.net.set_parameters(to_doubles(p, "parameters")); });
+}
+val net_loss_and_gradient(JsNetwork& n, const val& x, const val& y) {
+  return guard([&] {
+    const std::vector<double> xs = to_doubles(x, "X"), ys = to_doubles(y, "Y");
+    std::vector<double> g(n.net.parameter_count());
+    const double loss = n.net.loss_and_gradient(xs, ys, g);
+    val o = val::object();
+    o.set("loss", loss);
+    o.set("gradient", net_f64(g));
+    return o;
+  });
+}
+val net_predict(JsNetwork& n, const val& x) {
+  return guard([&] { return net_f64(n.net.predict(to_doubles(x, "X"))); });
+}
+double net_train_epoch(JsNetwork& n, const val& x, const val& y) {
+  return guard([&] { return n.net.train_epoch(to_doubles(x, "X"), to_doubles(y, "Y")); });
+}
+bool net_diverged(JsNetwork& n) { return n.net.diverged(); }
+std::string net_to_json(JsNetwork& n) { return n.net.to_json(); }
+val net_get_config(JsNetwork& n) {
+  const nn::Config& c = n.net.config();
+  val o = val::object();
+  val layers = val::array();
+  for (int w : c.layers) layers.call<void>("push", w);
+  o.set("layers", layers);
+  o.set("activation", std::string(act::name(c.activation)));
+  val ps = val::object();
+  for (const auto& pi : act::info(c.activation).params)
+    ps.set(std::string(pi.name), act::get_param(c.activation, c.params, pi.name));
+  o.set("params", ps);
+  o.set("maxoutPieces", c.maxout_pieces);
+  o.set("init", std::string(nn::name(c.init)));
+  o.set("loss", std::string(nn::name(c.loss)));
+  o.set("optimizer", std::string(nn::name(c.optimizer)));
+  o.set("learningRate", c.learning_rate);
+  o.set("batchSize", c.batch_size);
+  o.set("seed", static_cast<double>(c.seed));
+  return o;
+}
+
+val net_dataset_ids() {
+  val out = val::array();
+  for (auto id : nn::dataset_ids()) out.call<void>("push", std::string(id));
+  return out;
+}
+
+val net_make_dataset(const val& name, const val& options) {
+  return guard([&] {
+    const std::string id = to_string(name, "dataset name");
+    nn::DatasetOptions o;
+    for (const auto& k : net_keys(options, "dataset options", {"n", "noise", "seed", "testFraction"})) {
+      if (k == "n") o.n = static_cast<int>(net_integer(options["n"], "n", 1, nn::kMaxDatasetPoints));
+      if (k == "noise") o.noise = to_number(options["noise"], "noise");
+      if (k == "seed") o.seed = static_cast<std::uint64_t>(net_integer(options["seed"], "seed", 0, 9007199254740991.0));
+      if (k == "testFraction") o.test_fraction = to_number(options["testFraction"], "testFraction");
+    }
+    const nn::Dataset d = nn::make_dataset(id, o);
+    val r = val::object();
+    r.set("name", d.name);
+    r.set("inputDim", d.input_dim);
+    r.set("task", std::string(d.regression ? "regression" : "classification"));
+    r.set("xTrain", net_f64(d.x_train));
+    r.set("yTrain", net_f64(d.y_train));
+    r.set("xTest", net_f64(d.x_test));
+    r.set("yTest", net_f64(d.y_test));
+    return r;
+  });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(network) {
+  emscripten::class_<JsNetwork>("Network")
+      .constructor(&net_make, emscripten::allow_raw_pointers())
+      .constructor(&net_make_default, emscripten::allow_raw_pointers())
+      .function("parameterCount", &net_parameter_count)
+      .function("getParameters", &net_get_parameters)
+      .function("setParameters", &net_set_parameters)
+      .function("lossAndGradient", &net_loss_and_gradient)
+      .function("predict", &net_predict)
+      .function("trainEpoch", &net_train_epoch)
+      .function("diverged", &net_diverged)
+      .function("toJSON", &net_to_json)
+      .function("config", &net_get_config);
+  emscripten::function("datasetIds", &net_dataset_ids);
+  emscripten::function("makeDataset", &net_make_dataset);
+  emscripten::function("makeDataset", +[](const val& name) { return net_make_dataset(name, val::undefined()); });
+}

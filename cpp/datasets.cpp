@@ -1,0 +1,105 @@
+#include "datasets.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "rng.hpp"
+
+namespace nn {
+namespace {
+
+constexpr std::string_view kIds[] = {"circle", "xor", "gaussian", "spiral", "sin", "abs", "step"};
+constexpr double kPi = 3.14159265358979323846;
+
+std::string num(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::span<const std::string_view> dataset_ids() noexcept { return kIds; }
+
+Dataset make_dataset(std::string_view name, const DatasetOptions& opt) {
+  int id = -1;
+  for (int i = 0; i < 7; ++i)
+    if (kIds[i] == name) id = i;
+  if (id < 0) {
+    std::string allowed;
+    for (auto s : kIds) allowed += (allowed.empty() ? "" : ", ") + std::string(s);
+    throw std::invalid_argument("dataset: unknown '" + std::string(name.substr(0, 64)) + "'; allowed: " + allowed);
+  }
+  if (opt.n < 1 || opt.n > kMaxDatasetPoints)
+    throw std::invalid_argument("n must be an integer in [1, 100000], got " + std::to_string(opt.n));
+  if (!(std::isfinite(opt.noise) && opt.noise >= 0 && opt.noise <= 1))
+    throw std::invalid_argument("noise must be a finite number in [0, 1], got " + num(opt.noise));
+  if (!(std::isfinite(opt.test_fraction) && opt.test_fraction >= 0 && opt.test_fraction <= 0.9))
+    throw std::invalid_argument("testFraction must be a finite number in [0, 0.9], got " + num(opt.test_fraction));
+
+  Dataset d;
+  d.name = std::string(name);
+  d.regression = id >= 4;
+  d.input_dim = d.regression ? 1 : 2;
+  const std::size_t n = static_cast<std::size_t>(opt.n), dim = static_cast<std::size_t>(d.input_dim);
+  std::vector<double> x(n * dim), y(n);
+  Rng rng(opt.seed, 100 + static_cast<std::uint64_t>(id));
+  const double sigma = 0.5 * opt.noise;
+  for (std::size_t i = 0; i < n; ++i) {
+    const int label = static_cast<int>(i % 2);
+    double* xi = &x[i * dim];
+    switch (id) {
+      case 0: {  // circle
+        const double r = label ? 0.5 * std::sqrt(rng.uniform()) : std::sqrt(rng.uniform(0.49, 1.0));
+        const double a = rng.uniform(0, 2 * kPi);
+        xi[0] = r * std::cos(a);
+        xi[1] = r * std::sin(a);
+        break;
+      }
+      case 1: {  // xor
+        const double s1 = rng.uniform() < 0.5 ? -1.0 : 1.0;
+        const double s2 = label ? s1 : -s1;
+        xi[0] = s1 * rng.uniform(0.05, 1.0);
+        xi[1] = s2 * rng.uniform(0.05, 1.0);
+        break;
+      }
+      case 2: {  // gaussian
+        const double c = label ? 0.5 : -0.5;
+        xi[0] = c + 0.2 * rng.normal();
+        xi[1] = c + 0.2 * rng.normal();
+        break;
+      }
+      case 3: {  // spiral
+        const double t = rng.uniform();
+        const double r = 0.05 + 0.95 * t, a = 3.5 * kPi * t + kPi * label;
+        xi[0] = r * std::cos(a);
+        xi[1] = r * std::sin(a);
+        break;
+      }
+      default: {  // 1-D regression
+        xi[0] = rng.uniform(-1.0, 1.0);
+        y[i] = id == 4 ? std::sin(kPi * xi[0]) : id == 5 ? std::fabs(xi[0]) : (xi[0] > 0 ? 1.0 : 0.0);
+        y[i] += sigma * rng.normal();
+        continue;
+      }
+    }
+    y[i] = label;
+    for (std::size_t k = 0; k < dim; ++k) xi[k] += sigma * rng.normal();
+  }
+  // Seeded shuffle (Fisher-Yates over whole rows), then split.
+  for (std::size_t i = n - 1; i > 0; --i) {
+    const std::size_t j = rng.below(i + 1);
+    for (std::size_t k = 0; k < dim; ++k) std::swap(x[i * dim + k], x[j * dim + k]);
+    std::swap(y[i], y[j]);
+  }
+  const std::size_t n_test = static_cast<std::size_t>(std::floor(static_cast<double>(n) * opt.test_fraction));
+  const std::size_t n_train = n - n_test;
+  d.x_train.assign(x.begin(), x.begin() + n_train * dim);
+  d.y_train.assign(y.begin(), y.begin() + n_train);
+  d.x_test.assign(x.begin() + n_train * dim, x.end());
+  d.y_test.assign(y.begin() + n_train, y.end());
+  return d;
+}
+
+}  // namespace nn

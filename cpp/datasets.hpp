@@ -1,0 +1,45 @@
+// Seeded toy data sets for the race and the experiments. Inputs live in about [-1, 1].
+//
+// Classification (2-D inputs, labels 0/1, exactly balanced: sample i has label i % 2 before the
+// shuffle):
+//   circle   : label 1 uniform in the disc r < 0.5, label 0 uniform on the ring 0.7 < r < 1
+//   xor      : |x1|, |x2| ~ U(0.05, 1); label 1 where x1 and x2 have the same sign (quadrants I, III)
+//   gaussian : two round clusters, std 0.2, centred at (0.5, 0.5) (label 1) and (-0.5, -0.5) (label 0)
+//   spiral   : two interleaved spirals, t ~ U(0, 1), r = 0.05 + 0.95 t, angle 3.5 pi t + pi * label
+// Regression (1-D input x ~ U(-1, 1), one target):
+//   sin : sin(pi x) in [-1, 1]      abs : |x| in [0, 1]      step : 1 if x > 0 else 0
+// noise in [0, 1]: Gaussian noise of standard deviation noise / 2 is added to every input coordinate
+// (classification) or to the target (regression). The whole set is shuffled (seeded), then split:
+// the first n - floor(n * testFraction) rows are the training set, the rest the test set.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nn {
+
+struct DatasetOptions {
+  int n = 500;                 // total points, train + test, 1..100000
+  double noise = 0.05;         // 0..1
+  std::uint64_t seed = 1;
+  double test_fraction = 0.2;  // 0..0.9
+};
+
+struct Dataset {
+  std::string name;
+  int input_dim = 2;
+  bool regression = false;
+  std::vector<double> x_train, y_train, x_test, y_test;  // row-major N x input_dim, N x 1
+};
+
+inline constexpr int kMaxDatasetPoints = 100000;
+
+// The ids in the order the page lists them.
+std::span<const std::string_view> dataset_ids() noexcept;
+// Throws std::invalid_argument for an unknown name (listing the ids) or an option out of range.
+Dataset make_dataset(std::string_view name, const DatasetOptions& opt);
+
+}  // namespace nn

@@ -1,0 +1,295 @@
+// Network: configuration, validation, layout, initialisation, parameters, JSON export.
+// The training/inference kernels are in network_train.cpp.
+#include "network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace nn {
+namespace {
+
+constexpr std::string_view kInitNames[] = {"default", "lecun_normal", "he_normal", "glorot_uniform"};
+constexpr std::string_view kLossNames[] = {"bce", "mse"};
+constexpr std::string_view kOptNames[] = {"sgd", "momentum", "adam"};
+
+template <class E, std::size_t N>
+E parse_enum(std::string_view s, const std::string_view (&names)[N], const char* field) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == s) return static_cast<E>(i);
+  std::string allowed;
+  for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+  throw std::invalid_argument(std::string(field) + ": unknown '" + std::string(s.substr(0, 64)) +
+                              "'; allowed: " + allowed);
+}
+
+std::string num(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+// Shortest text that reads back to exactly v (JSON has no NaN/inf; those become null).
+std::string json_num(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[40];
+  for (int prec = 15; prec <= 17; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*g", prec, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+// Standard normal CDF and its inverse restricted to [-2, 2] (Newton from 0 converges monotonically
+// because the CDF is concave on the side of the root; 60 iterations is far more than ever needed).
+double phi_cdf(double x) { return 0.5 * std::erfc(-x * 0.70710678118654752440); }
+double truncated_normal_from_uniform(double u) {
+  static const double lo = phi_cdf(-2.0), hi = phi_cdf(2.0);
+  const double p = lo + u * (hi - lo);
+  double x = 0;
+  for (int it = 0; it < 60; ++it) {
+    const double dx = (phi_cdf(x) - p) / (0.39894228040143267794 * std::exp(-0.5 * x * x));
+    x -= dx;
+    if (std::fabs(dx) < 1e-15) break;
+  }
+  return std::clamp(x, -2.0, 2.0);
+}
+
+// The weight for one uniform draw u, given the init and the layer's fans.
+double init_weight(Init init, double u, int fan_in, int fan_out) {
+  constexpr double kTruncStd = 0.87962566103423978;  // std of N(0,1) truncated to +-2
+  switch (init) {
+    case Init::glorot_uniform: return (2.0 * u - 1.0) * std::sqrt(6.0 / (fan_in + fan_out));
+    case Init::he_normal: return truncated_normal_from_uniform(u) * std::sqrt(2.0 / fan_in) / kTruncStd;
+    default: return truncated_normal_from_uniform(u) * std::sqrt(1.0 / fan_in) / kTruncStd;
+  }
+}
+
+}  // namespace
+
+std::string_view name(Init v) noexcept { return kInitNames[static_cast<int>(v)]; }
+std::string_view name(Loss v) noexcept { return kLossNames[static_cast<int>(v)]; }
+std::string_view name(Optimizer v) noexcept { return kOptNames[static_cast<int>(v)]; }
+Init parse_init(std::string_view s) { return parse_enum<Init>(s, kInitNames, "init"); }
+Loss parse_loss(std::string_view s) { return parse_enum<Loss>(s, kLossNames, "loss"); }
+Optimizer parse_optimizer(std::string_view s) { return parse_enum<Optimizer>(s, kOptNames, "optimizer"); }
+
+Init resolve_init(Init init, act::Id a) noexcept {
+  if (init != Init::default_init) return init;
+  switch (a) {
+    case act::Id::selu: return Init::lecun_normal;
+    case act::Id::linear:
+    case act::Id::sigmoid:
+    case act::Id::tanh: return Init::glorot_uniform;
+    default: return Init::he_normal;  // relu family, elu, maxout
+  }
+}
+
+std::size_t count_parameters(const Config& c) noexcept {
+  std::size_t total = 0;
+  const std::size_t L = c.layers.size();
+  for (std::size_t l = 0; l + 1 < L; ++l) {
+    const bool hidden = l + 2 < L;
+    const std::size_t in = static_cast<std::size_t>(c.layers[l]), out = static_cast<std::size_t>(c.layers[l + 1]);
+    const std::size_t rows = out * (hidden && c.activation == act::Id::maxout ? c.maxout_pieces : 1);
+    total += rows * in + rows + (hidden && c.activation == act::Id::prelu ? out : 0);
+  }
+  return total;
+}
+
+void validate(const Config& c) {
+  if (c.layers.size() < 2 || c.layers.size() > kMaxLayerEntries)
+    throw std::invalid_argument("layers: need 2 to " + std::to_string(kMaxLayerEntries) +
+                                " widths (input, hidden..., output), got " + std::to_string(c.layers.size()));
+  for (std::size_t i = 0; i < c.layers.size(); ++i)
+    if (c.layers[i] < 1 || c.layers[i] > kMaxWidth)
+      throw std::invalid_argument("layers[" + std::to_string(i) + "]: width must be an integer in [1, " +
+                                  std::to_string(kMaxWidth) + "], got " + std::to_string(c.layers[i]));
+  if (c.maxout_pieces < kMinMaxoutPieces || c.maxout_pieces > kMaxMaxoutPieces)
+    throw std::invalid_argument("maxoutPieces must be an integer in [2, 8], got " + std::to_string(c.maxout_pieces));
+  act::validate(c.activation, c.params);
+  if (static_cast<int>(c.init) < 0 || static_cast<int>(c.init) > 3) throw std::invalid_argument("init: invalid value");
+  if (static_cast<int>(c.loss) < 0 || static_cast<int>(c.loss) > 1) throw std::invalid_argument("loss: invalid value");
+  if (static_cast<int>(c.optimizer) < 0 || static_cast<int>(c.optimizer) > 2)
+    throw std::invalid_argument("optimizer: invalid value");
+  if (!(std::isfinite(c.learning_rate) && c.learning_rate > 0 && c.learning_rate <= kMaxLearningRate))
+    throw std::invalid_argument("learningRate must be a finite number in (0, 10], got " + num(c.learning_rate));
+  if (c.batch_size < 1 || c.batch_size > kMaxBatchSize)
+    throw std::invalid_argument("batchSize must be an integer in [1, 1000000], got " + std::to_string(c.batch_size));
+  const std::size_t n = count_parameters(c);
+  if (n > kMaxParameters)
+    throw std::invalid_argument("layers: " + std::to_string(n) + " parameters exceed the limit of " +
+                                std::to_string(kMaxParameters));
+}
+
+Network::Network(const Config& c) : cfg_(c), shuffle_rng_(c.seed, 1), noise_rng_(c.seed, 2) {
+  validate(c);
+  cfg_.init = resolve_init(c.init, c.activation);
+  const std::size_t L = c.layers.size() - 1;  // number of Linear layers
+  const bool maxout = c.activation == act::Id::maxout, prelu = c.activation == act::Id::prelu;
+  const int k = maxout ? c.maxout_pieces : 1;
+
+  // Layout in state_dict order.
+  std::size_t off = 0, max_rows = 0, max_in = 0, per_row = 0;
+  layers_.resize(L);
+  for (std::size_t l = 0; l < L; ++l) {
+    Layer& ly = layers_[l];
+    ly.in = c.layers[l];
+    ly.out = c.layers[l + 1];
+    ly.hidden = l + 1 < L;
+    ly.rows = ly.out * (ly.hidden ? k : 1);
+    ly.w = off;
+    off += static_cast<std::size_t>(ly.rows) * ly.in;
+    ly.b = off;
+    off += ly.rows;
+    if (ly.hidden && prelu) {
+      ly.alpha = off;
+      off += ly.out;
+    }
+    max_rows = std::max<std::size_t>(max_rows, ly.rows);
+    max_in = std::max<std::size_t>(max_in, ly.in);
+    per_row += ly.in + ly.rows + (ly.hidden ? ly.out : 0);
+  }
+  per_row += layers_.back().out + max_rows + 2 * max_in;
+
+  // Chunk of rows processed at once: up to 256, bounded so the workspace stays under 16 MB.
+  constexpr std::size_t kBudget = std::size_t{1} << 21;
+  chunk_ = std::clamp<std::size_t>(kBudget / per_row, 1, 256);
+  params_.assign(off, 0.0);
+  grad_.assign(off, 0.0);
+  backup_.assign(off, 0.0);
+  if (c.optimizer != Optimizer::sgd) m_.assign(off, 0.0);
+  if (c.optimizer == Optimizer::adam) v_.assign(off, 0.0);
+  ws_.assign(per_row * chunk_, 0.0);
+  double* p = ws_.data();
+  auto take = [&](std::size_t n) {
+    double* r = p;
+    p += n * chunk_;
+    return r;
+  };
+  act_.resize(L + 1);
+  z_.resize(L);
+  d_.assign(L, nullptr);
+  for (std::size_t l = 0; l < L; ++l) {
+    act_[l] = take(layers_[l].in);
+    z_[l] = take(layers_[l].rows);
+    if (layers_[l].hidden) d_[l] = take(layers_[l].out);
+  }
+  act_[L] = nullptr;  // the output layer's result stays in z_[L-1] (logits)
+  ytmp_ = take(layers_.back().out);
+  dz_ = take(max_rows);
+  da_ = take(max_in);
+  da2_ = take(max_in);
+
+  // Initial weights: shared rows of every layer first, then the extra maxout pieces.
+  Rng rng(c.seed, 0);
+  const Init init = cfg_.init;
+  for (const Layer& ly : layers_)
+    for (int j = 0; j < ly.out; ++j)
+      for (int i = 0; i < ly.in; ++i)
+        params_[ly.w + static_cast<std::size_t>(j) * (ly.rows / ly.out) * ly.in + i] =
+            init_weight(init, rng.uniform(), ly.in, ly.out);
+  if (maxout)
+    for (const Layer& ly : layers_) {
+      if (!ly.hidden) continue;
+      for (int j = 0; j < ly.out; ++j)
+        for (int piece = 1; piece < k; ++piece)
+          for (int i = 0; i < ly.in; ++i)
+            params_[ly.w + (static_cast<std::size_t>(j) * k + piece) * ly.in + i] =
+                init_weight(init, rng.uniform(), ly.in, ly.out);
+    }
+  if (prelu)
+    for (const Layer& ly : layers_)
+      if (ly.alpha != SIZE_MAX) std::fill_n(params_.begin() + ly.alpha, ly.out, c.params.alpha);
+}
+
+void Network::set_parameters(std::span<const double> p) {
+  if (p.size() != params_.size())
+    throw std::invalid_argument("parameters: expected " + std::to_string(params_.size()) + " values, got " +
+                                std::to_string(p.size()));
+  for (std::size_t i = 0; i < p.size(); ++i)
+    if (!std::isfinite(p[i]))
+      throw std::invalid_argument("parameters[" + std::to_string(i) + "] must be finite, got " + num(p[i]));
+  std::copy(p.begin(), p.end(), params_.begin());
+  std::fill(m_.begin(), m_.end(), 0.0);
+  std::fill(v_.begin(), v_.end(), 0.0);
+  adam_t_ = 0;
+  diverged_ = false;
+}
+
+std::string Network::to_json() const {
+  const act::Id a = cfg_.activation;
+  std::string s = "{\"format\":\"torch.nn.Sequential state_dict\",\"config\":{\"layers\":[";
+  for (std::size_t i = 0; i < cfg_.layers.size(); ++i) {
+    if (i) s += ',';
+    s += std::to_string(cfg_.layers[i]);
+  }
+  s += "],\"activation\":\"" + std::string(act::name(a)) + "\",\"params\":{";
+  bool first = true;
+  for (const auto& pi : act::info(a).params) {
+    s += first ? "\"" : ",\"";
+    s += std::string(pi.name) + "\":" + json_num(act::get_param(a, cfg_.params, pi.name));
+    first = false;
+  }
+  s += "},\"maxoutPieces\":" + std::to_string(cfg_.maxout_pieces) + ",\"init\":\"" + std::string(name(cfg_.init)) +
+       "\",\"loss\":\"" + std::string(name(cfg_.loss)) + "\",\"optimizer\":\"" + std::string(name(cfg_.optimizer)) +
+       "\",\"learningRate\":" + json_num(cfg_.learning_rate) + ",\"batchSize\":" + std::to_string(cfg_.batch_size) +
+       ",\"seed\":" + std::to_string(cfg_.seed) + "},\"modules\":[";
+  // Module descriptions (torch spelling) in Sequential order.
+  auto act_module = [&](int out) -> std::string {
+    switch (a) {
+      case act::Id::linear: return "Identity()";
+      case act::Id::sigmoid: return "Sigmoid()";
+      case act::Id::tanh: return "Tanh()";
+      case act::Id::relu: return "ReLU()";
+      case act::Id::leaky_relu: return "LeakyReLU(" + json_num(cfg_.params.alpha) + ")";
+      case act::Id::rrelu: return "RReLU(" + json_num(cfg_.params.lower) + ", " + json_num(cfg_.params.upper) + ")";
+      case act::Id::prelu: return "PReLU(" + std::to_string(out) + ", " + json_num(cfg_.params.alpha) + ")";
+      case act::Id::elu: return "ELU(" + json_num(cfg_.params.alpha) + ")";
+      case act::Id::selu: return "SELU()";
+      case act::Id::maxout: return "Maxout(" + std::to_string(cfg_.maxout_pieces) + ")";
+    }
+    return "";
+  };
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
+    const Layer& ly = layers_[l];
+    s += l ? ",\"Linear(" : "\"Linear(";
+    s += std::to_string(ly.in) + ", " + std::to_string(ly.rows) + ")\"";
+    if (ly.hidden) s += ",\"" + act_module(ly.out) + "\"";
+  }
+  s += "],\"state_dict\":{";
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
+    const Layer& ly = layers_[l];
+    const std::string idx = std::to_string(2 * l);
+    s += l ? ",\"" : "\"";
+    s += idx + ".weight\":[";
+    for (int r = 0; r < ly.rows; ++r) {
+      s += r ? ",[" : "[";
+      for (int i = 0; i < ly.in; ++i) {
+        if (i) s += ',';
+        s += json_num(params_[ly.w + static_cast<std::size_t>(r) * ly.in + i]);
+      }
+      s += "]";
+    }
+    s += "],\"" + idx + ".bias\":[";
+    for (int r = 0; r < ly.rows; ++r) {
+      if (r) s += ',';
+      s += json_num(params_[ly.b + r]);
+    }
+    s += "]";
+    if (ly.alpha != SIZE_MAX) {
+      s += ",\"" + std::to_string(2 * l + 1) + ".weight\":[";
+      for (int j = 0; j < ly.out; ++j) {
+        if (j) s += ',';
+        s += json_num(params_[ly.alpha + j]);
+      }
+      s += "]";
+    }
+  }
+  s += "}}";
+  return s;
+}
+
+}  // namespace nn
