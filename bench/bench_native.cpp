@@ -1,0 +1,170 @@
+// Native side of `./build.sh bench`: the same workloads that bench/run-wasm.mjs runs as wasm,
+// here on the C++ core compiled for this CPU's baseline (x86-64, no -march). Prints JSON on
+// stdout (read by bench/run-wasm.mjs), progress on stderr.
+//   bench_native [--quick]      --quick: fewer repetitions (for a smoke test)
+// Workloads (keep in step with bench/workloads.mjs):
+//   training    500 circle points, SGD lr 0.03, batch 10, mse; samples/s, median of reps after
+//               warm-up, each rep ~0.1 s of whole epochs (the epoch count is calibrated once)
+//   activations f and f' ns/element over 1 M doubles with random signs (speed::measure)
+//   frame       ten 2-8-8-1 networks (one per activation) x one epoch + a 50x50 grid predict each
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "activations.hpp"
+#include "datasets.hpp"
+#include "network.hpp"
+#include "speed.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t m = v.size() / 2;
+  return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+std::string json_array(const std::vector<double>& v) {
+  std::string s = "[";
+  char buf[32];
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%s%.6g", i ? "," : "", v[i]);
+    s += buf;
+  }
+  return s + "]";
+}
+
+struct Training {
+  const char* name;
+  std::vector<int> layers;
+  act::Id activation;
+};
+
+const Training kTraining[] = {
+    {"2-8-8-1 tanh", {2, 8, 8, 1}, act::Id::tanh},
+    {"2-8-8-1 relu", {2, 8, 8, 1}, act::Id::relu},
+    {"2-8x6-1 tanh", {2, 8, 8, 8, 8, 8, 8, 1}, act::Id::tanh},
+};
+constexpr int kPoints = 500;
+constexpr double kRepSeconds = 0.1;
+
+nn::Dataset circle() {
+  nn::DatasetOptions o;
+  o.n = kPoints;
+  o.noise = 0.05;
+  o.seed = 1;
+  o.test_fraction = 0;
+  return nn::make_dataset("circle", o);
+}
+
+nn::Config training_config(const Training& t) {
+  nn::Config c;
+  c.layers = t.layers;
+  c.activation = t.activation;
+  c.params = act::defaults(t.activation);
+  c.loss = nn::Loss::mse;
+  c.optimizer = nn::Optimizer::sgd;
+  c.learning_rate = 0.03;
+  c.batch_size = 10;
+  c.seed = 1;
+  return c;
+}
+
+std::string bench_training(const nn::Dataset& d, int reps) {
+  std::string out = "[";
+  for (const Training& t : kTraining) {
+    nn::Network net(training_config(t));
+    double loss = 0;
+    // warm-up and calibration: whole epochs for at least kRepSeconds
+    int epochs = 0;
+    const auto t0 = Clock::now();
+    while (seconds_since(t0) < kRepSeconds) {
+      loss = net.train_epoch(d.x_train, d.y_train);
+      ++epochs;
+    }
+    std::vector<double> rate;
+    for (int r = 0; r < reps; ++r) {
+      const auto t1 = Clock::now();
+      for (int e = 0; e < epochs; ++e) loss = net.train_epoch(d.x_train, d.y_train);
+      rate.push_back(epochs * static_cast<double>(kPoints) / seconds_since(t1));
+    }
+    std::fprintf(stderr, "  native %-14s %10.0f samples/s (loss %.4f)\n", t.name, median(rate), loss);
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s{\"name\":\"%s\",\"epochsPerRep\":%d,\"samplesPerSec\":%.6g,\"finalLoss\":%.6g,\"reps\":",
+                  out.size() > 1 ? "," : "", t.name, epochs, median(rate), loss);
+    out += buf + json_array(rate) + "}";
+  }
+  return out + "]";
+}
+
+std::string bench_activations(int reps) {
+  std::string out = "[";
+  auto one = [&](act::Id id, speed::Variant v) {
+    const speed::Result r = speed::measure(id, act::defaults(id), 1'000'000, reps, v, 1);
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s{\"id\":\"%s\",\"variant\":\"%s\",\"nsPerElementF\":%.4g,\"nsPerElementDf\":%.4g,\"checksum\":%.17g}",
+                  out.size() > 1 ? "," : "", std::string(act::name(id)).c_str(),
+                  std::string(speed::variant_name(v)).c_str(), r.ns_per_element_f, r.ns_per_element_df, r.checksum);
+    out += buf;
+  };
+  for (act::Id id : act::all_ids()) one(id, speed::Variant::standard);
+  one(act::Id::relu, speed::Variant::branchless);
+  one(act::Id::relu, speed::Variant::branchy);
+  std::fprintf(stderr, "  native activations done\n");
+  return out + "]";
+}
+
+// The page's frame: every activation's network trains one epoch and predicts a 50 x 50 grid.
+std::string bench_frame(const nn::Dataset& d, int frames) {
+  std::vector<nn::Network> nets;
+  for (act::Id id : act::all_ids()) {
+    nn::Config c;  // the race's defaults (bce, sgd, lr 0.03, batch 10), 2-8-8-1
+    c.layers = {2, 8, 8, 1};
+    c.activation = id;
+    c.params = act::defaults(id);
+    nets.emplace_back(c);
+  }
+  std::vector<double> grid(2 * 50 * 50), out(50 * 50);
+  for (int i = 0; i < 50; ++i)
+    for (int j = 0; j < 50; ++j) {
+      grid[2 * (i * 50 + j)] = -1 + 2 * (j + 0.5) / 50;
+      grid[2 * (i * 50 + j) + 1] = -1 + 2 * (i + 0.5) / 50;
+    }
+  std::vector<double> ms;
+  for (int f = -5; f < frames; ++f) {  // 5 warm-up frames
+    const auto t0 = Clock::now();
+    for (auto& net : nets) {
+      net.train_epoch(d.x_train, d.y_train);
+      net.predict(grid, out);
+    }
+    if (f >= 0) ms.push_back(1e3 * seconds_since(t0));
+  }
+  std::fprintf(stderr, "  native frame %.3f ms\n", median(ms));
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "{\"networks\":%zu,\"msPerFrame\":%.6g,\"reps\":", nets.size(), median(ms));
+  return buf + json_array(ms) + "}";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  const int reps = quick ? 3 : 7;
+  try {
+    const nn::Dataset d = circle();
+    std::string json = "{\"engine\":\"native\",\"training\":" + bench_training(d, reps);
+    json += ",\"activations\":" + bench_activations(quick ? 3 : 5);
+    json += ",\"frame\":" + bench_frame(d, quick ? 5 : 21) + "}";
+    std::printf("%s\n", json.c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_native: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

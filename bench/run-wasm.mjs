@@ -1,0 +1,132 @@
+// Wasm + plain-JS side of `./build.sh bench` (tools/bench.sh runs it after the native binary).
+//   node bench/run-wasm.mjs [--dist DIR] [--native native.json] [--out bench.json] [--quick]
+// Runs the workloads of bench/workloads.mjs on dist/activations.js (wasm, in this Node) and on
+// the plain-JS engine of bench/js-engine.mjs, interleaving their repetitions so both see the same
+// machine load; merges the native results, prints the tables, writes the JSON.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { JsNetwork } from './js-engine.mjs';
+import * as W from './workloads.mjs';
+import { summarize, printTables } from './report.mjs';
+
+function parseArgs(argv) {
+  const a = { dist: process.env.DIST_DIR || 'dist', native: null, out: null, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    if (k === '--quick') a.quick = true;
+    else if (k === '--dist' || k === '--native' || k === '--out') {
+      if (i + 1 >= argv.length) throw new Error(`${k} needs a value`);
+      a[k.slice(2)] = argv[++i];
+    } else throw new Error(`unknown argument ${k}; usage: run-wasm.mjs [--dist DIR] [--native FILE] [--out FILE] [--quick]`);
+  }
+  return a;
+}
+
+const now = () => performance.now();
+const log = (...m) => process.stderr.write(m.join(' ') + '\n');
+
+// Whole epochs for about REP_SECONDS: the epoch count used for every timed repetition.
+function calibrate(trainEpoch) {
+  let epochs = 0;
+  const t0 = now();
+  while (now() - t0 < W.REP_SECONDS * 1e3) {
+    trainEpoch();
+    epochs++;
+  }
+  return epochs;
+}
+
+function timeRep(trainEpoch, epochs) {
+  const t0 = now();
+  for (let e = 0; e < epochs; e++) trainEpoch();
+  return (epochs * W.POINTS) / ((now() - t0) / 1e3);
+}
+
+function benchTraining(M, data, reps) {
+  const wasm = [], js = [];
+  for (const w of W.TRAINING) {
+    const net = new M.Network({ layers: w.layers, activation: w.activation, ...W.TRAIN_CONFIG });
+    const jsNet = new JsNetwork({ layers: w.layers, activation: w.activation, ...W.TRAIN_CONFIG });
+    jsNet.setParameters(net.getParameters()); // same starting point for both engines
+    let lossW = NaN, lossJ = NaN;
+    const stepW = () => { lossW = net.trainEpoch(data.xTrain, data.yTrain); };
+    const stepJ = () => { lossJ = jsNet.trainEpoch(data.xTrain, data.yTrain); };
+    const eW = calibrate(stepW), eJ = calibrate(stepJ);
+    const rW = [], rJ = [];
+    for (let r = 0; r < reps; r++) {
+      rW.push(timeRep(stepW, eW));
+      rJ.push(timeRep(stepJ, eJ));
+    }
+    net.delete();
+    log(`  wasm   ${w.name.padEnd(14)} ${W.median(rW).toFixed(0).padStart(10)} samples/s (loss ${lossW.toFixed(4)})`);
+    log(`  js     ${w.name.padEnd(14)} ${W.median(rJ).toFixed(0).padStart(10)} samples/s (loss ${lossJ.toFixed(4)})`);
+    wasm.push({ name: w.name, epochsPerRep: eW, samplesPerSec: W.median(rW), finalLoss: lossW, reps: rW });
+    js.push({ name: w.name, epochsPerRep: eJ, samplesPerSec: W.median(rJ), finalLoss: lossJ, reps: rJ });
+  }
+  return { wasm, js };
+}
+
+function benchActivations(M, reps) {
+  const out = [];
+  const one = (id, variant) => {
+    const r = M.measureActivation(id, { n: W.ACTIVATION_N, reps, variant, seed: 1 });
+    out.push({ id, variant, nsPerElementF: r.nsPerElementF, nsPerElementDf: r.nsPerElementDf, checksum: r.checksum });
+  };
+  for (const id of M.activationIds()) one(id, 'default');
+  one('relu', 'branchless');
+  one('relu', 'branchy');
+  log('  wasm activations done');
+  return out;
+}
+
+// The page's frame: every activation's 2-8-8-1 network trains one epoch and predicts the grid,
+// through the same JS API the page uses (copies in and out included).
+function benchFrame(M, data, frames) {
+  const nets = M.activationIds().map((id) => new M.Network({ layers: [2, 8, 8, 1], activation: id }));
+  const grid = W.gridPoints();
+  const ms = [];
+  for (let f = -5; f < frames; f++) {
+    const t0 = now();
+    for (const net of nets) {
+      net.trainEpoch(data.xTrain, data.yTrain);
+      net.predict(grid);
+    }
+    if (f >= 0) ms.push(now() - t0);
+  }
+  for (const net of nets) net.delete();
+  log(`  wasm frame ${W.median(ms).toFixed(3)} ms`);
+  return { networks: nets.length, msPerFrame: W.median(ms), reps: ms };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const require = createRequire(import.meta.url);
+  const M = await require(path.resolve(args.dist, 'activations.js'))();
+  const data = M.makeDataset(W.DATASET.name, W.DATASET.options);
+  if (data.yTrain.length !== W.POINTS) throw new Error(`expected ${W.POINTS} training points, got ${data.yTrain.length}`);
+  const reps = args.quick ? 3 : 7;
+  const native = args.native ? JSON.parse(fs.readFileSync(args.native, 'utf8')) : null;
+  const training = benchTraining(M, data, reps);
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.type()} ${os.arch()}` },
+    workloads: { dataset: W.DATASET, training: W.TRAINING, trainConfig: W.TRAIN_CONFIG, repetitions: reps, activationN: W.ACTIVATION_N, grid: W.GRID },
+    native,
+    wasm: { training: training.wasm, activations: benchActivations(M, args.quick ? 3 : 5), frame: benchFrame(M, data, args.quick ? 5 : 21) },
+    js: { training: training.js },
+  };
+  result.summary = summarize(result);
+  printTables(result);
+  if (args.out) {
+    fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+    fs.writeFileSync(args.out, JSON.stringify(result, null, 1) + '\n');
+    console.log(`\nwrote ${args.out}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`run-wasm: ${String(e && e.message ? e.message : e).slice(0, 500)}`);
+  process.exit(1);
+});
