@@ -14,7 +14,7 @@
 import * as engine from '../engine.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
-import { formatNumber, withMinus } from '../plot/scale.js';
+import { formatNumber, niceStep } from '../plot/scale.js';
 
 const PARAMS = ['alpha', 'lower', 'upper', 'w1', 'b1', 'w2', 'b2'];
 const SYMBOL = { alpha: 'α' };
@@ -55,7 +55,7 @@ const TEXT = {
 // Shown in messages as text only (never parsed as HTML): quoted and shortened.
 const shown = (v) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
 const fmt = (v) => formatNumber(v, 4);
-const prettyRange = (r) => withMinus(r).replace(/-/g, '\u2212').replace(/inf/g, '∞');
+const prettyRange = (r) => r.replace(/-/g, '\u2212').replace(/inf/g, '∞');
 
 class AttrError extends Error {} // a message for the reader, shown inside the widget
 
@@ -81,11 +81,12 @@ canvas { display: block; width: 100%; touch-action: pan-y; border-radius: 4px; }
 canvas:focus-visible { outline: 2px solid var(--plot-series-1); outline-offset: 2px; }
 .readout { min-height: 1.45em; margin: 4px 0 2px; font-variant-numeric: tabular-nums; color: var(--plot-muted); overflow-wrap: anywhere; }
 .readout b { font-weight: 600; color: var(--plot-fg); }
-.controls { display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: center; }
-.controls[hidden] { display: none; }
+.params { display: grid; grid-template-columns: auto minmax(60px, 1fr) auto; gap: 2px 10px; align-items: center; }
+.params:empty { display: none; }
 label { display: inline-flex; align-items: center; gap: 6px; min-width: 0; }
-.slider { flex: 1 1 180px; max-width: 100%; }
-.slider input { flex: 1 1 auto; min-width: 60px; accent-color: var(--plot-series-1); }
+.slider { display: contents; }
+.slider input { width: 100%; min-width: 0; margin: 4px 0; accent-color: var(--plot-series-1); }
+.log { margin-top: 2px; }
 output { min-width: 3.6em; font-variant-numeric: tabular-nums; }
 .error { color: var(--plot-error); border-left: 3px solid var(--plot-error); padding: 4px 8px; overflow-wrap: anywhere; }
 .error strong { display: block; }
@@ -106,34 +107,26 @@ class ActivationPlot extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
+    const style = h('style', {}, STYLE);
     this.$ = {
       title: h('span', { class: 'title' }), kf: h('span', { class: 'key kf' }), kd: h('span', { class: 'key kd' }),
       canvas: h('canvas', { role: 'img', tabindex: '0' }), readout: h('div', { class: 'readout', 'aria-live': 'polite' }),
-      sliders: h('div', { class: 'controls' }), logBox: h('input', { type: 'checkbox', name: 'log-df' }), logText: h('span'),
+      controls: h('div', { class: 'controls' }), sliders: h('div', { class: 'params' }), logBox: h('input', { type: 'checkbox', name: 'log-df' }), logText: h('span'),
       summary: h('p', { class: 'sr-only' }), error: h('div', { class: 'error', role: 'alert', hidden: '' }),
     };
     const $ = this.$;
     $.logLabel = h('label', { class: 'log' }, $.logBox, $.logText);
-    $.sliders.append($.logLabel);
+    $.controls.append($.sliders, $.logLabel);
     $.main = h('div', { class: 'main' }, h('div', { class: 'head' }, $.title, $.kf, $.kd),
-      h('div', { class: 'box' }, $.canvas), $.readout, $.sliders, $.summary);
+      h('div', { class: 'box' }, $.canvas), $.readout, $.controls, $.summary);
     root.append(style, $.main, $.error);
     this.plot = new Plot($.canvas);
-    this.state = null;
-    this.hoverX = null;
-    this.raf = 0;
-    this.dirty = false;
-    this.fnShown = null;
+    Object.assign(this, { state: null, hoverX: null, raf: 0, dirty: false, fnShown: null });
     $.canvas.addEventListener('pointermove', (e) => this.hoverAt(e.clientX));
     $.canvas.addEventListener('pointerdown', (e) => this.hoverAt(e.clientX));
     $.canvas.addEventListener('pointerleave', () => { this.hoverX = null; this.schedule(false); });
     $.canvas.addEventListener('keydown', (e) => this.onKey(e));
-    $.logBox.addEventListener('change', () => {
-      this.toggleAttribute('log-df', $.logBox.checked);
-      this.emitChange();
-    });
+    $.logBox.addEventListener('change', () => { this.toggleAttribute('log-df', $.logBox.checked); this.emitChange(); });
     this.resizeObs = new ResizeObserver(() => this.schedule(false));
     this.langObs = new MutationObserver(() => this.schedule(true));
     this.onScheme = () => this.schedule(false);
@@ -237,35 +230,29 @@ class ActivationPlot extends HTMLElement {
   showError(message) {
     const $ = this.$;
     $.error.replaceChildren(h('strong', {}, this.t().error), message); // text nodes only
-    $.error.hidden = false;
-    $.main.hidden = true;
+    [$.error.hidden, $.main.hidden] = [false, true];
     this.setAttribute('error', '');
   }
 
   // Brings the DOM (title, legend, sliders, toggle) in line with the parsed state.
   sync() {
     const $ = this.$, s = this.state, t = this.t();
-    $.error.hidden = true;
-    $.main.hidden = false;
+    [$.error.hidden, $.main.hidden] = [true, false];
     this.removeAttribute('error');
     $.title.textContent = s.info.title;
     $.kf.replaceChildren(h('i'), 'f(x)');
     $.kd.replaceChildren(h('i'), s.logDf ? '|f′(x)|' : 'f′(x)');
-    $.kf.hidden = !s.showF;
-    $.kd.hidden = !s.showDf;
-    $.sliders.hidden = !s.controls;
-    $.logLabel.hidden = !s.showDf;
+    [$.kf.hidden, $.kd.hidden, $.controls.hidden, $.logLabel.hidden] = [!s.showF, !s.showDf, !s.controls, !s.showDf];
     $.logBox.checked = s.logDf;
     $.logText.textContent = t.log;
     if (this.fnShown !== s.fn) {
       this.fnShown = s.fn;
-      for (const el of [...$.sliders.querySelectorAll('.slider')]) el.remove();
+      $.sliders.replaceChildren();
       for (const p of s.info.params) {
-        const step = (p.sliderMax - p.sliderMin) / 200;
-        const input = h('input', { type: 'range', name: p.name, step: String(step) });
-        const out = h('output');
+        const step = niceStep((p.sliderMax - p.sliderMin) / 200); // a short decimal: the ends stay reachable
+        const input = h('input', { type: 'range', name: p.name, step: String(step) }), out = h('output');
         input.addEventListener('input', () => this.onSlider(p.name, Number(input.value)));
-        $.sliders.insertBefore(h('label', { class: 'slider' }, `${SYMBOL[p.name] || p.name}`, input, out), $.logLabel);
+        $.sliders.append(h('label', { class: 'slider' }, h('span', {}, SYMBOL[p.name] || p.name), input, out));
       }
     }
     for (const p of s.info.params) {
@@ -311,14 +298,12 @@ class ActivationPlot extends HTMLElement {
   }
 
   marks() {
-    const s = this.state, t = this.t(), p = s.params;
-    const out = { hlines: [], points: [], bands: [] };
-    const range = (a, b) => `(${withMinus(String(a))}, ${withMinus(String(b))})`;
+    const s = this.state, t = this.t(), p = s.params, out = { hlines: [], points: [], bands: [] };
     if (s.fn === 'sigmoid') {
-      out.hlines.push({ y: 1, label: t.range(range(0, 1)), side: 'left' }, { y: 0 });
+      out.hlines.push({ y: 1, label: t.range('(0, 1)'), side: 'left' }, { y: 0 });
       out.points.push({ x: 0, y: 0.25, label: t.max('1/4', 0) });
     } else if (s.fn === 'tanh') {
-      out.hlines.push({ y: 1, label: t.range(range(-1, 1)), side: 'left' }, { y: -1 });
+      out.hlines.push({ y: 1, label: t.range('(\u22121, 1)'), side: 'left' }, { y: -1 });
       out.points.push({ x: 0, y: 1, label: t.max('1', 0) });
     } else if (s.fn === 'elu') {
       out.hlines.push({ y: -p.alpha, label: `\u2212α = ${fmt(-p.alpha)}` });
@@ -333,8 +318,7 @@ class ActivationPlot extends HTMLElement {
 
   draw() {
     const s = this.state, t = this.t(), $ = this.$;
-    const theme = readTheme(this);
-    const cf = theme.series[0], cd = theme.series[1];
+    const theme = readTheme(this), cf = theme.series[0], cd = theme.series[1];
     const width = $.canvas.parentElement.clientWidth || 300;
     const twoPanels = s.logDf && s.showDf && s.showF;
     const height = Math.round(Math.min(twoPanels ? 520 : 380, Math.max(twoPanels ? 320 : 220, width * (twoPanels ? 0.85 : 0.62))));
@@ -351,6 +335,7 @@ class ActivationPlot extends HTMLElement {
     else if (!s.showF) panels = [{ log: true, series: [dS], points: dPoints, label: t.logPanel }];
     else panels = [{ ...fPanel, weight: 1.1 }, { log: true, series: [dS], points: dPoints, label: t.logPanel }];
     const dPanel = !s.showDf ? -1 : panels.length - 1;
+    if (this.hoverX !== null && !(this.hoverX >= s.xmin && this.hoverX <= s.xmax)) this.hoverX = null; // x range changed
     const cross = this.hoverX === null ? null : this.readout(this.hoverX, dPanel, cf, cd);
     if (!cross) this.readoutHint();
     this.plot.cross = cross;
@@ -375,9 +360,8 @@ class ActivationPlot extends HTMLElement {
   }
 
   readoutHint() {
-    const $ = this.$;
-    delete $.readout.dataset.x;
-    $.readout.textContent = this.t().hint;
+    delete this.$.readout.dataset.x;
+    this.$.readout.textContent = this.t().hint;
   }
 
   describe() {
