@@ -1,0 +1,145 @@
+// kit.js — what every widget shares (not an element itself): DOM building without innerHTML,
+// strict attribute parsing with reader-facing errors, the page language, an on/off-screen
+// lifecycle, and a frame-budgeted loop that keeps every main-thread task short.
+//
+//   import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE } from '../ui/kit.js';
+
+// Builds an element; children are nodes or strings (always text, never parsed as HTML).
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
+  return el;
+}
+
+// An attribute or URL value the reader must fix; its message is shown inside the widget.
+export class AttrError extends Error {}
+
+// A value quoted and shortened for a message (text only).
+export const shown = (v) => JSON.stringify(String(v).length > 60 ? `${String(v).slice(0, 57)}…` : String(v));
+
+const NUMBER_RE = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i;
+const INT_RE = /^\s*[+-]?\d+\s*$/;
+
+// Strict parsers. Each takes the raw string (null when the attribute is absent) and returns the
+// value or the default; anything malformed or out of range throws AttrError naming the attribute
+// and what is allowed. Messages are English + Korean so either page language reads them.
+export const attr = {
+  number(name, raw, { min = -Infinity, max = Infinity, def } = {}) {
+    if (raw == null || raw === '') return def;
+    if (!NUMBER_RE.test(raw)) throw new AttrError(`${name}=${shown(raw)}: not a number / 숫자가 아닙니다`);
+    const v = Number(raw);
+    if (!(v >= min && v <= max)) throw new AttrError(`${name}=${shown(raw)}: must be in [${min}, ${max}] / 허용 범위 [${min}, ${max}]`);
+    return v;
+  },
+  int(name, raw, { min = -Infinity, max = Infinity, def } = {}) {
+    if (raw == null || raw === '') return def;
+    if (!INT_RE.test(raw)) throw new AttrError(`${name}=${shown(raw)}: not a whole number / 정수가 아닙니다`);
+    return attr.number(name, raw, { min, max, def });
+  },
+  choice(name, raw, allowed, def) {
+    if (raw == null || raw === '') return def;
+    const v = raw.trim();
+    if (!allowed.includes(v)) throw new AttrError(`${name}=${shown(raw)}: allowed / 가능한 값: ${allowed.join(', ')}`);
+    return v;
+  },
+  // Comma-separated list of allowed words, no duplicates, at least `minCount`.
+  list(name, raw, allowed, def, { minCount = 1 } = {}) {
+    if (raw == null || raw.trim() === '') return def;
+    const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const it of items) {
+      if (!allowed.includes(it)) throw new AttrError(`${name}: ${shown(it)} is not allowed / 허용되지 않는 값; allowed: ${allowed.join(', ')}`);
+    }
+    if (new Set(items).size !== items.length) throw new AttrError(`${name}=${shown(raw)}: duplicate entries / 중복된 값`);
+    if (items.length < minCount) throw new AttrError(`${name}: at least ${minCount} / 최소 ${minCount}개`);
+    return items;
+  },
+  // Boolean attribute: present (any value but "false") = true.
+  flag(el, name) { const v = el.getAttribute(name); return v != null && v !== 'false'; },
+};
+
+// The page language: the element's own lang attribute, else <html lang>, 'ko' or 'en'.
+export function lang(el) {
+  const v = (el.getAttribute('lang') || document.documentElement.lang || 'ko').slice(0, 2).toLowerCase();
+  return v === 'en' ? 'en' : 'ko';
+}
+
+// Calls onChange(visible) when the element scrolls on or off screen (and when the tab hides).
+export class Visibility {
+  constructor(el, onChange) {
+    this.visible = false;
+    this.el = el;
+    this.onChange = onChange;
+    this.io = new IntersectionObserver((entries) => {
+      this.onScreen = entries[entries.length - 1].isIntersecting;
+      this.update();
+    });
+    this.onDoc = () => this.update();
+  }
+  start() {
+    this.io.observe(this.el);
+    document.addEventListener('visibilitychange', this.onDoc);
+  }
+  stop() {
+    this.io.disconnect();
+    document.removeEventListener('visibilitychange', this.onDoc);
+  }
+  update() {
+    const v = !!this.onScreen && document.visibilityState !== 'hidden';
+    if (v !== this.visible) { this.visible = v; this.onChange(v); }
+  }
+}
+
+// Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame, so the
+// page stays responsive (no long tasks). step() does one small unit of work and returns false when
+// there is nothing more to do; draw() runs once per frame after the slices.
+export class FrameLoop {
+  constructor({ step, draw = () => {}, budgetMs = 12 }) {
+    Object.assign(this, { step, draw, budgetMs, running: false, raf: 0 });
+    this.lastFrameWorkMs = 0;
+    this.tick = this.tick.bind(this);
+  }
+  start() { if (!this.running) { this.running = true; this.raf = requestAnimationFrame(this.tick); } }
+  stop() { this.running = false; cancelAnimationFrame(this.raf); }
+  tick() {
+    if (!this.running) return;
+    const t0 = performance.now();
+    let more = true;
+    while (more && performance.now() - t0 < this.budgetMs) more = this.step() !== false;
+    this.lastFrameWorkMs = performance.now() - t0;
+    this.draw();
+    if (more && this.running) this.raf = requestAnimationFrame(this.tick);
+    else this.running = false;
+  }
+}
+
+// Style every widget starts from: page CSS variables (with fallbacks), dark scheme, an error box,
+// and a screen-reader-only class. Widgets append their own rules.
+export const BASE_STYLE = `
+:host { display: block; box-sizing: border-box; max-width: 100%; min-width: 0;
+  --w-bg: var(--bg, #ffffff); --w-fg: var(--fg, #1d2330); --w-muted: var(--muted, #5b6475);
+  --w-grid: #e6e9ef; --w-accent: var(--accent, #1f62c4); --w-error: #b42318;
+  color: var(--w-fg); background: var(--w-bg); border: 1px solid var(--w-grid); border-radius: 8px;
+  padding: 8px 10px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", sans-serif; }
+@media (prefers-color-scheme: dark) { :host { --w-bg: var(--bg, #151a23); --w-fg: var(--fg, #e7ebf2);
+  --w-muted: var(--muted, #a7b0c0); --w-grid: #2a3242; --w-accent: var(--accent, #6fb1ff); --w-error: #ff8a80; } }
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+canvas { display: block; width: 100%; }
+button, select, input { font: inherit; }
+.error { color: var(--w-error); border-left: 3px solid var(--w-error); padding: 4px 8px; overflow-wrap: anywhere; }
+[hidden] { display: none !important; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+`;
+
+// Shows `message` (text) in place of a widget's content; pass null to clear it.
+export function showError(host, box, content, message) {
+  box.hidden = message == null;
+  if (content) content.hidden = message != null;
+  box.textContent = message == null ? '' : message;
+  host.toggleAttribute('error', message != null);
+}
