@@ -1,0 +1,252 @@
+// The teaching page (dist/index.html) in Chromium: every formula rendered by KaTeX (the post's
+// own TeX included), ten live plots drawn, the language switch (URL, storage, hostile values),
+// the table of contents, 375 px without horizontal scroll, the dark scheme, the activation
+// palette's contrast and colour-blind separation, and screenshots prefixed `page-`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, screenshot, waitReady } from './harness.mjs';
+import { POST_TEX, POST_ELU } from './page-post-tex.mjs';
+import { contrast, cvdMinDistance } from './page-colour.mjs';
+
+const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+async function open(query = '', opts = {}) {
+  const page = await env.newPage(opts);
+  await page.goto(env.baseUrl + query);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-math'), null, { timeout: 15000 });
+  return page;
+}
+
+// Visible text of the page, skipping KaTeX's hidden MathML copy (it holds the TeX on purpose).
+const visibleText = () => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('.katex-mathml, script, style')) continue;
+    if (!el.checkVisibility()) continue;
+    out.push(n.data);
+  }
+  return out.join(' ');
+};
+
+const langState = () => ({
+  lang: document.documentElement.lang,
+  data: document.documentElement.dataset.lang,
+  koVisible: document.querySelector('#why-nonlinear > p[lang="ko"]').checkVisibility(),
+  enVisible: document.querySelector('#why-nonlinear > p[lang="en"]').checkVisibility(),
+  h1: document.querySelector('h1').innerText.trim(),
+  title: document.title,
+});
+
+test('every formula is rendered by KaTeX, in both languages, with no raw TeX left', async () => {
+  for (const lang of ['ko', 'en']) {
+    const page = await open(`?lang=${lang}`);
+    const r = await page.evaluate(() => {
+      const els = [...document.querySelectorAll('.math')];
+      return {
+        state: document.documentElement.dataset.math,
+        count: els.length,
+        unrendered: els.filter((e) => !e.querySelector('.katex')).map((e) => e.dataset.tex || e.textContent),
+        errors: els.filter((e) => e.classList.contains('math-error') || e.querySelector('.katex-error')).map((e) => e.dataset.tex),
+        display: els.filter((e) => e.classList.contains('display') && !e.querySelector('.katex-display')).length,
+      };
+    });
+    assert.equal(r.state, 'ready');
+    assert.ok(r.count >= 80, `expected the page's ~100 formulas, found ${r.count}`);
+    assert.deepEqual(r.unrendered, []);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.display, 0, 'display formulas must use display mode');
+    const text = await page.evaluate(visibleText);
+    const raw = text.match(/\\[a-zA-Z]+|\$\$|\\\(|\\\[/g);
+    assert.equal(raw, null, `raw TeX visible: ${raw && raw.slice(0, 5)}`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test("the post's own TeX renders, including the ELU matrix form with Korean inside", async () => {
+  const page = await open();
+  const elu = await page.evaluate(() => {
+    const el = document.querySelector('[data-tex-source="post"]');
+    return { tex: el.dataset.tex, katex: !!el.querySelector('.katex-display'), text: el.querySelector('.katex-html').textContent };
+  });
+  assert.equal(elu.tex, POST_ELU.trim(), 'the page must show the post\'s ELU TeX verbatim');
+  assert.ok(elu.katex);
+  assert.match(elu.text, /일\s*때/, 'the Korean condition text must be drawn');
+  // Every $$…$$ of the post through the page's own renderer: only unicodeTextInMathMode is
+  // tolerated (for post TeX); anything else must still throw.
+  const results = await page.evaluate(async (list) => {
+    const { renderMath } = await import('./js/page.js');
+    return list.map((tex) => {
+      const el = document.createElement('div');
+      el.className = 'math display'; el.dataset.texSource = 'post'; el.textContent = tex;
+      document.body.append(el);
+      const ok = renderMath(el);
+      const res = { tex, ok, katex: !!el.querySelector('.katex') };
+      el.remove();
+      return res;
+    });
+  }, POST_TEX);
+  assert.equal(results.length, POST_TEX.length);
+  for (const r of results) assert.ok(r.ok && r.katex, `post TeX failed: ${r.tex}`);
+  assert.deepEqual(page.errors, []);
+  // The same ELU TeX is rejected when it is not marked as the post's: our own TeX stays strict.
+  const strictFails = await page.evaluate(async (tex) => {
+    const { renderMath } = await import('./js/page.js');
+    const el = document.createElement('div'); el.className = 'math'; el.textContent = tex;
+    document.body.append(el);
+    const ok = renderMath(el); el.remove();
+    return ok;
+  }, POST_ELU);
+  assert.equal(strictFails, false);
+  assert.equal(page.errors.length, 1, 'a failed formula must be reported with console.error');
+  assert.match(page.errors[0], /KaTeX could not render/);
+  await page.close();
+});
+
+test('ten activation plots, one per activation, all ready and drawn in their colour', async () => {
+  const page = await open();
+  await waitReady(page, 'main activation-plot', 20000);
+  const r = await page.evaluate(() => {
+    const rgb = (el, name) => {
+      const c = document.createElement('canvas'); c.width = c.height = 1;
+      const g = c.getContext('2d'); g.fillStyle = getComputedStyle(el).getPropertyValue(name).trim(); g.fillRect(0, 0, 1, 1);
+      return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    };
+    return [...document.querySelectorAll('main activation-plot')].map((el) => {
+      const cv = el.shadowRoot && el.shadowRoot.querySelector('canvas');
+      if (!cv || !cv.width) return { fn: el.getAttribute('fn'), drawn: 0 };
+      const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+      const bg = rgb(el, '--plot-bg'), f = rgb(el, '--plot-series-1');
+      const near = (i, c, tol) => Math.abs(d[i] - c[0]) + Math.abs(d[i + 1] - c[1]) + Math.abs(d[i + 2] - c[2]) <= tol;
+      let nonBg = 0, fPix = 0;
+      for (let i = 0; i < d.length; i += 4) { if (!near(i, bg, 12)) nonBg++; if (near(i, f, 30)) fPix++; }
+      const fn = el.getAttribute('fn');
+      const expected = rgb(document.documentElement, `--c-${fn}`);
+      return { fn, ready: el.hasAttribute('ready'), error: el.hasAttribute('error'), drawn: nonBg / (d.length / 4), fPix, f, expected };
+    });
+  });
+  assert.deepEqual(r.map((p) => p.fn), IDS, 'one plot per activation, in the post\'s order');
+  for (const p of r) {
+    assert.ok(p.ready && !p.error, `${p.fn}: ready without error`);
+    assert.ok(p.drawn > 0.01, `${p.fn}: canvas looks blank (${(p.drawn * 100).toFixed(2)} % non-background)`);
+    assert.deepEqual(p.f, p.expected, `${p.fn}: f must be drawn in --c-${p.fn}`);
+    assert.ok(p.fPix > 150, `${p.fn}: only ${p.fPix} pixels in the activation's colour`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('language: Korean by default, English after the switch, remembered, ?lang and #lang, hostile values ignored', async () => {
+  let page = await open();
+  let s = await page.evaluate(langState);
+  assert.deepEqual([s.lang, s.data, s.koVisible, s.enVisible], ['ko', 'ko', true, false]);
+  assert.match(s.h1, /활성화 함수/);
+  await page.click('button[data-set-lang="en"]');
+  s = await page.evaluate(langState);
+  assert.deepEqual([s.lang, s.data, s.koVisible, s.enVisible], ['en', 'en', false, true]);
+  assert.match(s.h1, /^Activation functions/);
+  assert.match(s.title, /^Activation functions/);
+  assert.equal(await page.getAttribute('button[data-set-lang="en"]', 'aria-pressed'), 'true');
+  const koText = await page.evaluate(visibleText);
+  assert.ok(!/[가-힣]{2,}/.test(koText.replace(/한국어|활성화 함수|일\s*때/g, '')), 'no Korean prose visible in English mode');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-math'));
+  assert.equal((await page.evaluate(langState)).data, 'en', 'the choice is remembered');
+  await page.click('button[data-set-lang="ko"]');
+  assert.equal((await page.evaluate(langState)).data, 'ko');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  for (const q of ['?lang=en', '#lang=en', '?x=1&lang=en#sigmoid']) {
+    page = await open(q);
+    s = await page.evaluate(langState);
+    assert.deepEqual([s.data, s.koVisible, s.enVisible], ['en', false, true], q);
+    await page.click('button[data-set-lang="ko"]');   // a lang in the URL follows the switch
+    assert.match(await page.evaluate(() => location.href), /lang=ko/);
+    await page.evaluate((k) => localStorage.removeItem(k), 'activation-page.lang');
+    await page.close();
+  }
+
+  for (const bad of ['?lang=%3Cscript%3Ealert(1)%3C/script%3E', '?lang=EN', '?lang=en%20', '#lang=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E', '?lang=fr']) {
+    page = await open(bad);
+    let dialog = false;
+    page.on('dialog', (d) => { dialog = true; d.dismiss(); });
+    s = await page.evaluate(langState);
+    assert.deepEqual([s.lang, s.data, s.koVisible], ['ko', 'ko', true], bad);
+    const injected = await page.evaluate(() => document.querySelectorAll('img[src="x"], body script').length);
+    assert.equal(injected, 0);
+    assert.equal(dialog, false);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test('table of contents lists the eleven sections and follows the reader', async () => {
+  const page = await open('', { width: 1280, height: 900 });
+  const toc = await page.evaluate(() => [...document.querySelectorAll('#toc-list a')].map((a) => ({
+    href: a.getAttribute('href'), target: !!document.querySelector(a.getAttribute('href')),
+  })));
+  assert.equal(toc.length, 11);
+  assert.ok(toc.every((t) => t.target), 'every entry points at a section');
+  assert.equal(toc[0].href, '#why-nonlinear');
+  assert.equal(toc[10].href, '#choosing');
+  await page.evaluate(() => document.getElementById('elu').scrollIntoView({ behavior: 'instant' }));
+  await page.waitForFunction(() => document.querySelector('#toc-list a[aria-current="true"]')?.getAttribute('href') === '#elu');
+  // the comparison table: one row per activation with a link to its section
+  const rows = await page.$$eval('table.compare tbody tr', (trs) => trs.map((tr) => tr.dataset.fn));
+  assert.deepEqual(rows, IDS);
+  await page.close();
+});
+
+test('375 px wide: no horizontal scroll; dark scheme is dark; screenshots', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const wide = await open('', { width: 1280, height: 900, colorScheme });
+    await waitReady(wide, 'main activation-plot', 20000);
+    const bg = await wide.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g).map(Number);
+    const lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    if (colorScheme === 'dark') assert.ok(lum < 0.15, `dark background expected, got ${bg}`);
+    else assert.ok(lum > 0.9, `light background expected, got ${bg}`);
+    await screenshot(wide, `page-1280-${colorScheme}`, { fullPage: true });
+    assert.deepEqual(wide.errors, []);
+    await wide.close();
+
+    const narrow = await open('', { width: 375, height: 812, colorScheme });
+    await waitReady(narrow, 'main activation-plot', 20000);
+    const w = await narrow.evaluate(() => ({ sw: document.scrollingElement.scrollWidth, cw: document.documentElement.clientWidth }));
+    assert.ok(w.sw <= 375, `page scrolls sideways at 375 px: scrollWidth ${w.sw}`);
+    const wideKids = await narrow.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter((e) => e.getBoundingClientRect().right > 375.5 && !e.closest('.table-wrap, .math.display, .katex-mathml, .katex svg'))
+      .map((e) => e.tagName + '.' + e.className).slice(0, 5));
+    // (KaTeX's hidden MathML copy and its clipped stretchy SVG paths are not layout overflow)
+    assert.deepEqual(wideKids, [], 'only the table and display math may overflow (inside their own scroller)');
+    await screenshot(narrow, `page-375-${colorScheme}`);
+    await screenshot(narrow, `page-375-${colorScheme}-full`, { fullPage: true });
+    assert.deepEqual(narrow.errors, []);
+    await narrow.close();
+  }
+});
+
+test('activation palette: >= 3:1 against the background and apart under colour-blindness simulation', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open('', { colorScheme });
+    const pal = await page.evaluate((ids) => {
+      const st = getComputedStyle(document.documentElement);
+      const get = (n) => st.getPropertyValue(n).trim();
+      return { bg: get('--bg'), colours: Object.fromEntries(ids.map((id) => [id, get(`--c-${id}`)])) };
+    }, IDS);
+    for (const [id, c] of Object.entries(pal.colours)) {
+      assert.match(c, /^#[0-9a-f]{6}$/i, `--c-${id} must be defined`);
+      assert.ok(contrast(c, pal.bg) >= 3, `${colorScheme}: --c-${id} ${c} has contrast ${contrast(c, pal.bg).toFixed(2)} < 3`);
+    }
+    for (const [vision, { d, pair }] of Object.entries(cvdMinDistance(pal.colours))) {
+      assert.ok(d >= 10, `${colorScheme}/${vision}: ${pair} too close (dE ${d.toFixed(1)})`);
+    }
+    await page.close();
+  }
+});

@@ -1,0 +1,150 @@
+// The teaching page's own behaviour: KaTeX rendering of every .math element, the language
+// switch (with js/i18n.js, which already applied the initial language in <head>) and the table
+// of contents (built from the section headings, with the current section highlighted).
+// No innerHTML anywhere: text is copied with cloneNode/textContent.
+
+// ---- math ----------------------------------------------------------------------------------
+
+// KaTeX's strict mode rejects non-LaTeX input. Our own formulas put words in \text{} and are
+// held to 'error'. The post's original TeX (marked data-tex-source="post") writes Korean
+// straight into math mode (`x<0일 때`); only that one deviation is tolerated, and only there.
+function strictFor(el) {
+  if (el.dataset.texSource !== 'post') return 'error';
+  return (code) => (code === 'unicodeTextInMathMode' ? 'ignore' : 'error');
+}
+
+// Renders one element; on failure shows the raw TeX marked as an error and reports it.
+export function renderMath(el, katex = window.katex) {
+  const tex = el.dataset.tex ?? el.textContent.trim();
+  el.dataset.tex = tex;                       // keep the source (re-render, copy, tests)
+  const displayMode = el.classList.contains('display');
+  try {
+    if (!katex) throw new Error('KaTeX is not loaded (vendor/katex/katex.min.js)');
+    katex.render(tex, el, { displayMode, throwOnError: true, strict: strictFor(el), trust: false, output: 'htmlAndMathml' });
+    el.classList.remove('math-error');
+    return true;
+  } catch (err) {
+    el.textContent = tex;
+    el.classList.add('math-error');
+    el.title = String(err.message || err);
+    console.error(`KaTeX could not render "${tex}": ${err.message || err}`);
+    return false;
+  }
+}
+
+export function renderAllMath(root = document) {
+  let failed = 0;
+  for (const el of root.querySelectorAll('.math')) if (!renderMath(el)) failed += 1;
+  return failed;
+}
+
+// ---- language switch -----------------------------------------------------------------------
+
+const langApi = window.activationPageLang;
+
+function currentLang() { return document.documentElement.getAttribute('data-lang') || 'ko'; }
+
+function syncButtons() {
+  const lang = currentLang();
+  for (const b of document.querySelectorAll('[data-set-lang]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.setLang === lang));
+  }
+}
+
+// Keeps a lang parameter already present in the URL in step with the choice, so a reload or a
+// shared link shows what the reader sees now. Other query/hash parts are left untouched.
+function syncUrl(lang) {
+  const url = new URL(window.location.href);
+  let changed = false;
+  if (url.searchParams.has('lang')) { url.searchParams.set('lang', lang); changed = true; }
+  const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
+  if (hash.has('lang')) { hash.set('lang', lang); url.hash = hash.toString(); changed = true; }
+  if (changed) history.replaceState(history.state, '', url);
+}
+
+export function setLanguage(lang, { remember = true } = {}) {
+  if (!langApi || !langApi.valid(lang)) return currentLang();
+  langApi.apply(lang);
+  if (remember) langApi.remember(lang);
+  syncButtons();
+  syncUrl(lang);
+  updateTocCurrent();
+  document.dispatchEvent(new CustomEvent('languagechange', { detail: { lang } }));
+  return lang;
+}
+
+function initLanguage() {
+  syncButtons();
+  for (const b of document.querySelectorAll('[data-set-lang]')) {
+    b.addEventListener('click', () => setLanguage(b.dataset.setLang));
+  }
+  window.addEventListener('hashchange', () => {
+    const lang = langApi && langApi.fromUrl(window.location);
+    if (lang && lang !== currentLang()) setLanguage(lang, { remember: false });
+  });
+}
+
+// ---- table of contents ---------------------------------------------------------------------
+
+const WIDE = window.matchMedia('(min-width: 64rem)');
+let tocLinks = [];
+let activeId = null;
+
+function buildToc() {
+  const list = document.getElementById('toc-list');
+  if (!list) return;
+  const sections = [...document.querySelectorAll('main section[id]')].filter((s) => s.querySelector(':scope > h2'));
+  tocLinks = sections.map((section) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `#${section.id}`;
+    if (section.dataset.fn) a.dataset.fn = section.dataset.fn;
+    for (const node of section.querySelector(':scope > h2').childNodes) a.append(node.cloneNode(true));
+    a.addEventListener('click', () => { if (!WIDE.matches) a.closest('details').open = false; });
+    li.append(a);
+    list.append(li);
+    return a;
+  });
+  const details = list.closest('details');
+  const fit = () => { details.open = WIDE.matches; };
+  fit();
+  WIDE.addEventListener('change', fit);
+
+  // Highlight the section whose heading was passed last (the one being read).
+  const observer = new IntersectionObserver(() => {
+    const passed = sections.filter((s) => s.getBoundingClientRect().top < window.innerHeight * 0.35);
+    setActive((passed.at(-1) || sections[0]).id);
+  }, { rootMargin: '0px 0px -60% 0px', threshold: [0, 1] });
+  sections.forEach((s) => observer.observe(s));
+  setActive(sections[0]?.id);
+}
+
+function setActive(id) {
+  if (!id || id === activeId) return;
+  activeId = id;
+  for (const a of tocLinks) {
+    if (a.getAttribute('href') === `#${id}`) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  }
+  updateTocCurrent();
+}
+
+// On narrow screens the collapsed contents bar shows where the reader is.
+function updateTocCurrent() {
+  const slot = document.querySelector('.toc-current');
+  const link = tocLinks.find((a) => a.getAttribute('aria-current') === 'true');
+  if (!slot || !link) return;
+  const span = link.querySelector(`[lang="${currentLang()}"]`);
+  slot.textContent = span ? `· ${span.textContent}` : '';
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+function start() {
+  initLanguage();
+  buildToc();
+  const failed = renderAllMath();
+  document.documentElement.setAttribute('data-math', failed ? 'error' : 'ready');
+}
+
+start();
