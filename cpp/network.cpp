@@ -156,7 +156,8 @@ Network::Network(const Config& c) : cfg_(c), shuffle_rng_(c.seed, 1), noise_rng_
 
   // Chunk of rows processed at once: up to 256, bounded so the workspace stays under 16 MB.
   constexpr std::size_t kBudget = std::size_t{1} << 21;
-  chunk_ = std::clamp<std::size_t>(kBudget / per_row, 1, 256);
+  // Even, so that a chunk's row stride (rows rounded up to even, see stride()) always fits.
+  chunk_ = std::clamp<std::size_t>(kBudget / per_row, 2, 256) & ~std::size_t{1};
   params_.assign(off, 0.0);
   grad_.assign(off, 0.0);
   backup_.assign(off, 0.0);

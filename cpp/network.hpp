@@ -133,6 +133,7 @@ class Network {
   double loss_backward(std::size_t n, double scale);  // returns the sum of element losses
   void step();
   bool params_finite() const noexcept;
+  static std::size_t stride(std::size_t rows) noexcept { return (rows + 1) & ~std::size_t{1}; }
 
   Config cfg_;
   std::vector<Layer> layers_;

@@ -2,127 +2,88 @@
 // so every inner loop runs over the rows of a mini-batch, contiguous, and vectorises), the
 // activation dispatched once per layer (one template instance per id), losses, optimisers.
 //
-// Fused activation kernels compute f(z) and f'(z) together from ONE exp/expm1 for sigmoid, tanh,
-// elu and selu (act::value + act::derivative would call libm twice); they agree with act:: to a
-// few ulp (tested). The other ids call act::value/act::derivative with a compile-time id, so the
-// switch folds away and the ReLU family becomes branch-free selects.
+// The activation kernels (network_kernels.hpp) compute f(z) and f'(z) together, two lanes at a time:
+// one branch-free exp evaluation for sigmoid, tanh, elu and selu, selects for the ReLU family.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
 
 #include "network.hpp"
+#include "network_kernels.hpp"
 
 namespace nn {
 namespace {
 
 using act::Id;
+using namespace kernels;
 
-// y = f(z), d = f'(z) for m elements. `slope` only for PReLU (one alpha for the whole row).
-template <Id ID>
-inline void activate_row(const double* __restrict z, double* __restrict y, double* __restrict d, std::size_t m,
-                         const act::Params& p) {
-  if constexpr (ID == Id::tanh) {
-    for (std::size_t i = 0; i < m; ++i) {
-      const double u = std::expm1(-2.0 * std::fabs(z[i]));  // e^{-2|z|} - 1
-      const double q = 2.0 + u;                              // 1 + e^{-2|z|}
-      y[i] = std::copysign(-u / q, z[i]);
-      d[i] = 4.0 * (1.0 + u) / (q * q);
-    }
-  } else if constexpr (ID == Id::sigmoid) {
-    for (std::size_t i = 0; i < m; ++i) {
-      const double t = std::exp(-std::fabs(z[i]));
-      const double q = 1.0 + t;
-      y[i] = (z[i] >= 0 ? 1.0 : t) / q;
-      d[i] = t / (q * q);
-    }
-  } else if constexpr (ID == Id::elu || ID == Id::selu) {
-    const double a = ID == Id::elu ? p.alpha : act::kSeluAlpha, s = ID == Id::elu ? 1.0 : act::kSeluScale;
-    for (std::size_t i = 0; i < m; ++i) {
-      const double e = std::expm1(std::min(z[i], 0.0));
-      y[i] = s * (z[i] > 0 ? z[i] : a * e);
-      d[i] = s * (z[i] > 0 ? 1.0 : a * (e + 1.0));
-    }
-  } else if constexpr (ID == Id::relu) {
-    for (std::size_t i = 0; i < m; ++i) {
-      y[i] = z[i] > 0 ? z[i] : 0.0;
-      d[i] = z[i] > 0 ? 1.0 : 0.0;
-    }
-  } else if constexpr (ID == Id::leaky_relu || ID == Id::prelu || ID == Id::rrelu) {
-    const double a = ID == Id::rrelu ? 0.5 * (p.lower + p.upper) : p.alpha;  // rrelu here: eval mode
-    for (std::size_t i = 0; i < m; ++i) {
-      const double s = z[i] > 0 ? 1.0 : a;
-      y[i] = s * z[i];
-      d[i] = s;
-    }
-  } else {
-    for (std::size_t i = 0; i < m; ++i) {
-      y[i] = act::value(ID, z[i], p);
-      d[i] = act::derivative(ID, z[i], p);
-    }
-  }
-}
-
-// z[o][b] = bias[o] + sum_i w[o][i] a[i][b]
+// z[o][b] = bias[o] + sum_i w[o][i] a[i][b]; four rows at a time kept in registers.
 inline void linear_forward(const double* __restrict w, const double* __restrict bias, const double* __restrict a,
-                           double* __restrict z, int in, int rows, std::size_t n) {
+                           double* __restrict z, int in, int rows, std::size_t s) {
   for (int o = 0; o < rows; ++o) {
-    double* __restrict zo = z + o * n;
-    const double bo = bias[o];
-    for (std::size_t b = 0; b < n; ++b) zo[b] = bo;
+    double* zo = z + o * s;
     const double* wo = w + static_cast<std::size_t>(o) * in;
-    for (int i = 0; i < in; ++i) {
-      const double wi = wo[i];
-      const double* __restrict ai = a + i * n;
-      for (std::size_t b = 0; b < n; ++b) zo[b] += wi * ai[b];
+    std::size_t b = 0;
+    for (; b + 4 <= s; b += 4) {
+      v2 a0 = splat(bias[o]), a1 = a0;
+      for (int i = 0; i < in; ++i) {
+        const v2 wi = splat(wo[i]);
+        const double* ai = a + i * s + b;
+        a0 += wi * ld(ai);
+        a1 += wi * ld(ai + 2);
+      }
+      st(zo + b, a0);
+      st(zo + b + 2, a1);
+    }
+    if (b < s) {
+      v2 a0 = splat(bias[o]);
+      for (int i = 0; i < in; ++i) a0 += splat(wo[i]) * ld(a + i * s + b);
+      st(zo + b, a0);
     }
   }
-}
-
-// Sum of x[b] * y[b] with four independent partial sums (the compiler may pack them into SIMD lanes).
-inline double dot(const double* __restrict x, const double* __restrict y, std::size_t n) {
-  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  std::size_t b = 0;
-  for (; b + 4 <= n; b += 4) {
-    s0 += x[b] * y[b];
-    s1 += x[b + 1] * y[b + 1];
-    s2 += x[b + 2] * y[b + 2];
-    s3 += x[b + 3] * y[b + 3];
-  }
-  for (; b < n; ++b) s0 += x[b] * y[b];
-  return (s0 + s2) + (s1 + s3);
-}
-
-inline double sum(const double* __restrict x, std::size_t n) {
-  double s0 = 0, s1 = 0;
-  std::size_t b = 0;
-  for (; b + 2 <= n; b += 2) {
-    s0 += x[b];
-    s1 += x[b + 1];
-  }
-  if (b < n) s0 += x[b];
-  return s0 + s1;
 }
 
 // gW[o][i] += sum_b dz[o][b] a[i][b];  gb[o] += sum_b dz[o][b];  da[i][b] = sum_o w[o][i] dz[o][b]
 inline void linear_backward(const double* __restrict w, const double* __restrict a, const double* __restrict dz,
                             double* __restrict gw, double* __restrict gb, double* __restrict da, int in, int rows,
-                            std::size_t n) {
+                            std::size_t s) {
   for (int o = 0; o < rows; ++o) {
-    const double* dzo = dz + o * n;
-    gb[o] += sum(dzo, n);
+    const double* dzo = dz + o * s;
+    v2 sb = splat(0.0);
+    for (std::size_t b = 0; b < s; b += 2) sb += ld(dzo + b);
+    gb[o] += hsum(sb);
     double* gwo = gw + static_cast<std::size_t>(o) * in;
-    for (int i = 0; i < in; ++i) gwo[i] += dot(dzo, a + i * n, n);
+    for (int i = 0; i < in; ++i) {
+      const double* ai = a + i * s;
+      v2 s0 = splat(0.0), s1 = s0;
+      std::size_t b = 0;
+      for (; b + 4 <= s; b += 4) {
+        s0 += ld(dzo + b) * ld(ai + b);
+        s1 += ld(dzo + b + 2) * ld(ai + b + 2);
+      }
+      if (b < s) s0 += ld(dzo + b) * ld(ai + b);
+      gwo[i] += hsum(s0 + s1);
+    }
   }
   if (!da) return;
-  std::fill_n(da, static_cast<std::size_t>(in) * n, 0.0);
-  for (int o = 0; o < rows; ++o) {
-    const double* __restrict dzo = dz + o * n;
-    const double* wo = w + static_cast<std::size_t>(o) * in;
-    for (int i = 0; i < in; ++i) {
-      const double wi = wo[i];
-      double* __restrict dai = da + i * n;
-      for (std::size_t b = 0; b < n; ++b) dai[b] += wi * dzo[b];
+  for (int i = 0; i < in; ++i) {
+    double* dai = da + i * s;
+    std::size_t b = 0;
+    for (; b + 4 <= s; b += 4) {
+      v2 a0 = splat(0.0), a1 = a0;
+      for (int o = 0; o < rows; ++o) {
+        const v2 wi = splat(w[static_cast<std::size_t>(o) * in + i]);
+        a0 += wi * ld(dz + o * s + b);
+        a1 += wi * ld(dz + o * s + b + 2);
+      }
+      st(dai + b, a0);
+      st(dai + b + 2, a1);
+    }
+    if (b < s) {
+      v2 a0 = splat(0.0);
+      for (int o = 0; o < rows; ++o) a0 += splat(w[static_cast<std::size_t>(o) * in + i]) * ld(dz + o * s + b);
+      st(dai + b, a0);
     }
   }
 }
@@ -134,10 +95,10 @@ void hidden_activation(const Network::Layer& ly, const double* z, double* y, dou
     act::Params q = p;
     for (int j = 0; j < ly.out; ++j) {
       q.alpha = params[ly.alpha + j];
-      activate_row<Id::prelu>(z + j * n, y + j * n, d + j * n, n, q);
+      kernels::activate<Id::prelu>(z + j * n, y + j * n, d + j * n, n, q);
     }
   } else {
-    activate_row<ID>(z, y, d, static_cast<std::size_t>(ly.out) * n, p);
+    kernels::activate<ID>(z, y, d, static_cast<std::size_t>(ly.out) * n, p);
   }
 }
 
@@ -181,24 +142,29 @@ void Network::check_xy(std::span<const double> x, std::span<const double>* y, st
     if (!std::isfinite((*y)[i])) throw std::invalid_argument("Y[" + std::to_string(i) + "] is not a finite number");
 }
 
-// Copies rows (idx ? idx[first..first+n) : first..first+n) into act_[0] [in][n] and ytmp_ [out][n].
+// Copies rows (idx ? idx[first..first+n) : first..first+n) into act_[0] [in][s] and ytmp_ [out][s]
+// (s = n rounded up to even; a padding row gets zeros).
 void Network::gather(std::span<const double> x, std::span<const double> y, const std::uint32_t* idx,
                      std::size_t first, std::size_t n, bool with_y) {
-  const std::size_t in = input_dim(), out = output_dim();
+  const std::size_t in = input_dim(), out = output_dim(), s = stride(n);
   double* a = act_[0];
   for (std::size_t b = 0; b < n; ++b) {
     const std::size_t r = idx ? idx[first + b] : first + b;
     const double* xr = x.data() + r * in;
-    for (std::size_t i = 0; i < in; ++i) a[i * n + b] = xr[i];
+    for (std::size_t i = 0; i < in; ++i) a[i * s + b] = xr[i];
     if (with_y) {
       const double* yr = y.data() + r * out;
-      for (std::size_t o = 0; o < out; ++o) ytmp_[o * n + b] = yr[o];
+      for (std::size_t o = 0; o < out; ++o) ytmp_[o * s + b] = yr[o];
     }
+  }
+  if (s != n) {
+    for (std::size_t i = 0; i < in; ++i) a[i * s + n] = 0.0;
+    for (std::size_t o = 0; o < out; ++o) ytmp_[o * s + n] = 0.0;
   }
 }
 
-void Network::forward(std::size_t n, bool train) {
-  const std::size_t L = layers_.size();
+void Network::forward(std::size_t rows, bool train) {
+  const std::size_t L = layers_.size(), n = stride(rows);
   const act::Params& p = cfg_.params;
   for (std::size_t l = 0; l < L; ++l) {
     const Layer& ly = layers_[l];
@@ -234,22 +200,28 @@ void Network::forward(std::size_t n, bool train) {
 }
 
 // Loss of the chunk (sum over its n x out elements) and backprop into grad_ (scaled by `scale`).
-double Network::loss_backward(std::size_t n, double scale) {
-  const std::size_t L = layers_.size(), out = output_dim(), m = out * n;
+double Network::loss_backward(std::size_t rows, double scale) {
+  const std::size_t L = layers_.size(), out = output_dim(), n = stride(rows);
   const double* z = z_[L - 1];
   double total = 0;
-  if (cfg_.loss == Loss::mse) {
-    for (std::size_t i = 0; i < m; ++i) {
-      const double e = z[i] - ytmp_[i];
-      total += e * e;
-      dz_[i] = 2.0 * scale * e;
+  for (std::size_t o = 0; o < out; ++o) {
+    const double* zo = z + o * n;
+    const double* yo = ytmp_ + o * n;
+    double* dzo = dz_ + o * n;
+    if (cfg_.loss == Loss::mse) {
+      for (std::size_t b = 0; b < rows; ++b) {
+        const double e = zo[b] - yo[b];
+        total += e * e;
+        dzo[b] = 2.0 * scale * e;
+      }
+    } else {
+      for (std::size_t b = 0; b < rows; ++b) {
+        const double zi = zo[b], t = std::exp(-std::fabs(zi)), q = 1.0 + t;
+        total += std::max(zi, 0.0) - zi * yo[b] + std::log1p(t);
+        dzo[b] = scale * ((zi >= 0 ? 1.0 : t) / q - yo[b]);
+      }
     }
-  } else {
-    for (std::size_t i = 0; i < m; ++i) {
-      const double zi = z[i], t = std::exp(-std::fabs(zi)), q = 1.0 + t;
-      total += std::max(zi, 0.0) - zi * ytmp_[i] + std::log1p(t);
-      dz_[i] = scale * ((zi >= 0 ? 1.0 : t) / q - ytmp_[i]);
-    }
+    if (n != rows) dzo[rows] = 0.0;  // the padding row contributes nothing
   }
   for (std::size_t l = L; l-- > 0;) {
     const Layer& ly = layers_[l];
@@ -361,8 +333,9 @@ void Network::predict(std::span<const double> x, std::span<double> out) {
     gather(x, {}, nullptr, first, n, false);
     forward(n, false);
     const double* z = z_.back();
+    const std::size_t s = stride(n);
     for (std::size_t b = 0; b < n; ++b)
-      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[o * n + b];
+      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[o * s + b];
   }
 }
 
@@ -382,8 +355,9 @@ std::vector<double> Network::predict_train(std::span<const double> x) {
     gather(x, {}, nullptr, first, n, false);
     forward(n, true);
     const double* z = z_.back();
+    const std::size_t s = stride(n);
     for (std::size_t b = 0; b < n; ++b)
-      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[o * n + b];
+      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[o * s + b];
   }
   return out;
 }
