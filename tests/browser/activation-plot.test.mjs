@@ -286,6 +286,21 @@ test('invalid attributes show a readable inline message; injection payloads stay
   await page.close();
 });
 
+test('text follows <html lang> (unless the widget has its own lang); controls="none" hides the controls', async () => {
+  const page = await open();
+  const hint = (sel) => page.locator(sel).evaluate((e) => e.shadowRoot.querySelector('.readout').textContent);
+  const ko = await hint('#basic activation-plot[fn="relu"]');
+  assert.match(ko, /[\uac00-\ud7a3]/, 'Korean by default on a lang="ko" page');
+  assert.match(await hint('#params activation-plot[lang="en"][fn="leaky_relu"]'), /^Hover/);
+  await page.evaluate(() => { document.documentElement.lang = 'en'; });
+  await page.waitForFunction(() => document.querySelector('#basic activation-plot[fn="relu"]').shadowRoot.querySelector('.readout').textContent.startsWith('Hover'));
+  const selu = page.locator('#params activation-plot[controls="none"]');
+  assert.equal(await selu.locator('input').first().isVisible(), false);
+  assert.equal(await byFn(page, 'selu').locator('input[name=log-df]').isVisible(), true);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('375 px: no horizontal scroll, canvases fit; resizing redraws; screenshots at 1280 and 375', async () => {
   const page = await open({ width: 1280, height: 900 });
   const shots = [await screenshot(page, 'plot-gallery-1280', { fullPage: true })];

@@ -127,7 +127,10 @@ class ActivationPlot extends HTMLElement {
     $.canvas.addEventListener('pointerleave', () => { this.hoverX = null; this.schedule(false); });
     $.canvas.addEventListener('keydown', (e) => this.onKey(e));
     $.logBox.addEventListener('change', () => { this.toggleAttribute('log-df', $.logBox.checked); this.emitChange(); });
-    this.resizeObs = new ResizeObserver(() => this.schedule(false));
+    this.resizeObs = new ResizeObserver((es) => { // height follows width: only a new width redraws
+      const w = Math.round(es[0].contentRect.width);
+      if (w !== this.lastWidth) { this.lastWidth = w; this.schedule(false); }
+    });
     this.langObs = new MutationObserver(() => this.schedule(true));
     this.onScheme = () => this.schedule(false);
   }
