@@ -1,5 +1,7 @@
 #include "speed.hpp"
 
+#include "speed_kernels.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
@@ -15,6 +17,10 @@ inline void keep_branch() noexcept { __asm__ __volatile__(""); }
 
 bool relu_family(act::Id id) noexcept {
   return id == act::Id::relu || id == act::Id::leaky_relu || id == act::Id::rrelu || id == act::Id::prelu;
+}
+
+bool exp_family(act::Id id) noexcept {
+  return id == act::Id::sigmoid || id == act::Id::tanh || id == act::Id::elu || id == act::Id::selu;
 }
 
 // The slope for x <= 0 of a ReLU-family member, the same one act::value uses.
@@ -34,14 +40,22 @@ inline double select_bits(std::uint64_t mask, double a, double b) noexcept {
 }
 inline std::uint64_t positive_mask(double x) noexcept { return std::uint64_t{0} - std::uint64_t{x > 0.0}; }
 
-// One timed pass y[i] = k(x[i]); returns elapsed nanoseconds. noinline keeps the clock reads
-// around exactly this loop.
+// One timed pass of an array kernel k(x, y, n); returns elapsed nanoseconds. noinline keeps the
+// clock reads around exactly this work.
 template <class K>
 [[gnu::noinline]] double timed_pass(const double* x, double* y, std::size_t n, K k) {
   const auto t0 = std::chrono::steady_clock::now();
-  for (std::size_t i = 0; i < n; ++i) y[i] = k(x[i]);
+  k(x, y, n);
   const auto t1 = std::chrono::steady_clock::now();
   return std::chrono::duration<double, std::nano>(t1 - t0).count();
+}
+
+// An element-wise kernel as an array kernel.
+template <class F>
+auto each(F f) {
+  return [f](const double* x, double* y, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) y[i] = f(x[i]);
+  };
 }
 
 double sum_in_order(const std::vector<double>& y) noexcept {
@@ -78,26 +92,42 @@ Result run(std::size_t n, int reps, std::uint64_t seed, F f, DF df) {
 // The library kernels with the id fixed at compile time, so the switch in act::value folds away.
 template <act::Id I>
 Result run_standard(const act::Params& p, std::size_t n, int reps, std::uint64_t seed) {
-  return run(n, reps, seed, [p](double v) { return act::value(I, v, p); },
-             [p](double v) { return act::derivative(I, v, p); });
+  return run(n, reps, seed, each([p](double v) { return act::value(I, v, p); }),
+             each([p](double v) { return act::derivative(I, v, p); }));
 }
 
 Result run_relu_family(Variant variant, double a, std::size_t n, int reps, std::uint64_t seed) {
   if (variant == Variant::branchless)
-    return run(n, reps, seed, [a](double v) { return select_bits(positive_mask(v), v, a * v); },
-               [a](double v) { return select_bits(positive_mask(v), 1.0, a); });
-  return run(
-      n, reps, seed,
-      [a](double v) {
-        if (v > 0.0) return v;
-        keep_branch();
-        return a * v;
-      },
-      [a](double v) {
-        if (v > 0.0) return 1.0;
-        keep_branch();
-        return a;
-      });
+    return run(n, reps, seed, each([a](double v) { return select_bits(positive_mask(v), v, a * v); }),
+               each([a](double v) { return select_bits(positive_mask(v), 1.0, a); }));
+  return run(n, reps, seed, each([a](double v) {
+               if (v > 0.0) return v;
+               keep_branch();
+               return a * v;
+             }),
+             each([a](double v) {
+               if (v > 0.0) return 1.0;
+               keep_branch();
+               return a;
+             }));
+}
+
+// The SIMD polynomial-exp kernels of speed_kernels.hpp (f pass computes only f, f' pass only f').
+Result run_fast(act::Id id, const act::Params& p, std::size_t n, int reps, std::uint64_t seed) {
+  namespace k = kernels;
+  switch (id) {
+    case act::Id::tanh:
+      return run(n, reps, seed, [](const double* x, double* y, std::size_t m) { k::tanh_fd(x, y, nullptr, m); },
+                 [](const double* x, double* y, std::size_t m) { k::tanh_fd(x, nullptr, y, m); });
+    case act::Id::sigmoid:
+      return run(n, reps, seed, [](const double* x, double* y, std::size_t m) { k::sigmoid_fd(x, y, nullptr, m); },
+                 [](const double* x, double* y, std::size_t m) { k::sigmoid_fd(x, nullptr, y, m); });
+    default: {  // elu, selu
+      const double a = id == act::Id::elu ? p.alpha : act::kSeluAlpha, s = id == act::Id::elu ? 1.0 : act::kSeluScale;
+      return run(n, reps, seed, [a, s](const double* x, double* y, std::size_t m) { k::elu_fd(x, y, nullptr, m, a, s); },
+                 [a, s](const double* x, double* y, std::size_t m) { k::elu_fd(x, nullptr, y, m, a, s); });
+    }
+  }
 }
 
 }  // namespace
@@ -106,7 +136,8 @@ Variant parse_variant(std::string_view s) {
   if (s == "default") return Variant::standard;
   if (s == "branchy") return Variant::branchy;
   if (s == "branchless") return Variant::branchless;
-  throw std::invalid_argument("variant must be 'default', 'branchy' or 'branchless', got '" +
+  if (s == "fast") return Variant::fast;
+  throw std::invalid_argument("variant must be 'default', 'branchy', 'branchless' or 'fast', got '" +
                               std::string(s.substr(0, 64)) + "'");
 }
 
@@ -114,11 +145,15 @@ std::string_view variant_name(Variant v) noexcept {
   switch (v) {
     case Variant::branchy: return "branchy";
     case Variant::branchless: return "branchless";
+    case Variant::fast: return "fast";
     default: return "default";
   }
 }
 
-bool has_variant(act::Id id, Variant v) noexcept { return v == Variant::standard || relu_family(id); }
+bool has_variant(act::Id id, Variant v) noexcept {
+  if (v == Variant::fast) return exp_family(id);
+  return v == Variant::standard || relu_family(id);
+}
 
 void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept {
   std::uint64_t s = seed;
@@ -141,8 +176,9 @@ Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Varian
     throw std::invalid_argument("reps must be an integer in [1, 100], got " + std::to_string(reps));
   if (!has_variant(id, variant))
     throw std::invalid_argument("variant '" + std::string(variant_name(variant)) + "' is defined only for " +
-                                "relu, leaky_relu, rrelu and prelu, not for " + std::string(act::name(id)) +
-                                "; use 'default'");
+                                (variant == Variant::fast ? "sigmoid, tanh, elu and selu" : "relu, leaky_relu, rrelu and prelu") +
+                                ", not for " + std::string(act::name(id)) + "; use 'default'");
+  if (variant == Variant::fast) return run_fast(id, p, n, reps, seed);
   if (variant != Variant::standard) return run_relu_family(variant, negative_slope(id, p), n, reps, seed);
   using act::Id;
   switch (id) {

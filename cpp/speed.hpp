@@ -2,8 +2,10 @@
 // reports the median nanoseconds per element. Pure C++ (std::chrono::steady_clock, which is
 // performance.now() under Emscripten), so the same code runs natively and in the browser.
 //
-// Variants (the ReLU family only: relu, leaky_relu, rrelu, prelu):
-//   default     the library's own kernels act::value / act::derivative (what the network uses)
+// Variants:
+//   default     the library's own kernels act::value / act::derivative (libm exp/expm1/tanh)
+//   fast        (sigmoid, tanh, elu, selu) the SIMD polynomial-exp kernels of speed_kernels.hpp
+//   (the ReLU family only: relu, leaky_relu, rrelu, prelu)
 //   branchless  explicitly branch-free: y = x * select-free mask (compiles to max/and/blend)
 //   branchy     a real if/else per element. With random signs the CPU's branch predictor is
 //               wrong about half of the time, and a mispredicted branch costs ~15-20 cycles,
@@ -18,7 +20,7 @@
 
 namespace speed {
 
-enum class Variant { standard, branchy, branchless };
+enum class Variant { standard, branchy, branchless, fast };
 
 inline constexpr std::size_t kMinN = 1, kMaxN = 10'000'000;
 inline constexpr int kMinReps = 1, kMaxReps = 100;
@@ -31,10 +33,11 @@ struct Result {
   double checksum = 0;
 };
 
-// "default" | "branchy" | "branchless"; anything else throws std::invalid_argument listing them.
+// "default" | "branchy" | "branchless" | "fast"; anything else throws std::invalid_argument listing them.
 Variant parse_variant(std::string_view s);
 std::string_view variant_name(Variant v) noexcept;
-// Whether `v` is defined for `id` (standard: every id; the others: the ReLU family).
+// Whether `v` is defined for `id` (standard: every id; fast: sigmoid, tanh, elu, selu;
+// branchy/branchless: the ReLU family).
 bool has_variant(act::Id id, Variant v) noexcept;
 
 // The n inputs measure() uses: uniform in (-4, 4), so the sign is a fair coin per element.

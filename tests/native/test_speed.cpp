@@ -78,6 +78,15 @@ TEST_CASE("branchy and branchless ReLU-family kernels equal the library's", "[sp
   check_result(speed::measure(id, p, kN, 2, v, 3), id, p, 3);
 }
 
+TEST_CASE("fast SIMD kernels of sigmoid, tanh, elu, selu give the library's values", "[speed]") {
+  const act::Id id = GENERATE(act::Id::sigmoid, act::Id::tanh, act::Id::elu, act::Id::selu);
+  CAPTURE(act::name(id));
+  act::Params p = act::defaults(id);
+  if (id == act::Id::elu) p.alpha = 0.7;
+  // each element within a few ulp of act:: (test_speed_kernels.cpp), so the sums agree to ~1e-15
+  check_result(speed::measure(id, p, kN, 2, speed::Variant::fast, 4), id, p, 4);
+}
+
 TEST_CASE("measure validates its arguments with clear messages", "[speed]") {
   const act::Params p = act::defaults(act::Id::tanh);
   const auto tanh = act::Id::tanh;
@@ -90,7 +99,11 @@ TEST_CASE("measure validates its arguments with clear messages", "[speed]") {
   act::Params bad = act::defaults(act::Id::elu);
   bad.alpha = -1;
   CHECK_THROWS_WITH(speed::measure(act::Id::elu, bad, 10, 1, speed::Variant::standard), Contains("alpha"));
-  CHECK_THROWS_WITH(speed::parse_variant("fast"), Contains("'default', 'branchy' or 'branchless'") && Contains("fast"));
+  CHECK_THROWS_WITH(speed::measure(act::Id::relu, act::defaults(act::Id::relu), 10, 1, speed::Variant::fast),
+                    Contains("only for sigmoid, tanh, elu and selu") && Contains("relu"));
+  CHECK_THROWS_WITH(speed::parse_variant("quick"),
+                    Contains("'default', 'branchy', 'branchless' or 'fast'") && Contains("quick"));
+  CHECK(speed::parse_variant("fast") == speed::Variant::fast);
   CHECK(speed::parse_variant("branchy") == speed::Variant::branchy);
   CHECK(speed::parse_variant("default") == speed::Variant::standard);
   // Smallest and largest accepted sizes run.

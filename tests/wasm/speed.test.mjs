@@ -64,6 +64,15 @@ test('branchy and branchless ReLU variants compute the same values, with params'
   }
 });
 
+test('fast SIMD kernels (sigmoid, tanh, elu, selu) give the same sums as activate/derivative', () => {
+  for (const [id, params] of [['sigmoid'], ['tanh'], ['elu', { alpha: 0.7 }], ['selu']]) {
+    const r = M.measureActivation(id, { n: N, reps: 1, variant: 'fast', params, seed: 2 });
+    assert.equal(r.variant, 'fast');
+    const ref = reference(id, N, 2, params);
+    assert.ok(Math.abs(r.checksum - ref) <= 1e-12 * Math.abs(ref), `${id}/fast: ${r.checksum} vs ${ref}`);
+  }
+});
+
 test('defaults: options may be omitted', () => {
   const r = M.measureActivation('linear', { n: 1000 });
   assert.equal(r.reps, 5);
@@ -79,8 +88,9 @@ test('bad arguments throw Errors naming the field and what is allowed', () => {
     [['tanh', { n: '100' }], /n must be a number, got string/],
     [['tanh', { reps: 0 }], /reps must be an integer in \[1, 100\]/],
     [['tanh', { reps: 101 }], /reps must be an integer in \[1, 100\]/],
-    [['tanh', { n: 10, variant: 'fast' }], /variant must be 'default', 'branchy' or 'branchless', got 'fast'/],
+    [['tanh', { n: 10, variant: 'quick' }], /variant must be 'default', 'branchy', 'branchless' or 'fast', got 'quick'/],
     [['tanh', { n: 10, variant: 'branchy' }], /only for relu, leaky_relu, rrelu and prelu, not for tanh/],
+    [['relu', { n: 10, variant: 'fast' }], /only for sigmoid, tanh, elu and selu, not for relu/],
     [['elu', { n: 10, params: { alpha: -1 } }], /elu: alpha must be a finite number/],
     [['relu', { n: 10, speed: 1 }], /unknown option 'speed'; allowed: n, reps, variant, params, seed/],
     [['relu', 5], /options must be a plain object, got number/],
