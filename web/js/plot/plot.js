@@ -86,7 +86,7 @@ export class Plot {
     const panels = spec.panels.map((p) => {
       if (p.log) {
         const [lo, hi] = logDomain((p.series || []).map((s) => s.y).concat([(p.points || []).map((q) => q.y)]));
-        return { log: true, lo, hi, ticks: logTicks(lo, hi, 6) };
+        return { log: true, lo, hi };
       }
       const [min, max] = linearDomain(p);
       return { log: false, min, max };
@@ -101,7 +101,7 @@ export class Plot {
     panels.forEach((P, i) => {
       const h = (avail * (spec.panels[i].weight || 1)) / totalWeight;
       P.top = y; P.bottom = y + h; y += h + PANEL_GAP;
-      if (P.log) P.labels = P.ticks.map((k) => ({ v: k, text: formatPow10(k) }));
+      if (P.log) P.labels = logTicks(P.lo, P.hi, Math.max(2, Math.min(6, Math.floor(h / (fs * 2.4))))).map((k) => ({ v: k, text: formatPow10(k) }));
       else {
         const t = linearTicks(P.min, P.max, Math.max(2, Math.round(h / (fs * 3.2))));
         P.labels = t.values.map((v) => ({ v, text: formatTick(v, t.step) }));

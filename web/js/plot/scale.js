@@ -89,10 +89,12 @@ export function logScale(l0, l1, r0, r1) {
 // Decade exponents for a log axis between 10^lo and 10^hi, at most `maxTicks` of them.
 export function logTicks(lo, hi, maxTicks = 6) {
   const span = hi - lo;
-  const choices = [1, 2, 3, 4, 5, 6, 10, 20, 25, 50, 100];
-  const every = choices.find((c) => span / c <= maxTicks) || Math.ceil(span / maxTicks);
+  const choices = [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 20, 25, 30, 50, 100];
+  const fit = choices.find((c) => span / c <= maxTicks) || Math.ceil(span / maxTicks);
+  // prefer a step that divides the span (both ends labelled) if one is at most twice as coarse
+  const every = choices.find((c) => c >= fit && c <= 2 * fit && span % c === 0) || fit;
   const out = [];
-  for (let k = Math.ceil(hi / every) * every; k >= lo; k -= every) out.push(k);
+  for (let k = Math.floor(hi / every) * every; k >= lo; k -= every) out.push(k);
   return out.reverse();
 }
 
