@@ -27,69 +27,68 @@ const TEXT = {
     error: '그래프를 그릴 수 없습니다', zero: 'f′ = 0 (로그 축 아래 끝)', range: (r) => `출력 범위 ${r}`,
     max: (v, x) => `f′ 최댓값 ${v} (x = ${x})`, band: '음영: 학습 시 음수 쪽 기울기 ~ U(lower, upper)',
     label: (t, a, b) => `${t} 함수 f(x)와 도함수 f′(x)의 그래프, x는 ${a}부터 ${b}까지`,
-    summary: (t, a, b, f0, f1, r, m, mx) => `${t}: x가 ${a}부터 ${b}까지일 때 f는 ${f0}에서 ${f1}까지 (출력 범위 ${r}). f′의 최댓값은 x = ${mx}에서 ${m}.`,
+    summary: (t, a, b, f0, f1, r) => `${t}: x가 ${a}부터 ${b}까지일 때 f는 ${f0}에서 ${f1}까지 (출력 범위 ${r}).`,
+    dmax: (m, x0, x1) => (x0 === x1 ? ` f′의 최댓값은 x = ${x0}에서 ${m}.` : ` f′의 최댓값은 ${m} (x = ${x0} … ${x1}).`), dconst: (m) => ` f′는 어디서나 ${m}.`,
     missing: '필수 속성 fn이 없습니다', unknownFn: (v, ids) => `fn=${v}는 알 수 없는 활성화 함수입니다. 가능한 값: ${ids}`,
     notNumber: (n, v) => `${n}=${v}는 숫자가 아닙니다 (예: ${n}="0.5")`,
     outOfRange: (fn, n, v, a, b) => `${fn}의 ${n}는 ${a} 이상 ${b} 이하여야 합니다 (받은 값 ${v})`,
     notTaken: (fn, n, list) => `${fn}에는 매개변수 ${n}가 없습니다 (받는 매개변수: ${list || '없음'})`,
     order: (l, u) => `rrelu: lower(${l})는 upper(${u})보다 클 수 없습니다`,
     xrange: (a, b) => `xmin(${a})은 xmax(${b})보다 작아야 하고 둘 다 ±${X_LIMIT} 안이어야 합니다`,
-    choice: (n, v, ok) => `${n}=${v}는 허용되지 않습니다. 가능한 값: ${ok}`, engine: '계산 엔진을 불러오지 못했습니다: ',
+    choice: (n, v, ok) => `${n}=${v}는 허용되지 않습니다. 가능한 값: ${ok}`, engine: '계산 엔진을 불러오지 못했습니다: ', pieces: '조각에 따라 다름',
   },
   en: {
     hint: 'Hover over the plot to read x, f(x) and f′(x).', log: 'log |f′| axis', logPanel: '|f′(x)| (log axis)',
     error: 'Cannot draw this plot', zero: 'f′ = 0 (bottom of the log axis)', range: (r) => `output range ${r}`,
     max: (v, x) => `max f′ = ${v} at x = ${x}`, band: 'shaded: training-time slopes ~ U(lower, upper)',
     label: (t, a, b) => `Plot of ${t} f(x) and its derivative f′(x) for x from ${a} to ${b}`,
-    summary: (t, a, b, f0, f1, r, m, mx) => `${t}: for x from ${a} to ${b}, f goes from ${f0} to ${f1} (output range ${r}). f′ is largest, ${m}, at x = ${mx}.`,
+    summary: (t, a, b, f0, f1, r) => `${t}: for x from ${a} to ${b}, f goes from ${f0} to ${f1} (output range ${r}).`,
+    dmax: (m, x0, x1) => (x0 === x1 ? ` f′ is largest, ${m}, at x = ${x0}.` : ` f′ is largest, ${m}, for x in [${x0}, ${x1}].`), dconst: (m) => ` f′ is ${m} everywhere.`,
     missing: 'the fn attribute is required', unknownFn: (v, ids) => `fn=${v} is not an activation; allowed: ${ids}`,
     notNumber: (n, v) => `${n}=${v} is not a number (e.g. ${n}="0.5")`,
     outOfRange: (fn, n, v, a, b) => `${fn}: ${n} must be between ${a} and ${b} (got ${v})`,
     notTaken: (fn, n, list) => `${fn} takes no parameter ${n} (it takes: ${list || 'none'})`,
     order: (l, u) => `rrelu: lower (${l}) must not exceed upper (${u})`,
     xrange: (a, b) => `xmin (${a}) must be less than xmax (${b}), both within ±${X_LIMIT}`,
-    choice: (n, v, ok) => `${n}=${v} is not allowed; allowed: ${ok}`, engine: 'could not load the activation engine: ',
+    choice: (n, v, ok) => `${n}=${v} is not allowed; allowed: ${ok}`, engine: 'could not load the activation engine: ', pieces: 'depends on the pieces',
   },
 };
 
 // Shown in messages as text only (never parsed as HTML): quoted and shortened.
 const shown = (v) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
 const fmt = (v) => formatNumber(v, 4);
-const prettyRange = (r) => r.replace(/-/g, '\u2212').replace(/inf/g, '∞');
+const prettyRange = (r) => r.replace(/-/g, '\u2212').replace(/inf/g, '∞').replace(/scale\*alpha/g, 'λα').replace(/alpha/g, 'α');
 
 class AttrError extends Error {} // a message for the reader, shown inside the widget
 
 const STYLE = `
 :host { display: block; box-sizing: border-box; max-width: 100%; min-width: 0;
   --plot-bg: #ffffff; --plot-fg: #1d2330; --plot-muted: #5b6475; --plot-grid: #e6e9ef; --plot-axis: #8a93a3;
-  --plot-series-1: #1f62c4; --plot-series-2: #c2410c; --plot-band: #1f62c4; --plot-mark: #374151;
-  --plot-error: #b42318;
+  --plot-series-1: #1f62c4; --plot-series-2: #c2410c; --plot-band: #1f62c4; --plot-mark: #374151; --plot-error: #b42318;
   color: var(--plot-fg); background: var(--plot-bg); border: 1px solid var(--plot-grid); border-radius: 8px;
   padding: 8px 10px; font: 14px/1.45 var(--plot-font-family, system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", sans-serif); }
 @media (prefers-color-scheme: dark) { :host { --plot-bg: #151a23; --plot-fg: #e7ebf2; --plot-muted: #a7b0c0;
   --plot-grid: #2a3242; --plot-axis: #6f7a8e; --plot-series-1: #6fb1ff; --plot-series-2: #ffa05c; --plot-band: #6fb1ff;
   --plot-mark: #cdd4df; --plot-error: #ff8a80; } }
-:host([hidden]) { display: none; }
-* { box-sizing: border-box; }
+:host([hidden]), * { box-sizing: border-box; }
 .head { display: flex; flex-wrap: wrap; gap: 2px 14px; align-items: baseline; margin-bottom: 4px; }
 .title { font-weight: 600; margin-right: auto; }
 .key { white-space: nowrap; color: var(--plot-muted); }
 .key i { display: inline-block; width: 18px; height: 3px; border-radius: 2px; vertical-align: middle; margin-right: 5px; }
 .kf i { background: var(--plot-series-1); } .kd i { background: var(--plot-series-2); }
-.box { width: 100%; min-width: 0; }
+.kd.dashed i { background: linear-gradient(90deg, var(--plot-series-2) 70%, transparent 0) 0 0 / 10px 3px repeat-x; }
 canvas { display: block; width: 100%; touch-action: pan-y; border-radius: 4px; }
 canvas:focus-visible { outline: 2px solid var(--plot-series-1); outline-offset: 2px; }
 .readout { min-height: 1.45em; margin: 4px 0 2px; font-variant-numeric: tabular-nums; color: var(--plot-muted); overflow-wrap: anywhere; }
 .readout b { font-weight: 600; color: var(--plot-fg); }
 .params { display: grid; grid-template-columns: auto minmax(60px, 1fr) auto; gap: 2px 10px; align-items: center; }
-.params:empty { display: none; }
+.params:empty { display: none; } .log { margin-top: 2px; }
 label { display: inline-flex; align-items: center; gap: 6px; min-width: 0; }
 .slider { display: contents; }
 .slider input { width: 100%; min-width: 0; margin: 4px 0; accent-color: var(--plot-series-1); }
-.log { margin-top: 2px; }
 output { min-width: 3.6em; font-variant-numeric: tabular-nums; }
 .error { color: var(--plot-error); border-left: 3px solid var(--plot-error); padding: 4px 8px; overflow-wrap: anywhere; }
-.error strong { display: block; }
+.error strong { display: block; } .box { width: 100%; min-width: 0; }
 [hidden] { display: none !important; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
@@ -144,8 +143,7 @@ class ActivationPlot extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.resizeObs.disconnect();
-    this.langObs.disconnect();
+    [this.resizeObs, this.langObs].forEach((o) => o.disconnect());
     this.mql?.removeEventListener('change', this.onScheme);
     cancelAnimationFrame(this.raf);
     this.raf = 0;
@@ -245,6 +243,7 @@ class ActivationPlot extends HTMLElement {
     $.title.textContent = s.info.title;
     $.kf.replaceChildren(h('i'), 'f(x)');
     $.kd.replaceChildren(h('i'), s.logDf ? '|f′(x)|' : 'f′(x)');
+    $.kd.classList.toggle('dashed', !s.logDf); // as drawn: dashed on the shared axis, solid on the log panel
     [$.kf.hidden, $.kd.hidden, $.controls.hidden, $.logLabel.hidden] = [!s.showF, !s.showDf, !s.controls, !s.showDf];
     $.logBox.checked = s.logDf;
     $.logText.textContent = t.log;
@@ -292,12 +291,14 @@ class ActivationPlot extends HTMLElement {
   sample() {
     const s = this.state;
     const n = Math.max(400, Math.min(800, Math.round((this.clientWidth || 600) * 1.25)));
-    const xs = engine.linspace(s.xmin, s.xmax, n);
-    s.data = engine.sampleCurve(s.fn, xs, s.params);
     const p = s.params, kinks = [];
     if (['relu', 'leaky_relu', 'rrelu', 'prelu', 'selu'].includes(s.fn) || (s.fn === 'elu' && p.alpha !== 1)) kinks.push(0);
     if (s.fn === 'maxout' && p.w1 !== p.w2) kinks.push((p.b2 - p.b1) / (p.w1 - p.w2));
     s.breaks = kinks;
+    // the grid always holds x = 0 (sigmoid′ max, kinks) and maxout's crossing: corners stay sharp
+    const extra = [0, ...kinks].filter((k) => k > s.xmin && k < s.xmax);
+    const xs = Float64Array.from(new Set([...engine.linspace(s.xmin, s.xmax, n), ...extra])).sort();
+    s.data = engine.sampleCurve(s.fn, xs, s.params);
   }
 
   marks() {
@@ -369,15 +370,12 @@ class ActivationPlot extends HTMLElement {
 
   describe() {
     const s = this.state, t = this.t(), d = s.data;
-    let f0 = Infinity, f1 = -Infinity, m = -Infinity, mx = 0;
-    for (let i = 0; i < d.x.length; i++) {
-      if (d.f[i] < f0) f0 = d.f[i];
-      if (d.f[i] > f1) f1 = d.f[i];
-      if (d.df[i] > m) { m = d.df[i]; mx = d.x[i]; }
-    }
+    const f0 = Math.min(...d.f), f1 = Math.max(...d.f), m = Math.max(...d.df), at = [];
+    d.df.forEach((v, i) => { if (v === m) at.push(d.x[i]); });
     const a = fmt(s.xmin), b = fmt(s.xmax);
     this.$.canvas.setAttribute('aria-label', t.label(s.info.title, a, b));
-    this.$.summary.textContent = t.summary(s.info.title, a, b, fmt(f0), fmt(f1), prettyRange(s.info.range), fmt(m), fmt(mx));
+    this.$.summary.textContent = t.summary(s.info.title, a, b, fmt(f0), fmt(f1), s.fn === 'maxout' ? t.pieces : prettyRange(s.info.range))
+      + (at.length === d.x.length ? t.dconst(fmt(m)) : t.dmax(fmt(m), fmt(at[0]), fmt(at.at(-1))));
   }
 
   hoverAt(clientX) {
@@ -388,8 +386,7 @@ class ActivationPlot extends HTMLElement {
 
   onKey(e) {
     if (!this.state) return;
-    const s = this.state, step = (s.xmax - s.xmin) / 100;
-    const x = this.hoverX ?? (s.xmin + s.xmax) / 2;
+    const s = this.state, step = (s.xmax - s.xmin) / 100, x = this.hoverX ?? (s.xmin + s.xmax) / 2;
     const next = { ArrowLeft: x - step, ArrowRight: x + step, Home: s.xmin, End: s.xmax }[e.key];
     if (e.key === 'Escape') this.hoverX = null;
     else if (next === undefined) return;
