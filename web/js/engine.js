@@ -138,3 +138,58 @@ export function linspace(a, b, n) {
 //    once (and a FinalizationRegistry fallback at most as a safety net, never as the plan);
 //  - nothing outside this file may see an Embind handle.
 // ----------------------------------------------------------------- (add below this line)
+
+// ----------------------------------------------------------------- network (owner: race)
+// Plain-JS wrappers over Module.Network / datasetIds / makeDataset for <activation-race>.
+//   const net = engine.createNetwork({ layers: [2, 8, 8, 1], activation: 'relu', loss: 'bce', ... });
+//   net.train(X, Y) -> epoch mean loss (NaN once diverged)   net.predict(X) -> Float64Array logits
+//   net.loss(X, Y) -> mean loss (eval mode)   net.diverged   net.toJSON() -> PyTorch JSON string
+//   net.dispose()  (deletes the C++ object exactly once; later calls on the wrapper throw)
+// liveNetworkCount() counts wrappers not yet disposed: a debug counter for leak tests.
+let liveNetworks = 0;
+export function liveNetworkCount() { return liveNetworks; }
+
+class NetworkHandle {
+  #net;
+  constructor(config) {
+    this.#net = call((m) => new m.Network(config));
+    liveNetworks++;
+  }
+  #use(fn) {
+    if (!this.#net) throw new Error('network already disposed');
+    return call(() => fn(this.#net));
+  }
+  get disposed() { return this.#net === null; }
+  get parameterCount() { return this.#use((n) => n.parameterCount()); }
+  get diverged() { return this.#use((n) => n.diverged()); }
+  getParameters() { return this.#use((n) => n.getParameters()); }      // a fresh Float64Array copy
+  setParameters(p) { this.#use((n) => n.setParameters(p)); }
+  train(X, Y) { return this.#use((n) => n.trainEpoch(X, Y)); }
+  loss(X, Y) { return this.#use((n) => n.lossAndGradient(X, Y).loss); }
+  lossAndGradient(X, Y) { return this.#use((n) => { const r = n.lossAndGradient(X, Y); return { loss: r.loss, gradient: r.gradient }; }); }
+  predict(X) { return this.#use((n) => n.predict(X)); }
+  toJSON() { return this.#use((n) => n.toJSON()); }
+  config() { return structuredClone(this.#use((n) => n.config())); }
+  dispose() {
+    if (!this.#net) return;
+    const n = this.#net;
+    this.#net = null;
+    liveNetworks--;
+    n.delete();
+  }
+}
+
+// A new network (throws an Error naming the bad config field). The caller must dispose() it.
+export function createNetwork(config) { return new NetworkHandle(config); }
+
+// The data set ids the engine knows (classification and regression).
+export function datasetIds() { return call((m) => Array.from(m.datasetIds())); }
+
+// {name, inputDim, task, xTrain, yTrain, xTest, yTest}: fresh Float64Arrays (row-major N x inputDim).
+export function makeDataset(name, options) {
+  return call((m) => {
+    const d = options === undefined ? m.makeDataset(name) : m.makeDataset(name, options);
+    return { name: d.name, inputDim: d.inputDim, task: d.task, xTrain: d.xTrain, yTrain: d.yTrain, xTest: d.xTest, yTest: d.yTest };
+  });
+}
+// ----------------------------------------------------------------- end of network section

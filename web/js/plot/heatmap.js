@@ -1,0 +1,126 @@
+// A decision-boundary heatmap on a <canvas>: an n x n grid of probabilities p in [0, 1] drawn as a
+// two-colour diverging field (p = 0.5 is the background colour, p -> 0 / p -> 1 the class colours),
+// the p = 0.5 contour as a thin line, and the labelled data points on top. Device-pixel-ratio aware;
+// every coordinate is in data space [min, max] on both axes (y grows upwards).
+//
+//   const hm = new Heatmap(canvas);
+//   hm.resize(cssSize);                                 // square, CSS px
+//   hm.render({ n, p, min, max, points: {x, y}, colors: {bg, neg, pos, line, ring} });
+//     p      Float64Array n*n, row r = y index from the bottom, column c = x index (gridPoints order)
+//     points x: Float64Array N*2 row-major, y: labels 0/1 (drawn as small discs with a ring)
+//   gridPoints(n, min, max) -> Float64Array n*n*2 (cell centres) to feed a network's predict().
+
+// Cell centres of an n x n grid over [min, max]^2, row-major from the bottom row.
+export function gridPoints(n, min, max) {
+  const out = new Float64Array(n * n * 2), step = (max - min) / n;
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      out[(r * n + c) * 2] = min + (c + 0.5) * step;
+      out[(r * n + c) * 2 + 1] = min + (r + 0.5) * step;
+    }
+  }
+  return out;
+}
+
+// '#rgb', '#rrggbb' or 'rgb(r, g, b)' -> [r, g, b]; anything else -> null.
+export function parseColor(s) {
+  s = String(s || '').trim();
+  let m = /^#([0-9a-f]{3})$/i.exec(s);
+  if (m) return [...m[1]].map((ch) => parseInt(ch + ch, 16));
+  m = /^#([0-9a-f]{6})$/i.exec(s);
+  if (m) return [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16));
+  m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(s);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  return null;
+}
+
+export class Heatmap {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.size = 0;
+    this.dpr = 1;
+    this.field = document.createElement('canvas'); // n x n pixels, scaled up when drawn
+  }
+
+  resize(size) {
+    this.dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+    this.size = Math.max(1, Math.round(size));
+    const px = Math.round(this.size * this.dpr);
+    if (this.canvas.width !== px) this.canvas.width = px;
+    if (this.canvas.height !== px) this.canvas.height = px;
+    this.canvas.style.width = `${this.size}px`;
+    this.canvas.style.height = `${this.size}px`;
+  }
+
+  render({ n, p, min, max, points, colors }) {
+    const { ctx, size } = this;
+    const bg = parseColor(colors.bg) || [255, 255, 255];
+    const neg = parseColor(colors.neg) || [194, 65, 12];
+    const pos = parseColor(colors.pos) || [31, 98, 196];
+    // The field: colour intensity grows with |p - 0.5| (at most 42 % so the points stay visible).
+    if (this.field.width !== n) { this.field.width = n; this.field.height = n; }
+    const fctx = this.field.getContext('2d');
+    const img = fctx.createImageData(n, n);
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) {
+        const v = p[r * n + c];
+        const o = ((n - 1 - r) * n + c) * 4; // image rows go top-down
+        if (!Number.isFinite(v)) { img.data[o] = 128; img.data[o + 1] = 128; img.data[o + 2] = 128; img.data[o + 3] = 255; continue; }
+        const t = Math.min(1, Math.abs(v - 0.5) * 2) * 0.42, col = v >= 0.5 ? pos : neg;
+        for (let k = 0; k < 3; k++) img.data[o + k] = Math.round(bg[k] + (col[k] - bg[k]) * t);
+        img.data[o + 3] = 255;
+      }
+    }
+    fctx.putImageData(img, 0, 0);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.field, 0, 0, size, size);
+
+    const toPx = (v) => ((v - min) / (max - min)) * size;
+    // The p = 0.5 boundary: marching squares on the cell centres, one segment per crossing cell.
+    ctx.strokeStyle = colors.line || '#000';
+    ctx.lineWidth = 1.25;
+    ctx.beginPath();
+    const step = size / n, at = (r, c) => p[r * n + c] - 0.5;
+    for (let r = 0; r + 1 < n; r++) {
+      for (let c = 0; c + 1 < n; c++) {
+        const a = at(r, c), b = at(r, c + 1), d = at(r + 1, c), e = at(r + 1, c + 1);
+        const pts = [];
+        const cross = (u, v, x0, y0, x1, y1) => {
+          if ((u < 0) === (v < 0) || !Number.isFinite(u) || !Number.isFinite(v)) return;
+          const t = u / (u - v);
+          pts.push([x0 + (x1 - x0) * t, y0 + (y1 - y0) * t]);
+        };
+        const X0 = (c + 0.5) * step, X1 = X0 + step, Y0 = size - (r + 0.5) * step, Y1 = Y0 - step;
+        cross(a, b, X0, Y0, X1, Y0);
+        cross(d, e, X0, Y1, X1, Y1);
+        cross(a, d, X0, Y0, X0, Y1);
+        cross(b, e, X1, Y0, X1, Y1);
+        for (let k = 0; k + 1 < pts.length; k += 2) { ctx.moveTo(...pts[k]); ctx.lineTo(...pts[k + 1]); }
+      }
+    }
+    ctx.stroke();
+
+    // Data points: class colour, ringed in the background colour.
+    if (points) {
+      const N = points.y.length, rad = Math.max(1.6, Math.min(3, size / 70));
+      const fill = [colors.neg, colors.pos].map((c) => c || '#000');
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = colors.ring || colors.bg || '#fff';
+      for (let cls = 0; cls < 2; cls++) {
+        ctx.fillStyle = fill[cls];
+        ctx.beginPath();
+        for (let i = 0; i < N; i++) {
+          if ((points.y[i] >= 0.5 ? 1 : 0) !== cls) continue;
+          const x = toPx(points.x[2 * i]), y = size - toPx(points.x[2 * i + 1]);
+          if (x < -rad || x > size + rad || y < -rad || y > size + rad) continue;
+          ctx.moveTo(x + rad, y);
+          ctx.arc(x, y, rad, 0, 2 * Math.PI);
+        }
+        ctx.fill();
+        ctx.stroke();
+      }
+    }
+  }
+}

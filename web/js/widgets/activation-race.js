@@ -1,0 +1,393 @@
+// <activation-race> — the same small network trained with every activation side by side: one
+// loss chart (train and test, log axis), a decision-boundary heatmap per activation and a results
+// table, all updated live while training runs in frame-budgeted slices (no long main-thread tasks).
+//
+// Attributes (parsed strictly; an invalid value shows an inline message, never a blank box):
+//   dataset      circle|xor|gaussian|spiral (circle)      noise   0..1 (0.1)
+//   activations  comma list of ids (all ten)               layers  hidden widths "8,8": 1–4 of 2–32
+//   lr           [1e-6, 10] (0.01)   optimizer sgd|momentum|adam (adam)   batch 1–400 (10)
+//   seed         0–2147483647 (1)  epochs  stop after N epochs (default: run until paused)
+//   autoplay     start training once drawn (and on screen)   lang ko|en
+// Events (bubbling, composed): `progress` and `done`, detail {epoch, histories: {id: {epoch, train, test}}}.
+// Sets `ready` once first drawn, `error` while showing a message, `running` while training.
+// Every engine Network is deleted on reset, on reconfiguration and when the element leaves the page.
+import * as engine from '../engine.js';
+import { h, AttrError, attr, lang, Visibility, FrameLoop, showError } from '../ui/kit.js';
+import { Plot } from '../plot/plot.js';
+import { readTheme } from '../plot/theme.js';
+import { formatNumber } from '../plot/scale.js';
+import { Heatmap, parseColor } from '../plot/heatmap.js';
+import { Race, DATASETS, OPTIMIZERS, GRID, DOMAIN } from './race/model.js';
+import { TEXT } from './race/text.js';
+import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
+
+const ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'lang'];
+const HEAT_EVERY_MS = 150;   // each boundary refreshes at most this often (several times per second)
+const CHART_EVERY_MS = 80;
+const PROGRESS_EVERY_MS = 100;
+const fmt = (v, d = 3) => (Number.isFinite(v) ? formatNumber(v, d) : '–');
+const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '–');
+
+// "8,8" -> [8, 8]: 1 to 4 hidden layers of 2 to 32 units.
+function parseLayers(raw) {
+  if (raw == null || raw.trim() === '') return [8, 8];
+  const parts = raw.split(',');
+  if (parts.length > 4) throw new AttrError(`layers: at most 4 hidden layers, got ${parts.length} / 은닉층은 최대 4개`);
+  return parts.map((p, i) => {
+    const v = attr.int(`layers[${i}]`, p, { min: 2, max: 32 });
+    if (v === undefined) throw new AttrError('layers: empty entry / 빈 항목 (e.g. layers="8,8")');
+    return v;
+  });
+}
+
+class ActivationRace extends HTMLElement {
+  static get observedAttributes() { return ATTRS; }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    this.$ = {
+      title: h('span', { class: 'title' }), status: h('span', { class: 'status', 'aria-live': 'off' }),
+      controls: h('div'), legend: h('div', { class: 'legend' }), chartTitle: h('p', { class: 'sub' }),
+      chart: h('canvas', { role: 'img' }), heatTitle: h('p', { class: 'sub' }), heat: h('div', { class: 'heat' }),
+      table: h('div', { class: 'tablewrap' }), exports: h('div'), help: h('div'),
+      summary: h('p', { class: 'sr-only', 'aria-live': 'polite' }), error: h('div', { class: 'error', role: 'alert', hidden: true }),
+    };
+    const $ = this.$;
+    $.main = h('div', { class: 'main' }, h('div', { class: 'head' }, $.title, $.status), $.controls, $.chartTitle, $.legend,
+      h('div', { class: 'chartbox' }, $.chart), $.heatTitle, $.heat, $.table, $.exports, $.help, $.summary);
+    root.append(h('style', {}, STYLE), $.main, $.error);
+    this.plot = new Plot($.chart);
+    Object.assign(this, { race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
+    this.loop = new FrameLoop({ step: () => this.race?.stepOne() ?? false, draw: () => this.frame(), budgetMs: 14 });
+    this.vis = new Visibility(this, (v) => this.onVisible(v));
+    this.resizeObs = new ResizeObserver(() => { if (this.race) this.drawAll(); });
+    this.langObs = new MutationObserver(() => this.relabel());
+    this.onScheme = () => { this.colors = null; if (this.race) this.relabel(); };
+    root.addEventListener('click', (e) => this.onClick(e));
+    root.addEventListener('change', (e) => this.onControl(e));
+  }
+
+  connectedCallback() {
+    this.vis.start();
+    this.resizeObs.observe(this);
+    this.langObs.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.mql = matchMedia('(prefers-color-scheme: dark)');
+    this.mql.addEventListener('change', this.onScheme);
+    engine.ready().then(() => this.schedule(), (e) => this.fail(this.t().engine + e.message));
+  }
+
+  disconnectedCallback() {
+    this.loop.stop();
+    this.vis.stop();
+    this.resizeObs.disconnect();
+    this.langObs.disconnect();
+    this.mql?.removeEventListener('change', this.onScheme);
+    cancelAnimationFrame(this.pending);
+    this.pending = 0;
+    this.teardown();
+    this.cfg = null; // a later reconnection starts afresh (autoplay included)
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || name === 'autoplay') return;
+    if (name === 'lang') this.relabel(); else this.schedule();
+  }
+
+  t() { return TEXT[lang(this)]; }
+  // The activation's colour: the page's --c-<id>, else the widget's fallback (cached until the scheme changes).
+  color(id) {
+    if (!this.colors) {
+      const st = getComputedStyle(this);
+      this.colors = Object.fromEntries(engine.activationIds().map((a) => [a, st.getPropertyValue(`--r-${a}`).trim() || '#888888']));
+    }
+    return this.colors[id];
+  }
+
+  // Text only (language or colour scheme changed): rebuild the DOM around the running race.
+  relabel() {
+    if (!this.race) { this.schedule(); return; }
+    const l = this.getAttribute('lang');
+    if (l !== null && !/^(ko|en)(-[a-z0-9-]+)?$/i.test(l)) { this.schedule(); return; }
+    this.buildDom();
+    this.drawAll();
+    this.sync();
+  }
+
+  // ---------------------------------------------------------------- public API (also for tests)
+  get epoch() { return this.race ? this.race.epoch : 0; }
+  get running() { return this.loop.running; }
+  get histories() { return this.race ? this.race.histories() : {}; }
+  play() { if (this.race && !this.race.finished) { this.playing = true; this.sync(); } }
+  pause() { this.playing = false; this.sync(); }
+  step() {
+    if (!this.race || this.race.finished) return;
+    this.playing = false;
+    this.race.stepAll();
+    this.sync();
+    this.drawAll();
+    this.events();
+  }
+  reset() { this.playing = false; this.rebuild(); }
+  toCSV() { return this.race ? this.race.csv() : ''; }
+  networkJSON(id) { const e = this.race?.entries.find((x) => x.id === id); return e ? e.net.toJSON() : null; }
+
+  // ---------------------------------------------------------------- configuration
+  // Coalesces attribute changes into one rebuild per frame.
+  schedule() {
+    if (this.pending || !this.isConnected) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      if (engine.isReady()) this.rebuild();
+    });
+  }
+
+  parse() {
+    const g = (n) => this.getAttribute(n), ids = engine.activationIds();
+    const l = g('lang');
+    if (l !== null && !/^(ko|en)(-[a-z0-9-]+)?$/i.test(l)) throw new AttrError(`lang=${JSON.stringify(l.slice(0, 20))}: allowed / 가능한 값: ko, en`);
+    return {
+      dataset: attr.choice('dataset', g('dataset'), DATASETS, 'circle'),
+      activations: attr.list('activations', g('activations'), ids, ids),
+      layers: parseLayers(g('layers')),
+      lr: attr.number('lr', g('lr'), { min: 1e-6, max: 10, def: 0.01 }),
+      optimizer: attr.choice('optimizer', g('optimizer'), OPTIMIZERS, 'adam'),
+      batch: attr.int('batch', g('batch'), { min: 1, max: 400, def: 10 }),
+      seed: attr.int('seed', g('seed'), { min: 0, max: 2147483647, def: 1 }),
+      noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: 0.1 }),
+      epochs: attr.int('epochs', g('epochs'), { min: 1, max: 10000000, def: Infinity }),
+      autoplay: attr.flag(this, 'autoplay'),
+    };
+  }
+
+  teardown() {
+    this.race?.dispose();
+    this.race = null;
+  }
+
+  // (Re)reads the attributes, frees the old networks and builds a fresh race.
+  rebuild() {
+    const wasPlaying = this.playing && this.cfg !== null;
+    this.loop.stop();
+    this.teardown();
+    let cfg;
+    try {
+      cfg = this.parse();
+      this.race = new Race(cfg);
+    } catch (e) {
+      this.cfg = null;
+      this.playing = false;
+      this.fail(e.message);
+      return;
+    }
+    const first = this.cfg === null;
+    this.cfg = cfg;
+    this.doneFired = false;
+    this.lastProgressEpoch = -1;
+    showError(this, this.$.error, this.$.main, null);
+    this.buildDom();
+    if (first && cfg.autoplay && !this.hasAttribute('ready')) this.playing = true;
+    else if (!wasPlaying) this.playing = false;
+    this.drawAll();
+    this.setAttribute('ready', '');
+    this.sync();
+  }
+
+  fail(message) {
+    this.loop.stop();
+    showError(this, this.$.error, this.$.main, `${this.t().error}: ${message}`);
+    this.toggleAttribute('running', false);
+  }
+
+  buildDom() {
+    const t = this.t(), c = this.cfg, $ = this.$, ids = c.activations, col = (id) => this.color(id);
+    $.title.textContent = t.title;
+    $.controls.replaceChildren(buildControls(t, c, engine.activationIds(), col));
+    $.chartTitle.textContent = t.lossTitle;
+    if (!ids.includes(this.focus)) this.focus = null;
+    $.legend.replaceChildren(...buildLegend(ids, col, this.focus));
+    $.heatTitle.textContent = t.boundaries;
+    const figs = buildHeatmaps(ids, col);
+    $.heat.replaceChildren(...figs);
+    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Heatmap(f.querySelector('canvas')), at: 0, epoch: -1 }]));
+    $.table.replaceChildren(buildTable(t, ids, col));
+    $.exports.replaceChildren(buildExports(t, ids));
+    $.help.replaceChildren(buildHelp(t));
+    $.chart.setAttribute('aria-label', t.chartLabel);
+  }
+
+  // ---------------------------------------------------------------- running
+  onVisible() { this.sync(); }
+
+  // Starts or stops the frame loop to match playing && visible && work left; updates buttons.
+  sync() {
+    const r = this.race, want = this.playing && this.vis.visible && r && !r.finished;
+    if (want) this.loop.start(); else this.loop.stop();
+    this.toggleAttribute('running', !!want);
+    const form = this.$.controls.querySelector('form');
+    if (form && r) {
+      const t = this.t(), play = form.elements.play;
+      play.textContent = this.playing ? t.pause : t.play;
+      play.setAttribute('aria-pressed', String(this.playing));
+      play.disabled = r.finished;
+      form.elements.step.disabled = r.finished;
+    }
+    if (r) this.updateTable();
+    this.updateStatus();
+  }
+
+  // After each frame's training slice: refresh what is due, fire events, notice the end.
+  frame() {
+    const now = performance.now();
+    if (now - (this.chartAt || 0) >= CHART_EVERY_MS || this.race.finished) { this.drawChart(); this.updateTable(); this.chartAt = now; }
+    this.refreshHeatmaps(this.race.finished ? Infinity : 3, now);
+    this.events(now);
+    if (!this.loop.running) this.sync();
+  }
+
+  events(now = performance.now()) {
+    const r = this.race, ep = r.epoch, fin = r.finished;
+    if (ep !== this.lastProgressEpoch && (fin || now - (this.progressAt || 0) >= PROGRESS_EVERY_MS)) {
+      this.lastProgressEpoch = ep;
+      this.progressAt = now;
+      this.emit('progress');
+    }
+    if (fin && !this.doneFired) {
+      this.doneFired = true;
+      this.playing = false;
+      this.drawAll();
+      this.emit('done');
+      this.sync();
+    }
+  }
+
+  emit(type) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { epoch: this.race.epoch, histories: this.race.histories() } }));
+  }
+
+  // ---------------------------------------------------------------- drawing
+  drawAll() {
+    if (!this.race) return;
+    this.drawChart();
+    this.refreshHeatmaps(Infinity, performance.now(), true);
+    this.updateTable();
+    this.updateStatus();
+  }
+
+  drawChart() {
+    const r = this.race, $ = this.$, theme = readTheme(this);
+    const width = $.chart.parentElement.clientWidth || 300;
+    this.plot.resize(width, Math.round(Math.min(340, Math.max(200, width * 0.42))));
+    const xMax = Number.isFinite(r.target) ? r.target : Math.max(10, ...r.entries.map((e) => e.epochs));
+    const order = r.entries.filter((e) => e.id !== this.focus).concat(r.entries.filter((e) => e.id === this.focus));
+    const series = [];
+    for (const e of order) {
+      const c = this.color(e.id), rgb = parseColor(c), dim = this.focus && e.id !== this.focus;
+      const color = dim && rgb ? `rgba(${rgb.join(',')},0.22)` : c, w = e.id === this.focus ? 3 : 2;
+      const x = e.hist.epoch;
+      series.push({ x, y: e.hist.test, color, width: w * 0.65, dash: [5, 3] });
+      series.push({ x, y: e.hist.train, color, width: w });
+    }
+    this.plot.render({ theme, x: { min: 0, max: xMax, label: this.t().xLabel }, panels: [{ log: true, series }] });
+  }
+
+  refreshHeatmaps(max, now, force = false) {
+    const r = this.race, bg = readTheme(this).bg, st = getComputedStyle(this);
+    const colors = { bg, neg: st.getPropertyValue('--race-c0').trim(), pos: st.getPropertyValue('--race-c1').trim(), line: st.getPropertyValue('--w-fg').trim(), ring: bg };
+    const due = r.entries.map((e) => [e, this.heatmaps.get(e.id)])
+      .filter(([e, m]) => force || (m.epoch !== e.epochs && now - m.at >= HEAT_EVERY_MS))
+      .sort((a, b) => a[1].at - b[1].at).slice(0, max);
+    const points = { x: r.data.xTrain, y: r.data.yTrain };
+    for (const [e, m] of due) {
+      if (m.epoch !== e.epochs || !e.boundary) r.measure(e);
+      const size = m.fig.clientWidth || 120;
+      m.hm.resize(size);
+      m.hm.render({ n: GRID, p: e.boundary, min: DOMAIN[0], max: DOMAIN[1], points, colors });
+      m.at = now;
+      m.epoch = e.epochs;
+      const t = this.t(), acc = m.fig.querySelector('.acc');
+      acc.textContent = e.diverged ? t.diverged : pct(e.accTest);
+      acc.className = e.diverged ? 'acc bad' : 'acc';
+      m.fig.querySelector('canvas').setAttribute('aria-label', t.heatLabel(e.id, pct(e.accTest)));
+    }
+  }
+
+  updateTable() {
+    const r = this.race, t = this.t();
+    for (const e of r.entries) {
+      const tr = this.$.table.querySelector(`tr[data-id="${e.id}"]`);
+      if (!tr) continue;
+      const state = e.diverged ? t.diverged : e.epochs >= r.target ? t.done : this.loop.running ? t.running : t.paused;
+      const cells = [fmt(e.lastTrain), fmt(e.lastTest), pct(e.accTrain), pct(e.accTest), e.hitEpoch ?? t.notYet, fmt(r.msPerEpoch(e), 2), state];
+      tr.querySelectorAll('td').forEach((td, i) => { td.textContent = String(cells[i]); });
+      tr.lastElementChild.className = e.diverged ? 'bad' : '';
+      tr.toggleAttribute('data-diverged', e.diverged);
+    }
+  }
+
+  updateStatus() {
+    if (!this.race) return;
+    const r = this.race, t = this.t();
+    this.$.status.textContent = t.epoch(r.epoch, r.target);
+    const live = r.entries.filter((e) => !e.diverged && Number.isFinite(e.lastTrain));
+    const best = live.sort((a, b) => a.lastTrain - b.lastTrain)[0];
+    this.$.summary.textContent = t.summary(r.entries.length, best ? `${best.id} (${fmt(best.lastTrain)})` : '');
+  }
+
+  // ---------------------------------------------------------------- input
+  onClick(e) {
+    const b = e.target.closest('button');
+    if (!b || !this.race) return;
+    if (b.name === 'play') { if (this.playing) this.pause(); else this.play(); }
+    else if (b.name === 'step') this.step();
+    else if (b.name === 'reset') this.reset();
+    else if (b.name === 'csv') this.download('activation-race.csv', this.toCSV(), 'text/csv');
+    else if (b.name === 'json') {
+      const id = this.$.exports.querySelector('select[name=jsonId]').value;
+      this.download(`race-${id}.json`, this.networkJSON(id), 'application/json');
+    } else if (b.classList.contains('chip')) {
+      this.focus = this.focus === b.dataset.id ? null : b.dataset.id;
+      this.$.legend.querySelectorAll('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c.dataset.id === this.focus)));
+      this.drawChart();
+    }
+  }
+
+  // A control changed: validate the new value with the attribute parser, then reflect it.
+  onControl(e) {
+    const el = e.target, form = el.form;
+    if (!form || !this.cfg || el.name === 'jsonId') return;
+    const f = form.elements, next = {};
+    if (el.name === 'act') {
+      const on = [...form.querySelectorAll('input[name=act]:checked')].map((x) => x.value);
+      if (!on.length) { el.checked = true; return; } // at least one runner
+      next.activations = on.join(',');
+    } else if (el.name === 'nlayers' || el.name === 'units') {
+      next.layers = Array(Number(f.nlayers.value)).fill(f.units.value).join(',');
+    } else if (['dataset', 'noise', 'lr', 'optimizer', 'batch', 'seed'].includes(el.name)) {
+      next[el.name] = el.value;
+    } else return;
+    const msg = form.querySelector('.ctlmsg'), saved = {};
+    for (const k of Object.keys(next)) saved[k] = this.getAttribute(k);
+    for (const [k, v] of Object.entries(next)) this.setAttribute(k, v);
+    try { this.parse(); msg.hidden = true; } catch (err) { // keep the running race; say what is wrong
+      for (const [k, v] of Object.entries(saved)) { if (v === null) this.removeAttribute(k); else this.setAttribute(k, v); }
+      cancelAnimationFrame(this.pending);
+      this.pending = 0;
+      msg.textContent = err.message;
+      msg.hidden = false;
+    }
+  }
+
+  download(name, text, type) {
+    if (text == null) return;
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30000);
+  }
+}
+
+if (!customElements.get('activation-race')) customElements.define('activation-race', ActivationRace);
+export { ActivationRace };

@@ -1,0 +1,125 @@
+// The race itself, without any DOM: one data set, one network per activation (same seed, so the
+// same initial weights wherever the shapes agree), trained one epoch at a time in round-robin so
+// the slowest network sets the pace. Loss histories, accuracy, epochs to a target loss, measured
+// time per epoch and divergence per network. Every Network is owned here and freed by dispose().
+import * as engine from '../../engine.js';
+import { gridPoints } from '../../plot/heatmap.js';
+
+export const DATASETS = ['circle', 'xor', 'gaussian', 'spiral'];
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
+export const TARGET_LOSS = 0.1;   // "epochs to reach" this training loss (bce)
+export const GRID = 40;           // decision-boundary grid: GRID x GRID predictions
+export const DOMAIN = [-1.3, 1.3]; // inputs live in about [-1, 1]; noise spills a little over
+const DATA_POINTS = 500;           // train + test (test fraction 0.2)
+const MAX_HISTORY = 4000;          // longer histories keep every 2nd point (stride doubles)
+
+const sigmoid = (z) => 1 / (1 + Math.exp(-z));
+
+// cfg: {dataset, noise, seed, layers: [8, 8], lr, optimizer, batch, activations: [...], epochs}
+export class Race {
+  constructor(cfg) {
+    this.cfg = cfg;
+    this.data = engine.makeDataset(cfg.dataset, { n: DATA_POINTS, noise: cfg.noise, seed: cfg.seed, testFraction: 0.2 });
+    this.grid = gridPoints(GRID, DOMAIN[0], DOMAIN[1]);
+    this.entries = [];
+    try {
+      for (const id of cfg.activations) {
+        const net = engine.createNetwork({
+          layers: [this.data.inputDim, ...cfg.layers, 1], activation: id, loss: 'bce',
+          optimizer: cfg.optimizer, learningRate: cfg.lr, batchSize: cfg.batch, seed: cfg.seed,
+        });
+        this.entries.push({
+          id, net, epochs: 0, ms: 0, diverged: false, hitEpoch: null, stride: 1,
+          hist: { epoch: [], train: [], test: [] }, lastTrain: NaN, lastTest: NaN,
+          accTrain: NaN, accTest: NaN, boundary: null,
+        });
+      }
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+    for (const e of this.entries) { e.lastTest = e.net.loss(this.data.xTest, this.data.yTest); this.measure(e); }
+  }
+
+  get target() { return Number.isFinite(this.cfg.epochs) ? this.cfg.epochs : Infinity; }
+  active(e) { return !e.diverged && e.epochs < this.target; }
+  // Epochs every still-training network has completed (the race's clock).
+  get epoch() {
+    const live = this.entries.filter((e) => !e.diverged);
+    return live.length ? Math.min(...live.map((e) => e.epochs)) : Math.max(0, ...this.entries.map((e) => e.epochs));
+  }
+  get finished() { return this.entries.every((e) => !this.active(e)); }
+
+  // One epoch of the network that lags behind; false when no network has anything left to do.
+  stepOne() {
+    let best = null;
+    for (const e of this.entries) if (this.active(e) && (!best || e.epochs < best.epochs)) best = e;
+    if (!best) return false;
+    this.trainEntry(best);
+    return true;
+  }
+
+  // One epoch of every network that is still training.
+  stepAll() { for (const e of this.entries) if (this.active(e)) this.trainEntry(e); }
+
+  trainEntry(e) {
+    const d = this.data, t0 = performance.now();
+    const train = e.net.train(d.xTrain, d.yTrain);
+    e.ms += performance.now() - t0;
+    if (!Number.isFinite(train) || e.net.diverged) { e.diverged = true; e.lastTrain = NaN; return; }
+    const test = e.net.loss(d.xTest, d.yTest);
+    e.epochs++;
+    e.lastTrain = train;
+    e.lastTest = test;
+    if (e.hitEpoch === null && train < TARGET_LOSS) e.hitEpoch = e.epochs;
+    if (e.epochs % e.stride === 0) {
+      e.hist.epoch.push(e.epochs); e.hist.train.push(train); e.hist.test.push(test);
+      if (e.hist.epoch.length > MAX_HISTORY) { // keep memory flat over hour-long races
+        for (const k of ['epoch', 'train', 'test']) e.hist[k] = e.hist[k].filter((_, i) => i % 2 === 1);
+        e.stride *= 2;
+      }
+    }
+  }
+
+  // Fresh decision-boundary probabilities (GRID*GRID) and train/test accuracy for one network.
+  measure(e) {
+    const d = this.data;
+    e.boundary = e.net.predict(this.grid).map(sigmoid);
+    const acc = (X, Y) => {
+      const z = e.net.predict(X);
+      let ok = 0;
+      for (let i = 0; i < Y.length; i++) if ((z[i] > 0 ? 1 : 0) === (Y[i] > 0.5 ? 1 : 0)) ok++;
+      return Y.length ? ok / Y.length : NaN;
+    };
+    e.accTrain = acc(d.xTrain, d.yTrain);
+    e.accTest = acc(d.xTest, d.yTest);
+  }
+
+  msPerEpoch(e) { return e.epochs ? e.ms / e.epochs : NaN; }
+
+  // {id: {epoch: [...], train: [...], test: [...]}} copies, for events.
+  histories() {
+    const out = {};
+    for (const e of this.entries) out[e.id] = { epoch: e.hist.epoch.slice(), train: e.hist.train.slice(), test: e.hist.test.slice() };
+    return out;
+  }
+
+  // Per-epoch losses, one row per recorded epoch: epoch, <id>_train, <id>_test, ...
+  csv() {
+    const ids = this.entries.map((e) => e.id);
+    const rows = [['epoch', ...ids.flatMap((id) => [`${id}_train`, `${id}_test`])].join(',')];
+    const byEpoch = new Map();
+    this.entries.forEach((e, k) => e.hist.epoch.forEach((ep, i) => {
+      if (!byEpoch.has(ep)) byEpoch.set(ep, new Array(ids.length * 2).fill(''));
+      byEpoch.get(ep)[2 * k] = String(e.hist.train[i]);
+      byEpoch.get(ep)[2 * k + 1] = String(e.hist.test[i]);
+    }));
+    for (const ep of [...byEpoch.keys()].sort((a, b) => a - b)) rows.push([ep, ...byEpoch.get(ep)].join(','));
+    return rows.join('\n') + '\n';
+  }
+
+  dispose() {
+    for (const e of this.entries) e.net.dispose();
+    this.entries = [];
+  }
+}
