@@ -77,6 +77,7 @@ function benchActivations(M, reps) {
   for (const id of M.activationIds()) one(id, 'default');
   one('relu', 'branchless');
   one('relu', 'branchy');
+  for (const id of ['sigmoid', 'tanh', 'elu', 'selu']) one(id, 'fast');
   log('  wasm activations done');
   return out;
 }

@@ -1,6 +1,6 @@
 #include "speed.hpp"
 
-#include "speed_kernels.hpp"
+#include "network_kernels.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -112,22 +112,29 @@ Result run_relu_family(Variant variant, double a, std::size_t n, int reps, std::
              }));
 }
 
-// The SIMD polynomial-exp kernels of speed_kernels.hpp (f pass computes only f, f' pass only f').
-Result run_fast(act::Id id, const act::Params& p, std::size_t n, int reps, std::uint64_t seed) {
-  namespace k = kernels;
-  switch (id) {
-    case act::Id::tanh:
-      return run(n, reps, seed, [](const double* x, double* y, std::size_t m) { k::tanh_fd(x, y, nullptr, m); },
-                 [](const double* x, double* y, std::size_t m) { k::tanh_fd(x, nullptr, y, m); });
-    case act::Id::sigmoid:
-      return run(n, reps, seed, [](const double* x, double* y, std::size_t m) { k::sigmoid_fd(x, y, nullptr, m); },
-                 [](const double* x, double* y, std::size_t m) { k::sigmoid_fd(x, nullptr, y, m); });
-    default: {  // elu, selu
-      const double a = id == act::Id::elu ? p.alpha : act::kSeluAlpha, s = id == act::Id::elu ? 1.0 : act::kSeluScale;
-      return run(n, reps, seed, [a, s](const double* x, double* y, std::size_t m) { k::elu_fd(x, y, nullptr, m, a, s); },
-                 [a, s](const double* x, double* y, std::size_t m) { k::elu_fd(x, nullptr, y, m, a, s); });
-    }
-  }
+// The network's fused training kernels (nn::kernels::activate: f and f' together from one
+// polynomial exp, two lanes at a time). The f pass keeps f (f' goes to scratch), the f' pass keeps
+// f', so both timings are the cost of the fused pass. The kernel wants an even length: an odd
+// last element goes through a two-element buffer.
+template <act::Id I>
+Result run_fast(const act::Params& p, std::size_t n, int reps, std::uint64_t seed) {
+  std::vector<double> scratch(n + 1);
+  auto fused = [p, s = scratch.data()](bool keep_f) {
+    return [p, s, keep_f](const double* x, double* out, std::size_t m) {
+      double* y = keep_f ? out : s;
+      double* d = keep_f ? s : out;
+      const std::size_t even = m & ~std::size_t{1};
+      nn::kernels::activate<I>(x, y, d, even, p);
+      if (even != m) {
+        const double xx[2] = {x[even], 0.0};
+        double yy[2], dd[2];
+        nn::kernels::activate<I>(xx, yy, dd, 2, p);
+        y[even] = yy[0];
+        d[even] = dd[0];
+      }
+    };
+  };
+  return run(n, reps, seed, fused(true), fused(false));
 }
 
 }  // namespace
@@ -178,7 +185,14 @@ Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Varian
     throw std::invalid_argument("variant '" + std::string(variant_name(variant)) + "' is defined only for " +
                                 (variant == Variant::fast ? "sigmoid, tanh, elu and selu" : "relu, leaky_relu, rrelu and prelu") +
                                 ", not for " + std::string(act::name(id)) + "; use 'default'");
-  if (variant == Variant::fast) return run_fast(id, p, n, reps, seed);
+  if (variant == Variant::fast) {
+    switch (id) {
+      case act::Id::sigmoid: return run_fast<act::Id::sigmoid>(p, n, reps, seed);
+      case act::Id::tanh: return run_fast<act::Id::tanh>(p, n, reps, seed);
+      case act::Id::elu: return run_fast<act::Id::elu>(p, n, reps, seed);
+      default: return run_fast<act::Id::selu>(p, n, reps, seed);
+    }
+  }
   if (variant != Variant::standard) return run_relu_family(variant, negative_slope(id, p), n, reps, seed);
   using act::Id;
   switch (id) {

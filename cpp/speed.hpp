@@ -4,7 +4,8 @@
 //
 // Variants:
 //   default     the library's own kernels act::value / act::derivative (libm exp/expm1/tanh)
-//   fast        (sigmoid, tanh, elu, selu) the SIMD polynomial-exp kernels of speed_kernels.hpp
+//   fast        (sigmoid, tanh, elu, selu) the network's training kernels (network_kernels.hpp):
+//               f and f' together from one SIMD polynomial exp; both timings are that fused pass
 //   (the ReLU family only: relu, leaky_relu, rrelu, prelu)
 //   branchless  explicitly branch-free: y = x * select-free mask (compiles to max/and/blend)
 //   branchy     a real if/else per element. With random signs the CPU's branch predictor is
