@@ -1,0 +1,152 @@
+// Experiments (B): zig-zag descent and the section-10 rules. See experiments_b.hpp.
+#include "experiments_b.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <stdexcept>
+
+#include "rng.hpp"
+
+namespace expb {
+namespace {
+
+std::string num(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+void check_range(std::string_view field, double v, double lo, double hi, bool open_lo = false) {
+  const bool ok = std::isfinite(v) && (open_lo ? v > lo : v >= lo) && v <= hi;
+  if (!ok)
+    throw std::invalid_argument(std::string(field) + " must be a finite number in " + (open_lo ? "(" : "[") +
+                                num(lo) + ", " + num(hi) + "], got " + num(v));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- zig-zag
+ZigzagInputs parse_zigzag_inputs(std::string_view s) {
+  if (s == "sigmoid") return ZigzagInputs::sigmoid;
+  if (s == "tanh") return ZigzagInputs::tanh;
+  throw std::invalid_argument("inputs: unknown '" + std::string(s.substr(0, 64)) + "'; allowed: sigmoid, tanh");
+}
+
+void validate(const ZigzagOptions& o) {
+  check_range("learningRate", o.learning_rate, 0, 10, true);
+  check_range("maxSteps", o.max_steps, 1, 100000);
+  check_range("tolerance", o.tolerance, 0, 10, true);
+  check_range("points", o.points, 2, 10000);
+  check_range("spread", o.spread, 0, 20, true);
+  check_range("grid", o.grid, 2, 256);
+  for (int k = 0; k < 2; ++k) {
+    check_range(k ? "start[1]" : "start[0]", o.start[k], -100, 100);
+    check_range(k ? "target[1]" : "target[0]", o.target[k], -100, 100);
+  }
+}
+
+ZigzagResult run_zigzag(const ZigzagOptions& o) {
+  validate(o);
+  ZigzagResult r;
+  const std::size_t n = static_cast<std::size_t>(o.points);
+  nn::Rng rng(o.seed, 11);
+  r.inputs.resize(2 * n);
+  for (double& x : r.inputs) {
+    const double u = rng.uniform(-o.spread, o.spread);
+    x = o.inputs == ZigzagInputs::sigmoid ? act::detail::sigmoid(u) : std::tanh(u);
+  }
+  std::vector<double> y(n);
+  double c11 = 0, c12 = 0, c22 = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x1 = r.inputs[2 * i], x2 = r.inputs[2 * i + 1];
+    y[i] = o.target[0] * x1 + o.target[1] * x2;
+    c11 += x1 * x1, c12 += x1 * x2, c22 += x2 * x2;
+  }
+  r.moment = {c11 / n, c12 / n, c22 / n};
+
+  double w1 = o.start[0], w2 = o.start[1];
+  auto dist = [&] { return std::hypot(w1 - o.target[0], w2 - o.target[1]); };
+  r.path = {w1, w2};
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::size_t pos = n;  // forces a shuffle before the first step
+  if (dist() < o.tolerance) r.converged_at = 0;
+  for (int s = 1; s <= o.max_steps && r.converged_at < 0; ++s) {
+    if (pos == n) {  // Fisher-Yates with the experiment's own stream
+      for (std::size_t i = n - 1; i > 0; --i) std::swap(order[i], order[rng.next() % (i + 1)]);
+      pos = 0;
+    }
+    const std::size_t i = order[pos++];
+    const double x1 = r.inputs[2 * i], x2 = r.inputs[2 * i + 1];
+    const double e = w1 * x1 + w2 * x2 - y[i];
+    const double d1 = -o.learning_rate * e * x1, d2 = -o.learning_rate * e * x2;
+    w1 += d1, w2 += d2;
+    if (!std::isfinite(w1) || !std::isfinite(w2))
+      throw std::invalid_argument("learningRate " + num(o.learning_rate) + " makes the weights diverge; try a smaller one");
+    r.updates.insert(r.updates.end(), {d1, d2});
+    const bool same = (d1 >= 0 && d2 >= 0) || (d1 <= 0 && d2 <= 0);
+    r.same_sign.push_back(same ? 1 : 0);
+    r.same_sign_count += same;
+    r.path.insert(r.path.end(), {w1, w2});
+    r.steps = s;
+    if (dist() < o.tolerance) r.converged_at = s;
+  }
+
+  // Loss grid over a square around the path and the target (same scale on both axes).
+  double xmin = o.target[0], xmax = xmin, ymin = o.target[1], ymax = ymin;
+  for (std::size_t k = 0; k < r.path.size(); k += 2) {
+    xmin = std::min(xmin, r.path[k]), xmax = std::max(xmax, r.path[k]);
+    ymin = std::min(ymin, r.path[k + 1]), ymax = std::max(ymax, r.path[k + 1]);
+  }
+  const double half = 0.5 * std::max({xmax - xmin, ymax - ymin, 0.5}) * 1.15;
+  const double cx = 0.5 * (xmin + xmax), cy = 0.5 * (ymin + ymax);
+  r.bounds = {cx - half, cx + half, cy - half, cy + half};
+  r.grid = o.grid;
+  r.loss.resize(static_cast<std::size_t>(o.grid) * o.grid);
+  for (int gy = 0; gy < o.grid; ++gy)
+    for (int gx = 0; gx < o.grid; ++gx) {
+      const double a = r.bounds[0] + (r.bounds[1] - r.bounds[0]) * gx / (o.grid - 1) - o.target[0];
+      const double b = r.bounds[2] + (r.bounds[3] - r.bounds[2]) * gy / (o.grid - 1) - o.target[1];
+      // mean over the points of (w.x - y)^2 / 2 = (w - w*)^T C (w - w*) / 2
+      r.loss[static_cast<std::size_t>(gy) * o.grid + gx] = 0.5 * (r.moment[0] * a * a + 2 * r.moment[1] * a * b + r.moment[2] * b * b);
+    }
+  return r;
+}
+
+// ---------------------------------------------------------------- section 10
+namespace {
+using act::Id;
+constexpr std::array<Id, 6> kRanking{Id::selu, Id::elu, Id::leaky_relu, Id::relu, Id::tanh, Id::sigmoid};
+
+bool contains(const std::vector<Advice>& v, Id id) {
+  return std::any_of(v.begin(), v.end(), [&](const Advice& a) { return a.id == id; });
+}
+}  // namespace
+
+std::span<const act::Id> general_ranking() noexcept { return kRanking; }
+
+Guide recommend(const GuideAnswers& a) {
+  const Advice base = a.self_normalizing ? Advice{Id::selu, "self-normalizing", "#selu"}
+                                         : Advice{Id::elu, "no-self-normalizing", "#selu"};
+  const Advice relu{Id::relu, "speed-relu", "#elu"}, leaky{Id::leaky_relu, "speed-leaky", "#elu"};
+  const Advice rrelu{Id::rrelu, "overfitting", "#rrelu"}, prelu{Id::prelu, "huge-data", "#prelu"};
+  Guide g;
+  auto add = [&](const Advice& x) { if (!contains(g.advice, x.id)) g.advice.push_back(x); };
+  if (a.speed_critical) add(relu), add(leaky);
+  if (a.overfitting) add(rrelu);
+  if (a.huge_training_set) add(prelu);
+  add(base);
+  g.pick = g.advice.front().id;
+  if (a.time_to_cross_validate) {
+    for (Id id : kRanking)
+      if (id != Id::selu || a.self_normalizing) g.cross_validate.push_back(id);
+    if (a.overfitting) g.cross_validate.push_back(Id::rrelu);
+    if (a.huge_training_set) g.cross_validate.push_back(Id::prelu);
+    g.advice.push_back({g.pick, "cross-validate", "#choosing"});
+  }
+  return g;
+}
+
+}  // namespace expb
