@@ -13,8 +13,13 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function open(query = '', opts = {}) {
+// widgets: false serves an empty js/widgets/all.js, for tests about the page's own text (faster
+// on a busy machine, and it shows the page stands on its own before any widget is defined).
+async function open(query = '', { widgets = true, ...opts } = {}) {
   const page = await env.newPage(opts);
+  if (!widgets) {
+    await page.route(/\/js\/widgets\/all\.js$/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '// stubbed\n' }));
+  }
   await page.goto(env.baseUrl + query);
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-math'), null, { timeout: 15000 });
   return page;
@@ -44,7 +49,7 @@ const langState = () => ({
 
 test('every formula is rendered by KaTeX, in both languages, with no raw TeX left', async () => {
   for (const lang of ['ko', 'en']) {
-    const page = await open(`?lang=${lang}`);
+    const page = await open(`?lang=${lang}`, { widgets: false });
     const r = await page.evaluate(() => {
       const els = [...document.querySelectorAll('.math')];
       return {
@@ -142,7 +147,7 @@ test('ten activation plots, one per activation, all ready and drawn in their col
 });
 
 test('language: Korean by default, English after the switch, remembered, ?lang and #lang, hostile values ignored', async () => {
-  let page = await open();
+  let page = await open('', { widgets: false });
   let s = await page.evaluate(langState);
   assert.deepEqual([s.lang, s.data, s.koVisible, s.enVisible], ['ko', 'ko', true, false]);
   assert.match(s.h1, /활성화 함수/);
@@ -162,18 +167,20 @@ test('language: Korean by default, English after the switch, remembered, ?lang a
   assert.deepEqual(page.errors, []);
   await page.close();
 
-  for (const q of ['?lang=en', '#lang=en', '?x=1&lang=en#sigmoid']) {
-    page = await open(q);
+  for (const q of ['?lang=en', '?x=1#lang=en']) {
+    page = await open(q, { widgets: false });
     s = await page.evaluate(langState);
     assert.deepEqual([s.data, s.koVisible, s.enVisible], ['en', false, true], q);
     await page.click('button[data-set-lang="ko"]');   // a lang in the URL follows the switch
     assert.match(await page.evaluate(() => location.href), /lang=ko/);
+    assert.match(await page.evaluate(() => location.href), /x=1|^[^x]*$/, 'other URL parts are kept');
     await page.evaluate((k) => localStorage.removeItem(k), 'activation-page.lang');
     await page.close();
   }
 
-  for (const bad of ['?lang=%3Cscript%3Ealert(1)%3C/script%3E', '?lang=EN', '?lang=en%20', '#lang=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E', '?lang=fr']) {
-    page = await open(bad);
+  // Hostile values by real navigation: nothing injected, no dialog, Korean stays.
+  for (const bad of ['?lang=%3Cscript%3Ealert(1)%3C/script%3E', '#lang=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E']) {
+    page = await open(bad, { widgets: false });
     let dialog = false;
     page.on('dialog', (d) => { dialog = true; d.dismiss(); });
     s = await page.evaluate(langState);
@@ -182,12 +189,23 @@ test('language: Korean by default, English after the switch, remembered, ?lang a
     assert.equal(injected, 0);
     assert.equal(dialog, false);
     assert.deepEqual(page.errors, []);
+    // …and the parser itself, on near misses and the precedence query > hash > storage.
+    const parsed = await page.evaluate(() => {
+      const f = (search, hash) => window.activationPageLang.fromUrl({ search, hash });
+      return {
+        nearMisses: ['?lang=EN', '?lang=en%20', '?lang=%20en', '?lang=fr', '?lang=', '?lang=ko;en', '?lang[]=en', '?LANG=en']
+          .map((q) => f(q, '')),
+        queryFirst: f('?lang=en', '#lang=ko'), hashOnly: f('', '#sigmoid&lang=en'), hashBad: f('?lang=xx', '#lang=en'),
+      };
+    });
+    assert.deepEqual(parsed.nearMisses, [null, null, null, null, null, null, null, null]);
+    assert.deepEqual([parsed.queryFirst, parsed.hashOnly, parsed.hashBad], ['en', 'en', 'en']);
     await page.close();
   }
 });
 
 test('table of contents lists the eleven sections and follows the reader', async () => {
-  const page = await open('', { width: 1280, height: 900 });
+  const page = await open('', { width: 1280, height: 900, widgets: false });
   const toc = await page.evaluate(() => [...document.querySelectorAll('#toc-list a')].map((a) => ({
     href: a.getAttribute('href'), target: !!document.querySelector(a.getAttribute('href')),
   })));
@@ -234,7 +252,7 @@ test('375 px wide: no horizontal scroll; dark scheme is dark; screenshots', asyn
 
 test('activation palette: >= 3:1 against the background and apart under colour-blindness simulation', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const page = await open('', { colorScheme });
+    const page = await open('', { colorScheme, widgets: false });
     const pal = await page.evaluate((ids) => {
       const st = getComputedStyle(document.documentElement);
       const get = (n) => st.getPropertyValue(n).trim();
