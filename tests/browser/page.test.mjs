@@ -243,6 +243,10 @@ test('375 px wide: no horizontal scroll; dark scheme is dark; screenshots', asyn
       .map((e) => e.tagName + '.' + e.className).slice(0, 5));
     // (KaTeX's hidden MathML copy and its clipped stretchy SVG paths are not layout overflow)
     assert.deepEqual(wideKids, [], 'only the table and display math may overflow (inside their own scroller)');
+    // display math may scroll inside its box, but none of ours should need to at 375 px
+    const scrolling = await narrow.evaluate(() => [...document.querySelectorAll('.math.display')]
+      .filter((e) => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.tex.slice(0, 40)));
+    assert.deepEqual(scrolling, [], 'display formulas wider than the 375 px column');
     await screenshot(narrow, `page-375-${colorScheme}`);
     await screenshot(narrow, `page-375-${colorScheme}-full`, { fullPage: true });
     assert.deepEqual(narrow.errors, []);

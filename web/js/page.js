@@ -110,13 +110,19 @@ function buildToc() {
   fit();
   WIDE.addEventListener('change', fit);
 
-  // Highlight the section whose heading was passed last (the one being read).
-  const observer = new IntersectionObserver(() => {
-    const passed = sections.filter((s) => s.getBoundingClientRect().top < window.innerHeight * 0.35);
-    setActive((passed.at(-1) || sections[0]).id);
-  }, { rootMargin: '0px 0px -60% 0px', threshold: [0, 1] });
-  sections.forEach((s) => observer.observe(s));
-  setActive(sections[0]?.id);
+  // Highlight the section whose top has passed 35 % of the viewport (the one being read).
+  // A rAF-throttled scroll listener: 11 rectangles per frame at most, and exact after jumps.
+  let queued = false;
+  const spy = () => {
+    queued = false;
+    const line = window.innerHeight * 0.35;
+    const passed = sections.filter((s) => s.getBoundingClientRect().top < line);
+    setActive((passed.at(-1) || sections[0])?.id);
+  };
+  const queue = () => { if (!queued) { queued = true; requestAnimationFrame(spy); } };
+  window.addEventListener('scroll', queue, { passive: true });
+  window.addEventListener('resize', queue, { passive: true });
+  spy();
 }
 
 function setActive(id) {
