@@ -313,6 +313,17 @@ test('375 px: no horizontal scroll, canvases fit; resizing redraws; screenshots 
     widest: Math.max(...[...document.querySelectorAll('activation-plot')].map((e) => e.getBoundingClientRect().right)) }));
   assert.ok(m.sw <= m.cw, `scrollWidth ${m.sw} > clientWidth ${m.cw}`);
   assert.ok(m.widest <= m.cw, `a widget ends at ${m.widest}`);
+  // a long readout (tiny numbers in exponent form) wraps inside the widget instead of overflowing
+  const tail = page.locator('#sig-tail');
+  await tail.scrollIntoViewIfNeeded();
+  const tb = await tail.locator('canvas').boundingBox();
+  await page.mouse.move(tb.x + tb.width * 0.25, tb.y + 30);
+  await page.waitForFunction(() => document.querySelector('#sig-tail').shadowRoot.querySelector('.readout').dataset.x);
+  const over = await page.$$eval('activation-plot', (els) => els.map((e) => {
+    const m = e.shadowRoot.querySelector('.main'), r = e.shadowRoot.querySelector('.readout');
+    return Math.max(m.scrollWidth - m.clientWidth, r.scrollWidth - r.clientWidth);
+  }));
+  assert.ok(over.every((o) => o <= 0), `content wider than the widget by ${over}`);
   const c = await byFn(page, 'sigmoid').evaluate((e) => window.__probe.counts(e, ['--plot-series-1']));
   assert.ok(c['--plot-series-1'] > 200, 'still drawn after the resize');
   shots.push(await screenshot(page, 'plot-gallery-375', { fullPage: true }));

@@ -80,7 +80,7 @@ const STYLE = `
 canvas { display: block; width: 100%; touch-action: pan-y; border-radius: 4px; }
 canvas:focus-visible { outline: 2px solid var(--plot-series-1); outline-offset: 2px; }
 .readout { min-height: 1.45em; margin: 4px 0 2px; font-variant-numeric: tabular-nums; color: var(--plot-muted); overflow-wrap: anywhere; }
-.readout b { font-weight: 600; color: var(--plot-fg); }
+.readout b { font-weight: 600; color: var(--plot-fg); } .readout span { white-space: nowrap; margin-right: 0.9em; }
 .params { display: grid; grid-template-columns: auto minmax(60px, 1fr) auto; gap: 2px 10px; align-items: center; }
 .params:empty { display: none; } .log { margin-top: 2px; }
 label { display: inline-flex; align-items: center; gap: 6px; min-width: 0; }
@@ -355,8 +355,8 @@ class ActivationPlot extends HTMLElement {
     $.readout.dataset.x = String(x);
     $.readout.dataset.f = String(f);
     $.readout.dataset.df = String(df);
-    const part = (name, v) => [`${name} = `, h('b', {}, formatNumber(v)), '   '];
-    $.readout.replaceChildren(...part('x', x), ...part('f(x)', f), ...part('f′(x)', df));
+    const part = (name, v) => h('span', {}, `${name} = `, h('b', {}, formatNumber(v)));
+    $.readout.replaceChildren(part('x', x), ' ', part('f(x)', f), ' ', part('f′(x)', df)); // wraps between parts only
     const dots = [];
     if (s.showF) dots.push({ panel: 0, y: f, color: cf });
     if (dPanel >= 0) dots.push({ panel: dPanel, y: df, color: cd });
