@@ -272,3 +272,27 @@ test('activation palette: >= 3:1 against the background and apart under colour-b
     await page.close();
   }
 });
+
+test("the page's own parts run under the strict CSP (no inline script, no eval, nothing external)", async () => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
+  const strict = await launch({ headers: { 'Content-Security-Policy': csp } });
+  try {
+    const page = await strict.newPage();
+    const external = [];
+    page.on('request', (r) => { if (!r.url().startsWith(strict.baseUrl)) external.push(r.url()); });
+    await page.route(/\/js\/widgets\/all\.js$/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    await page.goto(`${strict.baseUrl}?lang=en`);
+    await page.waitForFunction(() => document.documentElement.dataset.math === 'ready', null, { timeout: 15000 });
+    await page.click('button[data-set-lang="ko"]');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.lang), 'ko');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#toc-list a').length), 11);
+    // KaTeX's fonts load from vendor/ (a CSP or path mistake would leave them unloaded)
+    await page.evaluate(() => document.fonts.ready);
+    const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length);
+    assert.ok(fonts >= 3, `KaTeX fonts loaded: ${fonts}`);
+    assert.deepEqual(external, []);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await strict.close();
+  }
+});
