@@ -102,25 +102,37 @@ export class Heatmap {
     }
     ctx.stroke();
 
-    // Data points: class colour, ringed in the background colour.
-    if (points) {
-      const N = points.y.length, rad = Math.max(1.6, Math.min(3, size / 70));
-      const fill = [colors.neg, colors.pos].map((c) => c || '#000');
-      ctx.lineWidth = 1;
-      ctx.strokeStyle = colors.ring || colors.bg || '#fff';
-      for (let cls = 0; cls < 2; cls++) {
-        ctx.fillStyle = fill[cls];
-        ctx.beginPath();
-        for (let i = 0; i < N; i++) {
-          if ((points.y[i] >= 0.5 ? 1 : 0) !== cls) continue;
-          const x = toPx(points.x[2 * i]), y = size - toPx(points.x[2 * i + 1]);
-          if (x < -rad || x > size + rad || y < -rad || y > size + rad) continue;
-          ctx.moveTo(x + rad, y);
-          ctx.arc(x, y, rad, 0, 2 * Math.PI);
-        }
-        ctx.fill();
-        ctx.stroke();
+    // Data points: drawn once per (points, size, colours) into a cached layer, then copied.
+    if (points) ctx.drawImage(this.pointsLayer(points, colors, toPx), 0, 0, size, size);
+  }
+
+  // The data points as a transparent layer: class colour, ringed in the background colour.
+  pointsLayer(points, colors, toPx) {
+    const key = [this.size, this.dpr, colors.neg, colors.pos, colors.ring, colors.bg].join('|');
+    if (this.layer && this.layer.points === points && this.layer.key === key) return this.layer.canvas;
+    const size = this.size, canvas = this.layer?.canvas || document.createElement('canvas');
+    canvas.width = canvas.height = Math.round(size * this.dpr);
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.clearRect(0, 0, size, size);
+    const N = points.y.length, rad = Math.max(1.6, Math.min(3, size / 70));
+    const fill = [colors.neg, colors.pos].map((c) => c || '#000');
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = colors.ring || colors.bg || '#fff';
+    for (let cls = 0; cls < 2; cls++) {
+      ctx.fillStyle = fill[cls];
+      ctx.beginPath();
+      for (let i = 0; i < N; i++) {
+        if ((points.y[i] >= 0.5 ? 1 : 0) !== cls) continue;
+        const x = toPx(points.x[2 * i]), y = size - toPx(points.x[2 * i + 1]);
+        if (x < -rad || x > size + rad || y < -rad || y > size + rad) continue;
+        ctx.moveTo(x + rad, y);
+        ctx.arc(x, y, rad, 0, 2 * Math.PI);
       }
+      ctx.fill();
+      ctx.stroke();
     }
+    this.layer = { canvas, points, key };
+    return canvas;
   }
 }

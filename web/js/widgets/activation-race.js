@@ -12,33 +12,23 @@
 // Sets `ready` once first drawn, `error` while showing a message, `running` while training.
 // Every engine Network is deleted on reset, on reconfiguration and when the element leaves the page.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, showError } from '../ui/kit.js';
+import { h, lang, Visibility, FrameLoop, showError } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
 import { formatNumber } from '../plot/scale.js';
 import { Heatmap, parseColor } from '../plot/heatmap.js';
-import { Race, DATASETS, OPTIMIZERS, GRID, DOMAIN } from './race/model.js';
+import { Race, GRID, DOMAIN } from './race/model.js';
+import { parseRaceAttrs } from './race/attrs.js';
 import { TEXT } from './race/text.js';
 import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
 
 const ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'lang'];
-const HEAT_EVERY_MS = 150;   // each boundary refreshes at most this often (several times per second)
-const CHART_EVERY_MS = 80;
+const HEAT_EVERY_MS = 200;   // each boundary refreshes at most this often (several times per second)
+const HEATS_PER_FRAME = 2;
+const CHART_EVERY_MS = 120;
 const PROGRESS_EVERY_MS = 100;
 const fmt = (v, d = 3) => (Number.isFinite(v) ? formatNumber(v, d) : '–');
 const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '–');
-
-// "8,8" -> [8, 8]: 1 to 4 hidden layers of 2 to 32 units.
-function parseLayers(raw) {
-  if (raw == null || raw.trim() === '') return [8, 8];
-  const parts = raw.split(',');
-  if (parts.length > 4) throw new AttrError(`layers: at most 4 hidden layers, got ${parts.length} / 은닉층은 최대 4개`);
-  return parts.map((p, i) => {
-    const v = attr.int(`layers[${i}]`, p, { min: 2, max: 32 });
-    if (v === undefined) throw new AttrError('layers: empty entry / 빈 항목 (e.g. layers="8,8")');
-    return v;
-  });
-}
 
 class ActivationRace extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -58,8 +48,8 @@ class ActivationRace extends HTMLElement {
       h('div', { class: 'chartbox' }, $.chart), $.heatTitle, $.heat, $.table, $.exports, $.help, $.summary);
     root.append(h('style', {}, STYLE), $.main, $.error);
     this.plot = new Plot($.chart);
-    Object.assign(this, { race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
-    this.loop = new FrameLoop({ step: () => this.race?.stepOne() ?? false, draw: () => this.frame(), budgetMs: 14 });
+    Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0 }, race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
+    this.loop = new FrameLoop({ step: () => this.work(), draw: () => this.frame(), budgetMs: 10 });
     this.vis = new Visibility(this, (v) => this.onVisible(v));
     this.resizeObs = new ResizeObserver(() => { if (this.race) this.drawAll(); });
     this.langObs = new MutationObserver(() => this.relabel());
@@ -118,6 +108,8 @@ class ActivationRace extends HTMLElement {
   get epoch() { return this.race ? this.race.epoch : 0; }
   get running() { return this.loop.running; }
   get histories() { return this.race ? this.race.histories() : {}; }
+  // Main-thread time of the training frames so far (work slice + drawing): {count, totalMs, maxMs}.
+  get frameStats() { return { ...this.frames }; }
   play() { if (this.race && !this.race.finished) { this.playing = true; this.sync(); } }
   pause() { this.playing = false; this.sync(); }
   step() {
@@ -142,23 +134,8 @@ class ActivationRace extends HTMLElement {
     });
   }
 
-  parse() {
-    const g = (n) => this.getAttribute(n), ids = engine.activationIds();
-    const l = g('lang');
-    if (l !== null && !/^(ko|en)(-[a-z0-9-]+)?$/i.test(l)) throw new AttrError(`lang=${JSON.stringify(l.slice(0, 20))}: allowed / 가능한 값: ko, en`);
-    return {
-      dataset: attr.choice('dataset', g('dataset'), DATASETS, 'circle'),
-      activations: attr.list('activations', g('activations'), ids, ids),
-      layers: parseLayers(g('layers')),
-      lr: attr.number('lr', g('lr'), { min: 1e-6, max: 10, def: 0.01 }),
-      optimizer: attr.choice('optimizer', g('optimizer'), OPTIMIZERS, 'adam'),
-      batch: attr.int('batch', g('batch'), { min: 1, max: 400, def: 10 }),
-      seed: attr.int('seed', g('seed'), { min: 0, max: 2147483647, def: 1 }),
-      noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: 0.1 }),
-      epochs: attr.int('epochs', g('epochs'), { min: 1, max: 10000000, def: Infinity }),
-      autoplay: attr.flag(this, 'autoplay'),
-    };
-  }
+  parse() { return parseRaceAttrs(this, engine.activationIds()); }
+
 
   teardown() {
     this.race?.dispose();
@@ -236,13 +213,26 @@ class ActivationRace extends HTMLElement {
     this.updateStatus();
   }
 
-  // After each frame's training slice: refresh what is due, fire events, notice the end.
+  // One unit of work inside the frame budget: a due decision boundary (at most HEATS_PER_FRAME
+  // per frame), else one network's epoch. False when the race has nothing left to train.
+  work() {
+    if (!this.race) return false;
+    if (this.heatBudget > 0) {
+      const now = performance.now(), due = this.dueHeatmap(now);
+      if (due) { this.heatBudget--; this.drawHeatmap(due, now); return true; }
+    }
+    return this.race.stepOne();
+  }
+
+  // After each frame's slice: redraw the chart and table when due, fire events, notice the end.
   frame() {
     const now = performance.now();
+    this.heatBudget = HEATS_PER_FRAME;
     if (now - (this.chartAt || 0) >= CHART_EVERY_MS || this.race.finished) { this.drawChart(); this.updateTable(); this.chartAt = now; }
-    this.refreshHeatmaps(this.race.finished ? Infinity : 3, now);
     this.events(now);
     if (!this.loop.running) this.sync();
+    const f = this.frames, ms = this.loop.lastFrameWorkMs + performance.now() - now;
+    f.count++; f.totalMs += ms; f.maxMs = Math.max(f.maxMs, ms);
   }
 
   events(now = performance.now()) {
@@ -266,16 +256,22 @@ class ActivationRace extends HTMLElement {
   }
 
   // ---------------------------------------------------------------- drawing
+  // Everything, after (re)configuration, resizing, a scheme change, a step or the end of the race.
+  // Also re-reads the theme and the heatmap sizes, which the per-frame updates reuse.
   drawAll() {
     if (!this.race) return;
+    const theme = readTheme(this), st = getComputedStyle(this), v = (n) => st.getPropertyValue(n).trim();
+    this.look = { theme, heat: { bg: theme.bg, neg: v('--race-c0'), pos: v('--race-c1'), line: v('--w-fg'), ring: theme.bg } };
+    for (const m of this.heatmaps.values()) m.size = m.fig.clientWidth || 110;
     this.drawChart();
-    this.refreshHeatmaps(Infinity, performance.now(), true);
+    const now = performance.now();
+    for (const e of this.race.entries) this.drawHeatmap([e, this.heatmaps.get(e.id)], now);
     this.updateTable();
     this.updateStatus();
   }
 
   drawChart() {
-    const r = this.race, $ = this.$, theme = readTheme(this);
+    const r = this.race, $ = this.$, theme = this.look.theme;
     const width = $.chart.parentElement.clientWidth || 300;
     this.plot.resize(width, Math.round(Math.min(340, Math.max(200, width * 0.42))));
     const xMax = Number.isFinite(r.target) ? r.target : Math.max(10, ...r.entries.map((e) => e.epochs));
@@ -291,25 +287,27 @@ class ActivationRace extends HTMLElement {
     this.plot.render({ theme, x: { min: 0, max: xMax, label: this.t().xLabel }, panels: [{ log: true, series }] });
   }
 
-  refreshHeatmaps(max, now, force = false) {
-    const r = this.race, bg = readTheme(this).bg, st = getComputedStyle(this);
-    const colors = { bg, neg: st.getPropertyValue('--race-c0').trim(), pos: st.getPropertyValue('--race-c1').trim(), line: st.getPropertyValue('--w-fg').trim(), ring: bg };
-    const due = r.entries.map((e) => [e, this.heatmaps.get(e.id)])
-      .filter(([e, m]) => force || (m.epoch !== e.epochs && now - m.at >= HEAT_EVERY_MS))
-      .sort((a, b) => a[1].at - b[1].at).slice(0, max);
-    const points = { x: r.data.xTrain, y: r.data.yTrain };
-    for (const [e, m] of due) {
-      if (m.epoch !== e.epochs || !e.boundary) r.measure(e);
-      const size = m.fig.clientWidth || 120;
-      m.hm.resize(size);
-      m.hm.render({ n: GRID, p: e.boundary, min: DOMAIN[0], max: DOMAIN[1], points, colors });
-      m.at = now;
-      m.epoch = e.epochs;
-      const t = this.t(), acc = m.fig.querySelector('.acc');
-      acc.textContent = e.diverged ? t.diverged : pct(e.accTest);
-      acc.className = e.diverged ? 'acc bad' : 'acc';
-      m.fig.querySelector('canvas').setAttribute('aria-label', t.heatLabel(e.id, pct(e.accTest)));
+  // The stalest boundary whose network has moved on and that is older than HEAT_EVERY_MS.
+  dueHeatmap(now) {
+    let best = null;
+    for (const e of this.race.entries) {
+      const m = this.heatmaps.get(e.id);
+      if (m.epoch !== e.epochs && now - m.at >= HEAT_EVERY_MS && (!best || m.at < best[1].at)) best = [e, m];
     }
+    return best;
+  }
+
+  drawHeatmap([e, m], now) {
+    const r = this.race, t = this.t();
+    if (m.epoch !== e.epochs || !e.boundary) r.measure(e);
+    m.hm.resize(m.size);
+    m.hm.render({ n: GRID, p: e.boundary, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
+    m.at = now;
+    m.epoch = e.epochs;
+    const acc = m.fig.querySelector('.acc');
+    acc.textContent = e.diverged ? t.diverged : pct(e.accTest);
+    acc.className = e.diverged ? 'acc bad' : 'acc';
+    m.fig.querySelector('canvas').setAttribute('aria-label', t.heatLabel(e.id, pct(e.accTest)));
   }
 
   updateTable() {

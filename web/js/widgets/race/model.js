@@ -21,6 +21,7 @@ export class Race {
     this.cfg = cfg;
     this.data = engine.makeDataset(cfg.dataset, { n: DATA_POINTS, noise: cfg.noise, seed: cfg.seed, testFraction: 0.2 });
     this.grid = gridPoints(GRID, DOMAIN[0], DOMAIN[1]);
+    this.points = { x: this.data.xTrain, y: this.data.yTrain }; // drawn on every boundary
     this.entries = [];
     try {
       for (const id of cfg.activations) {
@@ -59,8 +60,11 @@ export class Race {
     return true;
   }
 
-  // One epoch of every network that is still training.
-  stepAll() { for (const e of this.entries) if (this.active(e)) this.trainEntry(e); }
+  // Brings every network that is still training to the race's next epoch (the "step" button).
+  stepAll() {
+    const next = this.epoch + 1;
+    for (const e of this.entries) if (this.active(e) && e.epochs < next) this.trainEntry(e);
+  }
 
   trainEntry(e) {
     const d = this.data, t0 = performance.now();

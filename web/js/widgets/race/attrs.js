@@ -1,0 +1,35 @@
+// Strict parsing of <activation-race>'s attributes (kit parsers: malformed or out-of-range values
+// throw AttrError naming the attribute and what is allowed; the widget shows the message as text).
+import { AttrError, attr } from '../../ui/kit.js';
+import { DATASETS, OPTIMIZERS } from './model.js';
+
+// "8,8" -> [8, 8]: 1 to 4 hidden layers of 2 to 32 units.
+export function parseLayers(raw) {
+  if (raw == null || raw.trim() === '') return [8, 8];
+  const parts = raw.split(',');
+  if (parts.length > 4) throw new AttrError(`layers: at most 4 hidden layers, got ${parts.length} / 은닉층은 최대 4개`);
+  return parts.map((p, i) => {
+    const v = attr.int(`layers[${i}]`, p, { min: 2, max: 32 });
+    if (v === undefined) throw new AttrError('layers: empty entry / 빈 항목 (e.g. layers="8,8")');
+    return v;
+  });
+}
+
+// el: the element (its attributes are read); ids: the engine's activation ids.
+export function parseRaceAttrs(el, ids) {
+  const g = (n) => el.getAttribute(n);
+  const l = g('lang');
+  if (l !== null && !/^(ko|en)(-[a-z0-9-]+)?$/i.test(l)) throw new AttrError(`lang=${JSON.stringify(l.slice(0, 20))}: allowed / 가능한 값: ko, en`);
+  return {
+    dataset: attr.choice('dataset', g('dataset'), DATASETS, 'circle'),
+    activations: attr.list('activations', g('activations'), ids, ids),
+    layers: parseLayers(g('layers')),
+    lr: attr.number('lr', g('lr'), { min: 1e-6, max: 10, def: 0.01 }),
+    optimizer: attr.choice('optimizer', g('optimizer'), OPTIMIZERS, 'adam'),
+    batch: attr.int('batch', g('batch'), { min: 1, max: 400, def: 10 }),
+    seed: attr.int('seed', g('seed'), { min: 0, max: 2147483647, def: 1 }),
+    noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: 0.1 }),
+    epochs: attr.int('epochs', g('epochs'), { min: 1, max: 10000000, def: Infinity }),
+    autoplay: attr.flag(el, 'autoplay'),
+  };
+}
