@@ -104,6 +104,11 @@ test('gallery: the ten activations are ready and drawn where f really is, one sh
       const pairs = await el.evaluate((e, x) => window.__probe.rows(e, '--plot-series-1', x, 6), x);
       assert.ok(misfit(pairs, L.panels[0], REF[fn]) <= 2, `${fn}(${x}): f pixels ${show(pairs)} off the curve`);
     }
+    if (fn === 'relu' || fn === 'maxout') { // f′ jumps 0 -> 1 at x = 0: no vertical stroke drawn through the jump
+      const mid = (await el.evaluate((e) => window.__probe.rows(e, '--plot-series-2', 0, 1)))
+        .filter(([, y]) => y < rowOf(L.panels[0], 0.15) && y > rowOf(L.panels[0], 0.85));
+      assert.deepEqual(mid, [], `${fn}: f′ drawn across its jump at 0`);
+    }
     const a11y = await el.evaluate((e) => ({ role: e.shadowRoot.querySelector('canvas').getAttribute('role'),
       label: e.shadowRoot.querySelector('canvas').getAttribute('aria-label'), summary: e.shadowRoot.querySelector('.sr-only').textContent }));
     assert.equal(a11y.role, 'img');

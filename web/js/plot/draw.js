@@ -17,10 +17,17 @@ export function haloText(ctx, text, x, y, { color, halo, align = 'left', baselin
   ctx.restore();
 }
 
-// True if the pen must lift between samples a < b because a break point lies between them
-// (a sample exactly at a break belongs to the piece on its left).
-function crossesBreak(breaks, a, b) {
-  for (const bx of breaks) if ((a < bx && bx < b) || a === bx) return true;
+// True if the pen must lift between samples i-1 and i because a jump (break x) lies between
+// them. A sample exactly at a break joins the side whose value it matches (relu'(0) = 0 joins
+// the left piece, maxout's tie-to-the-first-piece may join the right one).
+function crossesBreak(breaks, xs, ys, i) {
+  const a = xs[i - 1], b = xs[i];
+  const joinsLeft = (k) => !(Math.abs(ys[k] - ys[k - 1]) > Math.abs(ys[k] - ys[k + 1]));
+  for (const bx of breaks) {
+    if (a < bx && bx < b) return true;
+    if (b === bx && i + 1 < xs.length && !joinsLeft(i)) return true;
+    if (a === bx && i >= 2 && joinsLeft(i - 1)) return true;
+  }
   return false;
 }
 
@@ -49,7 +56,7 @@ export function drawSeries(ctx, s, sx, sy, panel) {
     let py = zero ? panel.bottom : sy(v);
     py = Math.max(panel.top - 10, Math.min(panel.bottom + 10, py));
     const px = sx(xs[i]);
-    if (pen && i > 0 && breaks.length && crossesBreak(breaks, xs[i - 1], xs[i])) pen = false;
+    if (pen && i > 0 && breaks.length && crossesBreak(breaks, xs, ys, i)) pen = false;
     if (pen) ctx.lineTo(px, py); else { ctx.moveTo(px, py); pen = true; }
   }
   ctx.stroke();
