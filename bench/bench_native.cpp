@@ -2,6 +2,9 @@
 // here on the C++ core compiled for this CPU's baseline (x86-64, no -march). Prints JSON on
 // stdout (read by bench/run-wasm.mjs), progress on stderr.
 //   bench_native [--quick]      --quick: fewer repetitions (for a smoke test)
+//   bench_native --serve        training only, driven over stdin/stdout by run-wasm.mjs so native,
+//                               wasm and JS repetitions interleave (same machine load for all):
+//                               "calibrate K" -> epochs per rep; "train K EPOCHS" -> samples/s loss
 // Workloads (keep in step with bench/workloads.mjs):
 //   training    500 circle points, SGD lr 0.03, batch 10, mse; samples/s, median of reps after
 //               warm-up, each rep ~0.1 s of whole epochs (the epoch count is calibrated once)
@@ -152,9 +155,46 @@ std::string bench_frame(const nn::Dataset& d, int frames) {
   return buf + json_array(ms) + "}";
 }
 
+// Line protocol for run-wasm.mjs; workload K indexes kTraining; every network persists.
+int serve(const nn::Dataset& d) {
+  std::vector<nn::Network> nets;
+  for (const Training& t : kTraining) nets.emplace_back(training_config(t));
+  char cmd[32];
+  int k = 0, epochs = 0;
+  double loss = 0;
+  while (std::scanf("%31s", cmd) == 1) {
+    if (std::strcmp(cmd, "quit") == 0) break;
+    const bool cal = std::strcmp(cmd, "calibrate") == 0;
+    if ((!cal && std::strcmp(cmd, "train") != 0) || std::scanf("%d", &k) != 1 || k < 0 ||
+        k >= static_cast<int>(nets.size()) || (!cal && (std::scanf("%d", &epochs) != 1 || epochs < 1))) {
+      std::printf("error bad command\n");
+      std::fflush(stdout);
+      return 1;
+    }
+    const auto t0 = Clock::now();
+    if (cal) {
+      for (epochs = 0; seconds_since(t0) < kRepSeconds; ++epochs) loss = nets[k].train_epoch(d.x_train, d.y_train);
+      std::printf("%d\n", epochs);
+    } else {
+      for (int e = 0; e < epochs; ++e) loss = nets[k].train_epoch(d.x_train, d.y_train);
+      std::printf("%.9g %.9g\n", epochs * static_cast<double>(kPoints) / seconds_since(t0), loss);
+    }
+    std::fflush(stdout);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "--serve") == 0) {
+    try {
+      return serve(circle());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "bench_native: %s\n", e.what());
+      return 1;
+    }
+  }
   const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
   const int reps = quick ? 3 : 7;
   try {

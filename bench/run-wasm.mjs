@@ -1,25 +1,30 @@
 // Wasm + plain-JS side of `./build.sh bench` (tools/bench.sh runs it after the native binary).
-//   node bench/run-wasm.mjs [--dist DIR] [--native native.json] [--out bench.json] [--quick]
+//   node bench/run-wasm.mjs [--dist DIR] [--native native.json] [--native-exe bench_native]
+//                           [--out bench.json] [--quick]
 // Runs the workloads of bench/workloads.mjs on dist/activations.js (wasm, in this Node) and on
-// the plain-JS engine of bench/js-engine.mjs, interleaving their repetitions so both see the same
-// machine load; merges the native results, prints the tables, writes the JSON.
+// the plain-JS engine of bench/js-engine.mjs. With --native-exe, the native binary runs as a
+// child (`bench_native --serve`) and the training repetitions interleave native, wasm, JS, so
+// all three see the same machine load (the ratios stay honest on a busy machine). Merges the
+// native JSON (activations, frame), prints the tables, writes the JSON.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 import { JsNetwork } from './js-engine.mjs';
 import * as W from './workloads.mjs';
 import { summarize, printTables } from './report.mjs';
 
 function parseArgs(argv) {
-  const a = { dist: process.env.DIST_DIR || 'dist', native: null, out: null, quick: false };
+  const a = { dist: process.env.DIST_DIR || 'dist', native: null, 'native-exe': null, out: null, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--quick') a.quick = true;
-    else if (k === '--dist' || k === '--native' || k === '--out') {
+    else if (k === '--dist' || k === '--native' || k === '--native-exe' || k === '--out') {
       if (i + 1 >= argv.length) throw new Error(`${k} needs a value`);
       a[k.slice(2)] = argv[++i];
-    } else throw new Error(`unknown argument ${k}; usage: run-wasm.mjs [--dist DIR] [--native FILE] [--out FILE] [--quick]`);
+    } else throw new Error(`unknown argument ${k}; usage: run-wasm.mjs [--dist DIR] [--native FILE] [--native-exe FILE] [--out FILE] [--quick]`);
   }
   return a;
 }
@@ -44,9 +49,27 @@ function timeRep(trainEpoch, epochs) {
   return (epochs * W.POINTS) / ((now() - t0) / 1e3);
 }
 
-function benchTraining(M, data, reps) {
-  const wasm = [], js = [];
-  for (const w of W.TRAINING) {
+// The native binary as a child process speaking bench_native's --serve line protocol.
+class NativeChild {
+  constructor(exe) {
+    this.proc = spawn(exe, ['--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.lines = readline.createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
+  }
+  async ask(cmd) {
+    this.proc.stdin.write(cmd + '\n');
+    const { value, done } = await this.lines.next();
+    if (done || value.startsWith('error')) throw new Error(`bench_native --serve: '${cmd}' -> ${value ?? 'exited'}`);
+    return value.split(' ').map(Number);
+  }
+  close() {
+    this.proc.stdin.end('quit\n');
+  }
+}
+
+async function benchTraining(M, data, reps, nativeExe) {
+  const wasm = [], js = [], native = [];
+  const child = nativeExe ? new NativeChild(nativeExe) : null;
+  for (const [k, w] of W.TRAINING.entries()) {
     const net = new M.Network({ layers: w.layers, activation: w.activation, ...W.TRAIN_CONFIG });
     const jsNet = new JsNetwork({ layers: w.layers, activation: w.activation, ...W.TRAIN_CONFIG });
     jsNet.setParameters(net.getParameters()); // same starting point for both engines
@@ -54,10 +77,21 @@ function benchTraining(M, data, reps) {
     const stepW = () => { lossW = net.trainEpoch(data.xTrain, data.yTrain); };
     const stepJ = () => { lossJ = jsNet.trainEpoch(data.xTrain, data.yTrain); };
     const eW = calibrate(stepW), eJ = calibrate(stepJ);
-    const rW = [], rJ = [];
+    const eN = child ? (await child.ask(`calibrate ${k}`))[0] : 0;
+    const rW = [], rJ = [], rN = [];
+    let lossN = NaN;
     for (let r = 0; r < reps; r++) {
+      if (child) {
+        const [rate, loss] = await child.ask(`train ${k} ${eN}`);
+        rN.push(rate);
+        lossN = loss;
+      }
       rW.push(timeRep(stepW, eW));
       rJ.push(timeRep(stepJ, eJ));
+    }
+    if (child) {
+      log(`  native ${w.name.padEnd(14)} ${W.median(rN).toFixed(0).padStart(10)} samples/s (loss ${lossN.toFixed(4)}, interleaved)`);
+      native.push({ name: w.name, epochsPerRep: eN, samplesPerSec: W.median(rN), finalLoss: lossN, reps: rN, interleaved: true });
     }
     net.delete();
     log(`  wasm   ${w.name.padEnd(14)} ${W.median(rW).toFixed(0).padStart(10)} samples/s (loss ${lossW.toFixed(4)})`);
@@ -65,7 +99,8 @@ function benchTraining(M, data, reps) {
     wasm.push({ name: w.name, epochsPerRep: eW, samplesPerSec: W.median(rW), finalLoss: lossW, reps: rW });
     js.push({ name: w.name, epochsPerRep: eJ, samplesPerSec: W.median(rJ), finalLoss: lossJ, reps: rJ });
   }
-  return { wasm, js };
+  child?.close();
+  return { wasm, js, native: child ? native : null };
 }
 
 function benchActivations(M, reps) {
@@ -109,7 +144,12 @@ async function main() {
   if (data.yTrain.length !== W.POINTS) throw new Error(`expected ${W.POINTS} training points, got ${data.yTrain.length}`);
   const reps = args.quick ? 3 : 7;
   const native = args.native ? JSON.parse(fs.readFileSync(args.native, 'utf8')) : null;
-  const training = benchTraining(M, data, reps);
+  const training = await benchTraining(M, data, reps, args['native-exe']);
+  if (training.native) {
+    if (!native) throw new Error('--native-exe needs --native (the activation and frame results)');
+    native.standaloneTraining = native.training;  // the non-interleaved run, kept for reference
+    native.training = training.native;
+  }
   const result = {
     date: new Date().toISOString(),
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.type()} ${os.arch()}` },
