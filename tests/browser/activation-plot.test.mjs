@@ -120,6 +120,35 @@ test('gallery: the ten activations are ready and drawn where f really is, one sh
   await page.close();
 });
 
+test('engine.js in the page: plain-JS results (own buffers), wasm errors as Error with the message, keeps working', async () => {
+  const page = await open();
+  const r = await page.evaluate(async () => {
+    const eng = await import('../js/engine.js');
+    const out = {};
+    const c = eng.sampleCurve('sigmoid', [-40, 0, 40]);
+    out.types = [c.x, c.f, c.df].map((a) => a.constructor.name);
+    out.ownBuffers = [c.x, c.f, c.df].every((a) => a.buffer.byteLength === a.byteLength);
+    out.df = Array.from(c.df);
+    for (const [k, f] of [['id', () => eng.activate('nope', 1)], ['alpha', () => eng.derivative('elu', 1, { alpha: 1e9 })],
+      ['info', () => eng.activationInfo('<b>')], ['xs', () => eng.sampleCurve('relu', 'abc')]]) {
+      try { f(); out[k] = 'no throw'; } catch (e) { out[k] = { isError: e instanceof Error, ctor: e.constructor.name, message: e.message }; }
+    }
+    out.after = eng.activate('elu', -1, { alpha: 0.5 });
+    return out;
+  });
+  assert.deepEqual(r.types, ['Float64Array', 'Float64Array', 'Float64Array']);
+  assert.ok(r.ownBuffers, 'copies, not views into wasm memory');
+  assert.ok(Math.abs(r.df[0] - dsig(-40)) <= 1e-12 * dsig(-40) && r.df[0] > 4e-18, `sigmoid′(−40) = ${r.df[0]}`);
+  assert.equal(r.df[1], 0.25);
+  for (const k of ['id', 'alpha', 'info', 'xs']) { assert.equal(r[k].isError, true, k); assert.equal(r[k].ctor, 'Error', k); }
+  assert.match(r.id.message, /nope.*linear.*maxout/);
+  assert.match(r.alpha.message, /alpha.*1e\+?0?9|alpha.*1000000000/);
+  assert.match(r.xs.message, /xs/);
+  assert.ok(Math.abs(r.after - 0.5 * Math.expm1(-1)) <= 1e-15, `elu after the errors: ${r.after}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('sigmoid marks: f′ max 1/4 at x = 0 (a dot) and the range lines at 0 and 1', async () => {
   const page = await open();
   const el = byFn(page, 'sigmoid');
