@@ -32,9 +32,23 @@ export function renderMath(el, katex = window.katex) {
   }
 }
 
-export function renderAllMath(root = document) {
+// Renders every .math element in slices of at most ~budgetMs, yielding to the event loop in
+// between, so ~200 formulas never make one long main-thread task (widgets animate meanwhile).
+// The reader's language and the top of the page come first. Resolves to the failure count.
+export async function renderAllMath(root = document, { budgetMs = 12 } = {}) {
+  const lang = document.documentElement.getAttribute('data-lang');
+  const all = [...root.querySelectorAll('.math')];
+  const shown = (el) => { const l = el.closest('[lang]:not(html)'); return !l || l.getAttribute('lang') === lang; };
+  const ordered = [...all.filter(shown), ...all.filter((el) => !shown(el))];
   let failed = 0;
-  for (const el of root.querySelectorAll('.math')) if (!renderMath(el)) failed += 1;
+  let start = performance.now();
+  for (const el of ordered) {
+    if (!renderMath(el)) failed += 1;
+    if (performance.now() - start > budgetMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      start = performance.now();
+    }
+  }
   return failed;
 }
 
@@ -146,10 +160,10 @@ function updateTocCurrent() {
 
 // ---- start -----------------------------------------------------------------------------------
 
-function start() {
+async function start() {
   initLanguage();
   buildToc();
-  const failed = renderAllMath();
+  const failed = await renderAllMath();
   document.documentElement.setAttribute('data-math', failed ? 'error' : 'ready');
 }
 
