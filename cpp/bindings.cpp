@@ -400,3 +400,205 @@ EMSCRIPTEN_BINDINGS(network) {
   emscripten::function("makeDataset", &net_make_dataset);
   emscripten::function("makeDataset", +[](const val& name) { return net_make_dataset(name, val::undefined()); });
 }
+
+// ================================================================ experiments B (owner: expb)
+// Module.zigzagRun(options), new Module.LeakyCompare(options) {evaluate, step, epoch, runCount},
+// Module.activationGuide(answers), Module.activationRanking(). See cpp/experiments_b.hpp.
+#include <algorithm>
+
+#include "experiments_b.hpp"
+
+namespace {
+
+// Keys of a plain object (undefined/null -> none), each one of `allowed`; undefined values skipped.
+std::vector<std::string> expb_keys(const val& obj, const std::string& what, std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string> out;
+  if (obj.isUndefined() || obj.isNull()) return out;
+  if (type_name(obj) != "object") throw std::invalid_argument(what + " must be a plain object, got " + type_name(obj));
+  const val keys = val::global("Object").call<val>("keys", obj);
+  for (unsigned i = 0, n = keys["length"].as<unsigned>(); i < n; ++i) {
+    std::string k = keys[i].as<std::string>();
+    if (std::find(allowed.begin(), allowed.end(), std::string_view(k)) == allowed.end()) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      throw std::invalid_argument(what + ": unknown key '" + k.substr(0, 64) + "'; allowed: " + list);
+    }
+    if (!obj[k].isUndefined()) out.push_back(std::move(k));
+  }
+  return out;
+}
+
+double expb_int(const val& v, const std::string& what, double lo, double hi) {
+  const double d = to_number(v, what);
+  if (!(std::isfinite(d) && d == std::floor(d) && d >= lo && d <= hi)) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, " must be an integer in [%.17g, %.17g], got %.17g", lo, hi, d);
+    throw std::invalid_argument(what + buf);
+  }
+  return d;
+}
+
+std::array<double, 2> expb_pair(const val& v, const std::string& what) {
+  const std::vector<double> d = to_doubles(v, what);
+  if (d.size() != 2) throw std::invalid_argument(what + " must have 2 numbers [w1, w2], got " + std::to_string(d.size()));
+  return {d[0], d[1]};
+}
+
+val expb_array(std::initializer_list<double> xs) {
+  val a = val::array();
+  for (double x : xs) a.call<void>("push", x);
+  return a;
+}
+
+val zigzag_run(const val& opts) {
+  return guard([&] {
+    expb::ZigzagOptions o;
+    for (const auto& k : expb_keys(opts, "zigzag options", {"inputs", "learningRate", "maxSteps", "tolerance", "points",
+                                                            "spread", "start", "target", "seed", "grid"})) {
+      const val v = opts[k];
+      if (k == "inputs") o.inputs = expb::parse_zigzag_inputs(to_string(v, "inputs"));
+      else if (k == "learningRate") o.learning_rate = to_number(v, k);
+      else if (k == "maxSteps") o.max_steps = static_cast<int>(expb_int(v, k, 1, 100000));
+      else if (k == "tolerance") o.tolerance = to_number(v, k);
+      else if (k == "points") o.points = static_cast<int>(expb_int(v, k, 2, 10000));
+      else if (k == "spread") o.spread = to_number(v, k);
+      else if (k == "start") o.start = expb_pair(v, k);
+      else if (k == "target") o.target = expb_pair(v, k);
+      else if (k == "seed") o.seed = static_cast<std::uint64_t>(expb_int(v, k, 0, 9007199254740991.0));
+      else if (k == "grid") o.grid = static_cast<int>(expb_int(v, k, 2, 256));
+    }
+    const expb::ZigzagResult r = expb::run_zigzag(o);
+    val out = val::object();
+    out.set("inputs", std::string(o.inputs == expb::ZigzagInputs::sigmoid ? "sigmoid" : "tanh"));
+    out.set("learningRate", o.learning_rate);
+    out.set("tolerance", o.tolerance);
+    out.set("start", expb_array({o.start[0], o.start[1]}));
+    out.set("target", expb_array({o.target[0], o.target[1]}));
+    out.set("path", to_float64array(r.path));
+    out.set("updates", to_float64array(r.updates));
+    out.set("sameSign", val(emscripten::typed_memory_view(r.same_sign.size(), r.same_sign.data())).call<val>("slice"));
+    out.set("steps", r.steps);
+    out.set("sameSignCount", r.same_sign_count);
+    out.set("convergedAt", r.converged_at);
+    out.set("points", to_float64array(r.inputs));
+    out.set("moment", expb_array({r.moment[0], r.moment[1], r.moment[2]}));
+    out.set("bounds", expb_array({r.bounds[0], r.bounds[1], r.bounds[2], r.bounds[3]}));
+    out.set("grid", r.grid);
+    out.set("loss", to_float64array(r.loss));
+    return out;
+  });
+}
+
+expb::CompareOptions compare_options(const val& opts) {
+  expb::CompareOptions o;
+  bool runs_given = false;
+  for (const auto& k : expb_keys(opts, "LeakyCompare options", {"dataset", "points", "noise", "testFraction", "hidden",
+                                                                "optimizer", "learningRate", "batchSize", "seed", "runs"})) {
+    const val v = opts[k];
+    if (k == "dataset") o.dataset = to_string(v, k);
+    else if (k == "points") o.points = static_cast<int>(expb_int(v, k, 20, 5000));
+    else if (k == "noise") o.noise = to_number(v, k);
+    else if (k == "testFraction") o.test_fraction = to_number(v, k);
+    else if (k == "optimizer") o.optimizer = nn::parse_optimizer(to_string(v, k));
+    else if (k == "learningRate") o.learning_rate = to_number(v, k);
+    else if (k == "batchSize") o.batch_size = static_cast<int>(expb_int(v, k, 1, 5000));
+    else if (k == "seed") o.seed = static_cast<std::uint64_t>(expb_int(v, k, 0, 9007199254740991.0));
+    else if (k == "hidden") {
+      o.hidden.clear();
+      for (double w : to_doubles(v, k)) o.hidden.push_back(w == std::floor(w) && w >= 0 && w <= 1e6 ? static_cast<int>(w) : -1);
+    } else if (k == "runs") {
+      runs_given = true;
+      if (!val::global("Array").call<bool>("isArray", v))
+        throw std::invalid_argument("runs must be an Array like [{activation:'leaky_relu', params:{alpha:0.2}}], got " + type_name(v));
+      for (unsigned i = 0, n = v["length"].as<unsigned>(); i < n && i < 9; ++i) {
+        const std::string what = "runs[" + std::to_string(i) + "]";
+        const val r = v[i];
+        expb_keys(r, what, {"activation", "params"});
+        expb::RunSpec s;
+        s.id = act::parse_id(to_string(r["activation"], what + ".activation"));
+        s.params = to_params(s.id, r["params"]);
+        o.runs.push_back(s);
+      }
+    }
+  }
+  if (!runs_given) throw std::invalid_argument("LeakyCompare options: runs is required, e.g. [{activation:'relu'}]");
+  return o;
+}
+
+val record_to_js(const expb::RunRecord& r) {
+  val o = val::object();
+  o.set("trainLoss", r.train_loss);
+  o.set("evalTrainLoss", r.eval_train_loss);
+  o.set("testLoss", r.test_loss);
+  o.set("testAccuracy", r.test_accuracy);
+  o.set("alphas", to_float64array(r.alphas));
+  o.set("diverged", r.diverged);
+  return o;
+}
+
+val records_to_js(const std::vector<expb::RunRecord>& rs) {
+  val a = val::array();
+  for (const auto& r : rs) a.call<void>("push", record_to_js(r));
+  return a;
+}
+
+expb::Compare* compare_make(const val& opts) { return guard([&] { return new expb::Compare(compare_options(opts)); }); }
+val compare_evaluate(expb::Compare& c) { return guard([&] { return records_to_js(c.evaluate()); }); }
+val compare_step(expb::Compare& c) { return guard([&] { return records_to_js(c.step()); }); }
+int compare_epoch(expb::Compare& c) { return c.epoch(); }
+int compare_run_count(expb::Compare& c) { return static_cast<int>(c.run_count()); }
+
+val activation_guide(const val& answers) {
+  return guard([&] {
+    expb::GuideAnswers a;
+    for (const auto& k : expb_keys(answers, "answers", {"selfNormalizing", "speedCritical", "overfitting", "hugeTrainingSet",
+                                                        "timeToCrossValidate"})) {
+      const val v = answers[k];
+      if (type_name(v) != "boolean") throw std::invalid_argument(k + " must be true or false, got " + type_name(v));
+      const bool b = v.as<bool>();
+      if (k == "selfNormalizing") a.self_normalizing = b;
+      else if (k == "speedCritical") a.speed_critical = b;
+      else if (k == "overfitting") a.overfitting = b;
+      else if (k == "hugeTrainingSet") a.huge_training_set = b;
+      else a.time_to_cross_validate = b;
+    }
+    const expb::Guide g = expb::recommend(a);
+    val out = val::object();
+    out.set("pick", std::string(act::name(g.pick)));
+    val adv = val::array();
+    for (const auto& x : g.advice) {
+      val o = val::object();
+      o.set("id", std::string(act::name(x.id)));
+      o.set("reason", std::string(x.reason));
+      o.set("anchor", std::string(x.anchor));
+      adv.call<void>("push", o);
+    }
+    out.set("advice", adv);
+    val cv = val::array();
+    for (act::Id id : g.cross_validate) cv.call<void>("push", std::string(act::name(id)));
+    out.set("crossValidate", cv);
+    return out;
+  });
+}
+
+val activation_ranking() {
+  val a = val::array();
+  for (act::Id id : expb::general_ranking()) a.call<void>("push", std::string(act::name(id)));
+  return a;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(experiments_b) {
+  emscripten::function("zigzagRun", &zigzag_run);
+  emscripten::function("zigzagRun", +[]() { return zigzag_run(val::undefined()); });
+  emscripten::class_<expb::Compare>("LeakyCompare")
+      .constructor(&compare_make, emscripten::allow_raw_pointers())
+      .function("evaluate", &compare_evaluate)
+      .function("step", &compare_step)
+      .function("epoch", &compare_epoch)
+      .function("runCount", &compare_run_count);
+  emscripten::function("activationGuide", &activation_guide);
+  emscripten::function("activationGuide", +[]() { return activation_guide(val::undefined()); });
+  emscripten::function("activationRanking", &activation_ranking);
+}

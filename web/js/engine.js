@@ -193,3 +193,70 @@ export function makeDataset(name, options) {
   });
 }
 // ----------------------------------------------------------------- end of network section
+
+// ----------------------------------------------------------------- experiments (B) (owner: expb)
+// Zig-zag descent, activation timing, the leaky-family comparison and the section-10 guide.
+
+// One SGD run of a two-weight neuron: {inputs, learningRate, tolerance, start, target, path, updates,
+// sameSign (Uint8Array), steps, sameSignCount, convergedAt, points, moment, bounds, grid, loss}.
+export function zigzagRun(options) {
+  return call((m) => {
+    const r = options === undefined ? m.zigzagRun() : m.zigzagRun(options);
+    return {
+      inputs: r.inputs, learningRate: r.learningRate, tolerance: r.tolerance, start: Array.from(r.start),
+      target: Array.from(r.target), path: r.path, updates: r.updates, sameSign: r.sameSign, steps: r.steps,
+      sameSignCount: r.sameSignCount, convergedAt: r.convergedAt, points: r.points, moment: Array.from(r.moment),
+      bounds: Array.from(r.bounds), grid: r.grid, loss: r.loss,
+    };
+  });
+}
+
+// Times f and f' of one activation in wasm: {id, variant, n, reps, nsPerElementF, nsPerElementDf, checksum}.
+// options: {n, reps, variant: 'default'|'branchy'|'branchless', params, seed}. Keep n * reps small
+// (e.g. 20000 x 3) so one call stays well under a frame.
+export function measureActivationSpeed(id, options) {
+  return call((m) => {
+    const r = options === undefined ? m.measureActivation(id) : m.measureActivation(id, options);
+    return { id: r.id, variant: r.variant, n: r.n, reps: r.reps, nsPerElementF: r.nsPerElementF, nsPerElementDf: r.nsPerElementDf, checksum: r.checksum };
+  });
+}
+
+function plainRecords(list) {
+  return Array.from(list, (r) => ({
+    trainLoss: r.trainLoss, evalTrainLoss: r.evalTrainLoss, testLoss: r.testLoss, testAccuracy: r.testAccuracy,
+    alphas: r.alphas, diverged: r.diverged,
+  }));
+}
+
+// Several leaky-family networks on the same data and initial weights. options: {runs:[{activation,
+// params}], dataset, points, noise, testFraction, hidden, optimizer, learningRate, batchSize, seed}.
+// evaluate()/step() -> one record per run {trainLoss, evalTrainLoss, testLoss, testAccuracy, alphas, diverged}.
+// The caller must dispose() it.
+export class LeakyCompareHandle {
+  #c;
+  constructor(options) { this.#c = call((m) => new m.LeakyCompare(options)); }
+  #live() { if (!this.#c) throw new Error('LeakyCompare: already disposed'); return this.#c; }
+  evaluate() { const c = this.#live(); return call(() => plainRecords(c.evaluate())); }
+  step() { const c = this.#live(); return call(() => plainRecords(c.step())); }
+  get epoch() { return this.#live().epoch(); }
+  get runCount() { return this.#live().runCount(); }
+  get disposed() { return !this.#c; }
+  dispose() { if (this.#c) { const c = this.#c; this.#c = null; c.delete(); } }
+}
+export function createLeakyCompare(options) { return new LeakyCompareHandle(options); }
+
+// Section 10: answers {selfNormalizing, speedCritical, overfitting, hugeTrainingSet, timeToCrossValidate}
+// (booleans) -> {pick, advice:[{id, reason, anchor}], crossValidate:[ids]}.
+export function activationGuide(answers) {
+  return call((m) => {
+    const g = answers === undefined ? m.activationGuide() : m.activationGuide(answers);
+    return {
+      pick: g.pick, advice: Array.from(g.advice, (a) => ({ id: a.id, reason: a.reason, anchor: a.anchor })),
+      crossValidate: Array.from(g.crossValidate),
+    };
+  });
+}
+
+// The post's general order: ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid'].
+export function activationRanking() { return call((m) => Array.from(m.activationRanking())); }
+// ----------------------------------------------------------------- end of experiments (B)

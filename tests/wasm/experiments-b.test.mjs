@@ -1,0 +1,118 @@
+// Experiments (B) through the engine (dist/js/engine.js, Node path): zigzagRun, measureActivationSpeed,
+// LeakyCompare, activationGuide — shapes, the phenomena at the default settings, and clear errors.
+// Run: DIST_DIR=build/expb-dist node --test tests/wasm/experiments-b.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dist = path.resolve(process.env.DIST_DIR || new URL('../../dist', import.meta.url).pathname);
+const engine = await import(pathToFileURL(path.join(dist, 'js', 'engine.js')).href);
+await engine.ready();
+
+test('zigzagRun: shapes; sigmoid inputs only same-sign updates and slower than tanh', () => {
+  const s = engine.zigzagRun();
+  assert.equal(s.inputs, 'sigmoid');
+  assert.ok(s.path instanceof Float64Array && s.sameSign instanceof Uint8Array);
+  assert.equal(s.path.length, 2 * (s.steps + 1));
+  assert.equal(s.updates.length, 2 * s.steps);
+  assert.equal(s.sameSign.length, s.steps);
+  assert.equal(s.loss.length, s.grid * s.grid);
+  assert.equal(s.points.length, 2 * 64);
+  assert.deepEqual(s.target, [1, -1]);
+  for (let k = 0; k < s.steps; k++) assert.ok(s.updates[2 * k] * s.updates[2 * k + 1] >= 0, `step ${k}`);
+  assert.equal(s.sameSignCount, s.steps);
+  const t = engine.zigzagRun({ inputs: 'tanh' });
+  assert.ok(t.convergedAt > 0 && s.convergedAt > 3 * t.convergedAt, `sigmoid ${s.convergedAt} vs tanh ${t.convergedAt}`);
+  assert.ok(t.sameSignCount < t.steps);
+  // the final point is within the tolerance of the target
+  const w = [s.path[2 * s.steps], s.path[2 * s.steps + 1]];
+  assert.ok(Math.hypot(w[0] - 1, w[1] + 1) < s.tolerance);
+});
+
+test('zigzagRun: options are applied and bad ones throw naming the field', () => {
+  const r = engine.zigzagRun({ maxSteps: 5, start: [0.5, 0.5], target: [2, -2], grid: 8, learningRate: 0.1 });
+  assert.equal(r.steps, 5);
+  assert.equal(r.convergedAt, -1);
+  assert.deepEqual([r.path[0], r.path[1]], [0.5, 0.5]);
+  assert.equal(r.loss.length, 64);
+  assert.throws(() => engine.zigzagRun({ inputs: 'relu' }), /inputs.*sigmoid, tanh/);
+  assert.throws(() => engine.zigzagRun({ learningRate: -1 }), /learningRate/);
+  assert.throws(() => engine.zigzagRun({ start: [1] }), /start must have 2 numbers/);
+  assert.throws(() => engine.zigzagRun({ maxSteps: 1.5 }), /maxSteps must be an integer/);
+  assert.throws(() => engine.zigzagRun({ speed: 1 }), /unknown key 'speed'/);
+  assert.throws(() => engine.zigzagRun('fast'), /must be a plain object/);
+});
+
+test('measureActivationSpeed: every id and the ReLU variants report finite timings', () => {
+  for (const id of engine.activationIds()) {
+    const r = engine.measureActivationSpeed(id, { n: 2000, reps: 1 });
+    assert.equal(r.id, id);
+    assert.ok(Number.isFinite(r.nsPerElementF) && r.nsPerElementF >= 0, id);
+    assert.ok(Number.isFinite(r.nsPerElementDf) && r.nsPerElementDf >= 0, id);
+    assert.ok(Number.isFinite(r.checksum), id);
+  }
+  for (const variant of ['branchy', 'branchless']) {
+    const r = engine.measureActivationSpeed('relu', { n: 2000, reps: 1, variant });
+    assert.equal(r.variant, variant);
+  }
+  assert.throws(() => engine.measureActivationSpeed('sigmoid', { variant: 'branchy' }), /branchy/);
+});
+
+const RUNS = [
+  { activation: 'relu' }, { activation: 'leaky_relu', params: { alpha: 0.01 } },
+  { activation: 'leaky_relu', params: { alpha: 0.2 } }, { activation: 'prelu' }, { activation: 'rrelu' },
+];
+
+test('LeakyCompare: records per run, PReLU alphas move from 0.25, dispose', () => {
+  const c = engine.createLeakyCompare({ runs: RUNS });
+  try {
+    assert.equal(c.runCount, 5);
+    const r0 = c.evaluate();
+    assert.equal(r0.length, 5);
+    assert.ok(Number.isNaN(r0[0].trainLoss));
+    assert.equal(r0[3].alphas.length, 16);
+    assert.ok(Array.from(r0[3].alphas).every((a) => a === 0.25));
+    assert.equal(r0[0].alphas.length, 0);
+    let r;
+    for (let e = 0; e < 20; e++) r = c.step();
+    assert.equal(c.epoch, 20);
+    for (const x of r) {
+      assert.ok(x.testLoss < r0[0].testLoss, 'learned');
+      assert.ok(x.testAccuracy >= 0 && x.testAccuracy <= 1);
+      assert.equal(x.diverged, false);
+    }
+    assert.ok(Math.max(...Array.from(r[3].alphas, (a) => Math.abs(a - 0.25))) > 0.01);
+  } finally {
+    c.dispose();
+  }
+  assert.equal(c.disposed, true);
+  assert.throws(() => c.step(), /disposed/);
+  c.dispose(); // twice is harmless
+});
+
+test('LeakyCompare: bad options throw naming the field', () => {
+  assert.throws(() => engine.createLeakyCompare({}), /runs is required/);
+  assert.throws(() => engine.createLeakyCompare({ runs: [{ activation: 'sigmoid' }] }), /relu, leaky_relu, prelu, rrelu/);
+  assert.throws(() => engine.createLeakyCompare({ runs: [{ activation: 'leaky_relu', params: { alpha: -2 } }] }), /alpha/);
+  assert.throws(() => engine.createLeakyCompare({ runs: RUNS, dataset: 'moons' }), /dataset/);
+  assert.throws(() => engine.createLeakyCompare({ runs: RUNS, hidden: [8, 100] }), /hidden/);
+  assert.throws(() => engine.createLeakyCompare({ runs: RUNS, optimizer: 'rmsprop' }), /optimizer/);
+  assert.throws(() => engine.createLeakyCompare({ runs: [{ activation: 'relu', alpha: 1 }] }), /runs\[0\].*unknown key 'alpha'/);
+});
+
+test('activationGuide: the post\'s picks and errors', () => {
+  assert.deepEqual(engine.activationRanking(), ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid']);
+  assert.equal(engine.activationGuide().pick, 'selu');
+  assert.equal(engine.activationGuide({ selfNormalizing: false }).pick, 'elu');
+  const fast = engine.activationGuide({ speedCritical: true });
+  assert.equal(fast.pick, 'relu');
+  assert.ok(fast.advice.some((a) => a.id === 'leaky_relu' && a.reason === 'speed-leaky'));
+  assert.equal(engine.activationGuide({ overfitting: true }).pick, 'rrelu');
+  assert.equal(engine.activationGuide({ hugeTrainingSet: true }).pick, 'prelu');
+  const cv = engine.activationGuide({ timeToCrossValidate: true, selfNormalizing: false });
+  assert.deepEqual(cv.crossValidate, ['elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid']);
+  for (const a of cv.advice) assert.match(a.anchor, /^#[a-z-]+$/);
+  assert.throws(() => engine.activationGuide({ overfitting: 1 }), /overfitting must be true or false/);
+  assert.throws(() => engine.activationGuide({ fast: true }), /unknown key 'fast'/);
+});
