@@ -52,7 +52,8 @@ Params defaults(Id id) noexcept;
 // Reads/writes a parameter by name; unknown name throws std::invalid_argument listing the id's parameters.
 double get_param(Id id, const Params& p, std::string_view param);
 void set_param(Id id, Params& p, std::string_view param, double v);
-// Throws std::invalid_argument ("elu: alpha must be a finite number in (0, 10], got nan").
+// Throws std::invalid_argument ("elu: alpha must be a finite number in [1e-06, 10], got nan");
+// for rrelu also when lower > upper.
 void validate(Id id, const Params& p);
 
 // ---- scalar kernels (inline: the network's hot loops use them) ----
