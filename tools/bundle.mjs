@@ -1,0 +1,95 @@
+// node tools/bundle.mjs DIST — run by tools/bundle.sh from build.sh's assemble step (see there).
+//
+// dist/activation-widgets.js is ONE classic script, laid out as
+//   (function (module, exports, define) {        // hides a host page's CommonJS/AMD globals
+//     var __awScript = document.currentScript;   // where the tag is: KaTeX and options come from it
+//     if (window.activationWidgets) return;      // a second copy on the same page does nothing
+//     <dist/activations.js>                      // Emscripten SINGLE_FILE factory, wasm inlined
+//     <esbuild IIFE of web/js/bundle/entry.js>   // every widget of widgets/all.js, one engine
+//   })();
+// so it needs no ES modules, no fetch and no eval: it works from any path, any static host and
+// file://, and every widget on the page shares the one wasm instance of engine.js.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { rewriteIndexHtml, rewriteEmbedHtml } from './bundle-html.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = path.join(ROOT, 'web');
+
+// Element names registered by the files web/js/widgets/all.js imports (static scan, no browser).
+export function registeredElements(webDir = WEB) {
+  const allJs = path.join(webDir, 'js/widgets/all.js');
+  const names = [];
+  for (const m of fs.readFileSync(allJs, 'utf8').matchAll(/^\s*import\s+['"](\.\/[^'"]+)['"]/gm)) {
+    const src = fs.readFileSync(path.resolve(path.dirname(allJs), m[1]), 'utf8');
+    for (const d of src.matchAll(/customElements\.define\(\s*['"]([a-z][a-z0-9]*-[a-z0-9-]*)['"]/g)) names.push(d[1]);
+  }
+  return [...new Set(names)];
+}
+
+async function iife(entry, { define = {} } = {}) {
+  const r = await esbuild.build({
+    entryPoints: [entry], bundle: true, format: 'iife', platform: 'browser', target: 'es2022',
+    minify: true, write: false, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+    external: ['node:*'], // engine.js's Node-only branch (never taken in a browser)
+    define,
+  });
+  return r.outputFiles[0].text;
+}
+
+export async function bundle(dist) {
+  dist = path.resolve(dist);
+  const loader = path.join(dist, 'activations.js');
+  if (!fs.existsSync(loader)) throw new Error(`${loader} missing: the wasm build must run first`);
+  const elements = registeredElements();
+  // engine.js computes `new URL('../activations.js', import.meta.url)`: in the classic bundle
+  // import.meta does not exist, so it becomes the script's own URL (never fetched: the factory
+  // is already defined by the concatenated loader).
+  const widgets = await iife(path.join(WEB, 'js/bundle/entry.js'), {
+    define: { 'import.meta.url': '__awBaseUrl', __AW_ELEMENTS__: JSON.stringify(elements) },
+  });
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const out = [
+    `/*! activation-widgets.js ${pkg.version} — ${elements.join(', ')}. One classic script: wasm engine + widgets. ${pkg.license} */`,
+    '(function (module, exports, define) {',
+    'var __awScript = document.currentScript;',
+    'var __awBaseUrl = (__awScript && __awScript.src) || document.baseURI;',
+    'if (window.activationWidgets) return;',
+    fs.readFileSync(loader, 'utf8'),
+    ';if (typeof globalThis.createActivationsModule !== "function") globalThis.createActivationsModule = createActivationsModule;',
+    widgets,
+    '})();',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dist, 'activation-widgets.js'), out);
+
+  // The teaching page's own script as a classic script, and the page switched to the two classics.
+  fs.writeFileSync(path.join(dist, 'js/page.classic.js'), await iife(path.join(WEB, 'js/page.js')));
+  const indexFile = path.join(dist, 'index.html');
+  fs.writeFileSync(indexFile, rewriteIndexHtml(fs.readFileSync(indexFile, 'utf8')));
+  // iframe mode at the dist root: dist/embed.html?w=activation-plot&fn=elu
+  const embedSrc = path.join(WEB, 'embed/embed.html');
+  if (fs.existsSync(embedSrc)) {
+    fs.writeFileSync(path.join(dist, 'embed.html'), rewriteEmbedHtml(fs.readFileSync(embedSrc, 'utf8')));
+    fs.copyFileSync(path.join(WEB, 'embed/embed.js'), path.join(dist, 'embed.js'));
+  }
+  fs.writeFileSync(path.join(dist, 'embed-host.js'), await iife(path.join(WEB, 'js/bundle/embed-host-entry.js')));
+  // KaTeX's auto-render (contrib) for <script … data-katex>; katex.min.{js,css} + fonts are copied by build.sh.
+  const contrib = path.join(dist, 'vendor/katex/contrib');
+  fs.mkdirSync(contrib, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'node_modules/katex/dist/contrib/auto-render.min.js'), path.join(contrib, 'auto-render.min.js'));
+
+  const raw = Buffer.byteLength(out), gz = zlib.gzipSync(out, { level: 9 }).length;
+  const manifest = { file: 'activation-widgets.js', elements, bytes: raw, gzipBytes: gz, built: new Date().toISOString() };
+  fs.writeFileSync(path.join(dist, 'activation-widgets.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`activation-widgets.js: ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip; elements: ${elements.join(' ')}`);
+  return manifest;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!process.argv[2]) { console.error('usage: node tools/bundle.mjs DIST_DIR'); process.exit(2); }
+  await bundle(process.argv[2]);
+}
