@@ -15,6 +15,7 @@ import * as engine from '../engine.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
 import { formatNumber, niceStep } from '../plot/scale.js';
+import { exportButtons } from '../plot/export.js'; // PNG / SVG download buttons (issue 5)
 
 const PARAMS = ['alpha', 'lower', 'upper', 'w1', 'b1', 'w2', 'b2'];
 const SYMBOL = { alpha: 'α' };
@@ -115,7 +116,7 @@ class ActivationPlot extends HTMLElement {
     };
     const $ = this.$;
     $.logLabel = h('label', { class: 'log' }, $.logBox, $.logText);
-    $.controls.append($.sliders, $.logLabel);
+    $.controls.append($.sliders, $.logLabel, exportButtons(this, () => this.plot, () => this.state && `activation-plot-${this.state.fn}`));
     $.main = h('div', { class: 'main' }, h('div', { class: 'head' }, $.title, $.kf, $.kd),
       h('div', { class: 'box' }, $.canvas), $.readout, $.controls, $.summary);
     root.append(style, $.main, $.error);
