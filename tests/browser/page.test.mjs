@@ -13,13 +13,16 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-// widgets: false serves an empty js/widgets/all.js, for tests about the page's own text (faster
+// The widgets come either from js/widgets/all.js (ES modules, web/) or from the classic bundle
+// activation-widgets.js that tools/bundle.sh puts into dist/index.html; stub both.
+const stubWidgets = (page) => page.route(/\/(js\/widgets\/all\.js|activation-widgets\.js)$/,
+  (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '// stubbed\n' }));
+
+// widgets: false serves an empty widget script, for tests about the page's own text (faster
 // on a busy machine, and it shows the page stands on its own before any widget is defined).
 async function open(query = '', { widgets = true, ...opts } = {}) {
   const page = await env.newPage(opts);
-  if (!widgets) {
-    await page.route(/\/js\/widgets\/all\.js$/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '// stubbed\n' }));
-  }
+  if (!widgets) await stubWidgets(page);
   await page.goto(env.baseUrl + query);
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-math'), null, { timeout: 15000 });
   return page;
@@ -85,7 +88,7 @@ test("the post's own TeX renders, including the ELU matrix form with Korean insi
   // Every $$…$$ of the post through the page's own renderer: only unicodeTextInMathMode is
   // tolerated (for post TeX); anything else must still throw.
   const results = await page.evaluate(async (list) => {
-    const { renderMath } = await import('./js/page.js');
+    const { renderMath } = window.activationPage;
     return list.map((tex) => {
       const el = document.createElement('div');
       el.className = 'math display'; el.dataset.texSource = 'post'; el.textContent = tex;
@@ -101,7 +104,7 @@ test("the post's own TeX renders, including the ELU matrix form with Korean insi
   assert.deepEqual(page.errors, []);
   // The same ELU TeX is rejected when it is not marked as the post's: our own TeX stays strict.
   const strictFails = await page.evaluate(async (tex) => {
-    const { renderMath } = await import('./js/page.js');
+    const { renderMath } = window.activationPage;
     const el = document.createElement('div'); el.className = 'math'; el.textContent = tex;
     document.body.append(el);
     const ok = renderMath(el); el.remove();
@@ -280,7 +283,7 @@ test("the page's own parts run under the strict CSP (no inline script, no eval, 
     const page = await strict.newPage();
     const external = [];
     page.on('request', (r) => { if (!r.url().startsWith(strict.baseUrl)) external.push(r.url()); });
-    await page.route(/\/js\/widgets\/all\.js$/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    await stubWidgets(page);
     await page.goto(`${strict.baseUrl}?lang=en`);
     await page.waitForFunction(() => document.documentElement.dataset.math === 'ready', null, { timeout: 15000 });
     await page.click('button[data-set-lang="ko"]');

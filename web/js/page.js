@@ -167,4 +167,9 @@ async function start() {
   document.documentElement.setAttribute('data-math', failed ? 'error' : 'ready');
 }
 
-start();
+// The same API whether this file runs as an ES module (web/) or as the bundled classic script
+// (dist/js/page.classic.js); a second copy on the page does nothing.
+if (!window.activationPage) {
+  window.activationPage = Object.freeze({ renderMath, renderAllMath, setLanguage });
+  start();
+}
