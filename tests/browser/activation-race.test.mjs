@@ -148,16 +148,22 @@ test('default race: epochs/s and the longest main-thread task while training for
   const r = await page.evaluate(async () => {
     const el = document.querySelector('#race'), t0 = performance.now();
     el.shadowRoot.querySelector('button[name=play]').click();
-    await new Promise((res) => setTimeout(res, 3000));
+    // Sample one boundary's pixels every 100 ms: how often is it redrawn with new weights?
+    const cv = el.shadowRoot.querySelector('figure[data-id=tanh] canvas'), hashes = [];
+    const hash = () => { const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data; let h = 0; for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i] + 7 * d[i + 2]) | 0; return h; };
+    while (performance.now() - t0 < 3000) { hashes.push(hash()); await new Promise((res) => setTimeout(res, 100)); }
     const t = performance.now() - t0, epoch = el.epoch, running = el.hasAttribute('running');
     el.shadowRoot.querySelector('button[name=play]').click();
     const long = window.__longtasks.filter((x) => x.start >= t0 && x.start <= t0 + t);
-    return { t, epoch, running, long, frames: el.frameStats };
+    const changes = hashes.slice(1).filter((x, i) => x !== hashes[i]).length;
+    return { t, epoch, running, long, frames: el.frameStats, changes };
   });
   console.log(`# default race (10 activations, circle, 8-8, adam lr 0.01, batch 10): ${(r.epoch / (r.t / 1000)).toFixed(1)} epochs/s ` +
     `(${((10 * r.epoch) / (r.t / 1000)).toFixed(0)} network-epochs/s)`);
   assert.equal(r.running, true);
   assert.ok(r.epoch >= 10, `trains while on screen: ${r.epoch} epochs in 3 s`);
+  console.log(`# the tanh boundary changed ${r.changes} times in 3 s (sampled every 100 ms)`);
+  assert.ok(r.changes >= 6, `boundaries refresh several times per second: ${r.changes} changes in 3 s`);
   checkResponsive('default race, 3 s', r.long, r.frames);
   await page.close();
 });
@@ -282,7 +288,7 @@ test('strict attributes: invalid values and injection payloads show an inline me
     await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
     const before = el.hasAttribute('error');
     el.setAttribute('lr', '0.05');
-    await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+    for (let i = 0; i < 50 && !el.hasAttribute('ready'); i++) await new Promise((res) => requestAnimationFrame(res));
     return { before, after: el.hasAttribute('error'), ready: el.hasAttribute('ready') };
   });
   assert.deepEqual(fixed, { before: true, after: false, ready: true });

@@ -23,9 +23,12 @@ import { TEXT } from './race/text.js';
 import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
 
 const ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'lang'];
-const HEAT_EVERY_MS = 200;   // each boundary refreshes at most this often (several times per second)
-const HEATS_PER_FRAME = 2;
-const CHART_EVERY_MS = 120;
+const VISUAL_EVERY_MS = 150; // chart, table and some boundaries are redrawn this often while training
+const CHART_EVERY_MS = 290;  // the loss chart (thick anti-aliased strokes are the costliest paint)
+const HEATS_PER_VISUAL = 5;  // boundaries per visual frame: ten are all fresh every ~300 ms
+const HEAT_EVERY_MS = 250;   // a boundary is not redrawn more often than this
+const TRAIN_MS = 10, TRAIN_MS_BEFORE_VISUAL = 3; // training slice per frame (FrameLoop budget)
+const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
 const PROGRESS_EVERY_MS = 100;
 const fmt = (v, d = 3) => (Number.isFinite(v) ? formatNumber(v, d) : '–');
 const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '–');
@@ -49,7 +52,7 @@ class ActivationRace extends HTMLElement {
     root.append(h('style', {}, STYLE), $.main, $.error);
     this.plot = new Plot($.chart);
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0 }, race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
-    this.loop = new FrameLoop({ step: () => this.work(), draw: () => this.frame(), budgetMs: 10 });
+    this.loop = new FrameLoop({ step: () => this.race?.stepOne() ?? false, draw: () => this.frame(), budgetMs: TRAIN_MS });
     this.vis = new Visibility(this, (v) => this.onVisible(v));
     this.resizeObs = new ResizeObserver(() => { if (this.race) this.drawAll(); });
     this.langObs = new MutationObserver(() => this.relabel());
@@ -74,7 +77,8 @@ class ActivationRace extends HTMLElement {
     this.langObs.disconnect();
     this.mql?.removeEventListener('change', this.onScheme);
     cancelAnimationFrame(this.pending);
-    this.pending = 0;
+    cancelAnimationFrame(this.paintRaf);
+    this.pending = this.paintRaf = 0;
     this.teardown();
     this.cfg = null; // a later reconnection starts afresh (autoplay included)
   }
@@ -165,8 +169,7 @@ class ActivationRace extends HTMLElement {
     this.buildDom();
     if (first && cfg.autoplay && !this.hasAttribute('ready')) this.playing = true;
     else if (!wasPlaying) this.playing = false;
-    this.drawAll();
-    this.setAttribute('ready', '');
+    this.drawAll(); // sets `ready` once the boundaries are painted
     this.sync();
   }
 
@@ -213,22 +216,20 @@ class ActivationRace extends HTMLElement {
     this.updateStatus();
   }
 
-  // One unit of work inside the frame budget: a due decision boundary (at most HEATS_PER_FRAME
-  // per frame), else one network's epoch. False when the race has nothing left to train.
-  work() {
-    if (!this.race) return false;
-    if (this.heatBudget > 0) {
-      const now = performance.now(), due = this.dueHeatmap(now);
-      if (due) { this.heatBudget--; this.drawHeatmap(due, now); return true; }
-    }
-    return this.race.stepOne();
-  }
-
-  // After each frame's slice: redraw the chart and table when due, fire events, notice the end.
+  // After each frame's training slice. Only every VISUAL_EVERY_MS does a frame touch the DOM or a
+  // canvas (chart, table, a few boundaries): frames that change nothing need no paint and no
+  // compositor commit, which keeps every main-thread task short. The slice before a visual frame
+  // trains less, so that frame's total stays small too.
   frame() {
-    const now = performance.now();
-    this.heatBudget = HEATS_PER_FRAME;
-    if (now - (this.chartAt || 0) >= CHART_EVERY_MS || this.race.finished) { this.drawChart(); this.updateTable(); this.chartAt = now; }
+    const now = performance.now(), r = this.race;
+    if (now - (this.visualAt || 0) >= VISUAL_EVERY_MS || r.finished) {
+      this.visualAt = now;
+      if (now - (this.chartAt || 0) >= CHART_EVERY_MS || r.finished) { this.chartAt = now; this.drawChart(); }
+      let due;
+      for (let k = 0; k < HEATS_PER_VISUAL && (due = this.dueHeatmap(now)); k++) this.drawHeatmap(due, now);
+      this.updateTable();
+    }
+    this.loop.budgetMs = now + 17 - this.visualAt >= VISUAL_EVERY_MS ? TRAIN_MS_BEFORE_VISUAL : TRAIN_MS;
     this.events(now);
     if (!this.loop.running) this.sync();
     const f = this.frames, ms = this.loop.lastFrameWorkMs + performance.now() - now;
@@ -261,13 +262,29 @@ class ActivationRace extends HTMLElement {
   drawAll() {
     if (!this.race) return;
     const theme = readTheme(this), st = getComputedStyle(this), v = (n) => st.getPropertyValue(n).trim();
-    this.look = { theme, heat: { bg: theme.bg, neg: v('--race-c0'), pos: v('--race-c1'), line: v('--w-fg'), ring: theme.bg } };
-    for (const m of this.heatmaps.values()) m.size = m.fig.clientWidth || 110;
+    this.look = { theme, heat: { bg: theme.bg, neg: v('--race-c0'), pos: v('--race-c1'), line: v('--w-fg'), ring: v('--race-ring') || theme.bg } };
+    for (const m of this.heatmaps.values()) { m.size = m.fig.clientWidth || 110; m.stale = true; }
     this.drawChart();
-    const now = performance.now();
-    for (const e of this.race.entries) this.drawHeatmap([e, this.heatmaps.get(e.id)], now);
     this.updateTable();
     this.updateStatus();
+    this.kickPaint();
+  }
+
+  // Stale boundaries are repainted a few per frame (never all ten in one task); `ready` is set
+  // once every one has been drawn. While training, frame() repaints them on its visual frames.
+  kickPaint() {
+    if (this.paintRaf) return;
+    const tick = () => {
+      this.paintRaf = 0;
+      if (!this.race) return;
+      const t0 = performance.now();
+      let due;
+      while (performance.now() - t0 < PAINT_BUDGET_MS && (due = this.dueHeatmap(t0, true))) this.drawHeatmap(due, t0);
+      this.updateTable(); // accuracies come with the boundaries
+      if (this.dueHeatmap(t0, true)) this.paintRaf = requestAnimationFrame(tick);
+      else if (!this.hasAttribute('ready')) this.setAttribute('ready', '');
+    };
+    this.paintRaf = requestAnimationFrame(tick);
   }
 
   drawChart() {
@@ -279,20 +296,25 @@ class ActivationRace extends HTMLElement {
     const series = [];
     for (const e of order) {
       const c = this.color(e.id), rgb = parseColor(c), dim = this.focus && e.id !== this.focus;
-      const color = dim && rgb ? `rgba(${rgb.join(',')},0.22)` : c, w = e.id === this.focus ? 3 : 2;
-      const x = e.hist.epoch;
-      series.push({ x, y: e.hist.test, color, width: w * 0.65, dash: [5, 3] });
-      series.push({ x, y: e.hist.train, color, width: w });
+      const color = dim && rgb ? `rgba(${rgb.join(',')},0.22)` : c, w = e.id === this.focus ? 2.5 : 1.5;
+      // At most about one point per 2 px: the drawing cost stays flat however long the race runs.
+      const n = e.hist.epoch.length, stride = Math.max(1, Math.ceil(n / Math.max(50, width / 2)));
+      const pick = (a) => (stride === 1 ? a : a.filter((_, i) => i % stride === 0 || i === n - 1));
+      const x = pick(e.hist.epoch);
+      series.push({ x, y: pick(e.hist.test), color, width: w - 0.5, dash: [5, 3] });
+      series.push({ x, y: pick(e.hist.train), color, width: w });
     }
     this.plot.render({ theme, x: { min: 0, max: xMax, label: this.t().xLabel }, panels: [{ log: true, series }] });
   }
 
-  // The stalest boundary whose network has moved on and that is older than HEAT_EVERY_MS.
-  dueHeatmap(now) {
+  // A boundary that must be repainted (stale: resized, restyled, new race), else (unless
+  // staleOnly) the stalest one whose network has moved on and that is older than HEAT_EVERY_MS.
+  dueHeatmap(now, staleOnly = false) {
     let best = null;
     for (const e of this.race.entries) {
       const m = this.heatmaps.get(e.id);
-      if (m.epoch !== e.epochs && now - m.at >= HEAT_EVERY_MS && (!best || m.at < best[1].at)) best = [e, m];
+      if (m.stale) return [e, m];
+      if (!staleOnly && m.epoch !== e.epochs && now - m.at >= HEAT_EVERY_MS && (!best || m.at < best[1].at)) best = [e, m];
     }
     return best;
   }
@@ -304,6 +326,7 @@ class ActivationRace extends HTMLElement {
     m.hm.render({ n: GRID, p: e.boundary, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
     m.at = now;
     m.epoch = e.epochs;
+    m.stale = false;
     const acc = m.fig.querySelector('.acc');
     acc.textContent = e.diverged ? t.diverged : pct(e.accTest);
     acc.className = e.diverged ? 'acc bad' : 'acc';

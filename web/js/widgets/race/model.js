@@ -39,7 +39,7 @@ export class Race {
       this.dispose();
       throw e;
     }
-    for (const e of this.entries) { e.lastTest = e.net.loss(this.data.xTest, this.data.yTest); this.measure(e); }
+    for (const e of this.entries) e.lastTest = e.net.loss(this.data.xTest, this.data.yTest); // boundaries: measure(), lazily
   }
 
   get target() { return Number.isFinite(this.cfg.epochs) ? this.cfg.epochs : Infinity; }

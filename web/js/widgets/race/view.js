@@ -13,10 +13,10 @@ export const FALLBACK = {
 const vars = (k) => Object.entries(FALLBACK).map(([id, c]) => `--r-${id}: var(--c-${id}, ${c[k]});`).join(' ');
 
 export const STYLE = `${BASE_STYLE}
-:host { ${vars(0)} --race-c0: #d9480f; --race-c1: #1c64c8;
+:host { contain: content; ${vars(0)} --race-c0: #d9480f; --race-c1: #1c64c8; --race-ring: #ffffff;
   --plot-bg: var(--w-bg); --plot-fg: var(--w-fg); --plot-muted: var(--w-muted); --plot-grid: var(--grid, var(--w-grid));
   --plot-axis: var(--axis, #8a93a3); --plot-font-family: var(--font-sans, system-ui, sans-serif); }
-@media (prefers-color-scheme: dark) { :host { ${vars(1)} --race-c0: #ff8c42; --race-c1: #5aa6ff; --plot-axis: var(--axis, #6f7a8e); } }
+@media (prefers-color-scheme: dark) { :host { ${vars(1)} --race-c0: #ff8c42; --race-c1: #5aa6ff; --race-ring: transparent; --plot-axis: var(--axis, #6f7a8e); } }
 .head { display: flex; flex-wrap: wrap; gap: 2px 12px; align-items: baseline; margin-bottom: 6px; }
 .title { font-weight: 600; margin-right: auto; }
 .status { color: var(--w-muted); font-variant-numeric: tabular-nums; }
