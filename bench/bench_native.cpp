@@ -117,10 +117,11 @@ std::string bench_activations(int reps) {
   std::string out = "[";
   auto one = [&](act::Id id, speed::Variant v) {
     const speed::Result r = speed::measure(id, act::defaults(id), 1'000'000, reps, v, 1);
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s{\"id\":\"%s\",\"variant\":\"%s\",\"nsPerElementF\":%.4g,\"nsPerElementDf\":%.4g,\"checksum\":%.17g}",
+    char buf[384];
+    std::snprintf(buf, sizeof buf, "%s{\"id\":\"%s\",\"variant\":\"%s\",\"nsPerElementF\":%.4g,\"nsPerElementDf\":%.4g,\"bestNsPerElementF\":%.4g,\"bestNsPerElementDf\":%.4g,\"checksum\":%.17g}",
                   out.size() > 1 ? "," : "", std::string(act::name(id)).c_str(),
-                  std::string(speed::variant_name(v)).c_str(), r.ns_per_element_f, r.ns_per_element_df, r.checksum);
+                  std::string(speed::variant_name(v)).c_str(), r.ns_per_element_f, r.ns_per_element_df,
+                  r.best_ns_per_element_f, r.best_ns_per_element_df, r.checksum);
     out += buf;
   };
   for (act::Id id : act::all_ids()) one(id, speed::Variant::standard);
@@ -207,7 +208,7 @@ int main(int argc, char** argv) {
   try {
     const nn::Dataset d = circle();
     std::string json = "{\"engine\":\"native\",\"training\":" + bench_training(d, reps);
-    json += ",\"activations\":" + bench_activations(quick ? 3 : 5);
+    json += ",\"activations\":" + bench_activations(quick ? 3 : 9);
     json += ",\"frame\":" + bench_frame(d, quick ? 5 : 21) + "}";
     std::printf("%s\n", json.c_str());
   } catch (const std::exception& e) {

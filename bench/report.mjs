@@ -36,7 +36,10 @@ export function summarize(res) {
       id: a.id, variant: a.variant,
       nativeF: n?.nsPerElementF ?? null, nativeDf: n?.nsPerElementDf ?? null,
       wasmF: a.nsPerElementF, wasmDf: a.nsPerElementDf,
+      bestNativeF: n?.bestNsPerElementF ?? null, bestNativeDf: n?.bestNsPerElementDf ?? null,
+      bestWasmF: a.bestNsPerElementF, bestWasmDf: a.bestNsPerElementDf,
       wasmFRelativeToRelu: a.nsPerElementF / relu.nsPerElementF,
+      bestWasmFRelativeToRelu: a.bestNsPerElementF / relu.bestNsPerElementF,
     };
   });
   const flags = training.flatMap((r) => [r.metVsJs, r.metVsNative]).filter((v) => v !== null);
@@ -68,10 +71,13 @@ export function printTables(res) {
     s.training.map((r) => [r.name, f0(r.nativeSamplesPerSec), f0(r.wasmSamplesPerSec), f0(r.jsSamplesPerSec),
       f2(r.wasmVsJs) + '×' + mark(r.metVsJs), r.metVsJs === null ? '—' : `≥ ${r.targetWasmVsJs}×`,
       (r.wasmVsNative === null ? '—' : f2(r.wasmVsNative) + '×') + mark(r.metVsNative), `≥ ${TARGETS.wasmVsNative}×`]));
-  console.log(`\n2. Activation cost, ns/element over ${res.workloads.activationN.toLocaleString('en-US')} doubles with random signs\n`);
+  console.log(`\n2. Activation cost, ns/element over ${res.workloads.activationN.toLocaleString('en-US')} doubles with random signs`);
+  console.log('   wall time: median of reps, and [fastest rep] (on a busy machine the fastest is the cost)\n');
+  const mb = (m, b) => `${f2(m)} [${f2(b)}]`;
   table(['activation', 'native f', "native f'", 'wasm f', "wasm f'", 'wasm f / relu'],
-    s.activations.map((a) => [a.variant === 'default' ? a.id : `${a.id} (${a.variant})`, f2(a.nativeF), f2(a.nativeDf),
-      f2(a.wasmF), f2(a.wasmDf), f2(a.wasmFRelativeToRelu) + '×']));
+    s.activations.map((a) => [a.variant === 'default' ? a.id : `${a.id} (${a.variant})`, mb(a.nativeF, a.bestNativeF),
+      mb(a.nativeDf, a.bestNativeDf), mb(a.wasmF, a.bestWasmF), mb(a.wasmDf, a.bestWasmDf),
+      `${f2(a.wasmFRelativeToRelu)}× [${f2(a.bestWasmFRelativeToRelu)}×]`]));
   console.log(`\n3. Page frame: ${res.wasm.frame.networks} networks (2-8-8-1, one per activation) × (one epoch on 500 points + ${res.workloads.grid}×${res.workloads.grid} grid predict)\n`);
   table(['engine', 'ms/frame', 'frames/s'],
     [['wasm (Node)', f2(s.frame.wasmMs), f2(1e3 / s.frame.wasmMs)],

@@ -112,7 +112,8 @@ function benchActivations(M, reps) {
   const out = [];
   const one = (id, variant) => {
     const r = M.measureActivation(id, { n: W.ACTIVATION_N, reps, variant, seed: 1 });
-    out.push({ id, variant, nsPerElementF: r.nsPerElementF, nsPerElementDf: r.nsPerElementDf, checksum: r.checksum });
+    out.push({ id, variant, nsPerElementF: r.nsPerElementF, nsPerElementDf: r.nsPerElementDf,
+      bestNsPerElementF: r.bestNsPerElementF, bestNsPerElementDf: r.bestNsPerElementDf, checksum: r.checksum });
   };
   for (const id of M.activationIds()) one(id, 'default');
   one('relu', 'branchless');
@@ -160,7 +161,7 @@ async function main() {
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.type()} ${os.arch()}` },
     workloads: { dataset: W.DATASET, training: W.TRAINING, trainConfig: W.TRAIN_CONFIG, repetitions: reps, activationN: W.ACTIVATION_N, grid: W.GRID },
     native,
-    wasm: { training: training.wasm, activations: benchActivations(M, args.quick ? 3 : 5), frame: benchFrame(M, data, args.quick ? 5 : 21) },
+    wasm: { training: training.wasm, activations: benchActivations(M, args.quick ? 3 : 9), frame: benchFrame(M, data, args.quick ? 5 : 21) },
     js: { training: training.js },
   };
   result.summary = summarize(result);

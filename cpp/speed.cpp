@@ -86,7 +86,8 @@ Result run(std::size_t n, int reps, std::uint64_t seed, F f, DF df) {
       tdf.push_back(b / static_cast<double>(n));
     }
   }
-  return {median(tf), median(tdf), sum_f + sum_df};
+  return {median(tf), median(tdf), *std::min_element(tf.begin(), tf.end()),
+          *std::min_element(tdf.begin(), tdf.end()), sum_f + sum_df};
 }
 
 // The library kernels with the id fixed at compile time, so the switch in act::value folds away.

@@ -29,6 +29,8 @@ inline constexpr int kMinReps = 1, kMaxReps = 100;
 struct Result {
   double ns_per_element_f = 0;   // median over reps
   double ns_per_element_df = 0;  // median over reps
+  // Fastest rep: on a busy machine most reps are interrupted; the best one is closest to the cost.
+  double best_ns_per_element_f = 0, best_ns_per_element_df = 0;
   // Sum of f(x_i) plus sum of f'(x_i) over the n inputs, in index order: it depends on every
   // computed element, so the compiler cannot drop the timed work, and a test can recompute it.
   double checksum = 0;

@@ -29,6 +29,9 @@ void check_result(const speed::Result& r, act::Id id, const act::Params& p, std:
   CHECK(std::isfinite(r.ns_per_element_df));
   CHECK(r.ns_per_element_f > 0);
   CHECK(r.ns_per_element_df > 0);
+  CHECK(r.best_ns_per_element_f > 0);
+  CHECK(r.best_ns_per_element_f <= r.ns_per_element_f);
+  CHECK(r.best_ns_per_element_df <= r.ns_per_element_df);
   // Double summation in index order vs long double: agree to far better than 1e-12 relative.
   CHECK_THAT(r.checksum, WithinRel(reference_checksum(id, p, kN, seed), 1e-12));
 }

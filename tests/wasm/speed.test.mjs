@@ -48,6 +48,8 @@ test('every activation: finite positive timings, checksum = sum of activate + de
     assert.equal(r.n, N);
     assert.ok(Number.isFinite(r.nsPerElementF) && r.nsPerElementF > 0, `${id}: nsPerElementF ${r.nsPerElementF}`);
     assert.ok(Number.isFinite(r.nsPerElementDf) && r.nsPerElementDf > 0, `${id}: nsPerElementDf ${r.nsPerElementDf}`);
+    assert.ok(r.bestNsPerElementF > 0 && r.bestNsPerElementF <= r.nsPerElementF, `${id}: best f`);
+    assert.ok(r.bestNsPerElementDf > 0 && r.bestNsPerElementDf <= r.nsPerElementDf, `${id}: best f'`);
     const ref = reference(id, N, 5);
     assert.ok(Math.abs(r.checksum - ref) <= 1e-12 * Math.abs(ref), `${id}: checksum ${r.checksum} vs ${ref}`);
   }
