@@ -155,7 +155,8 @@ EMSCRIPTEN_BINDINGS(activations) {
 
 // ---------------------------------------------------------------- speed (owner: bench)
 // Module.measureActivation(id, {n, reps, variant, params, seed}) -> {id, variant, n, reps,
-// nsPerElementF, nsPerElementDf, checksum}. Times the C++ kernels inside wasm (cpp/speed.*).
+// nsPerElementF, nsPerElementDf, bestNsPerElementF, bestNsPerElementDf, checksum}: medians and
+// fastest reps of the C++ kernels' cost inside wasm (cpp/speed.*).
 #include "speed.hpp"
 
 namespace {
@@ -202,6 +203,8 @@ val measure_activation(const val& idv, const val& opts) {
     o.set("reps", reps);
     o.set("nsPerElementF", r.ns_per_element_f);
     o.set("nsPerElementDf", r.ns_per_element_df);
+    o.set("bestNsPerElementF", r.best_ns_per_element_f);
+    o.set("bestNsPerElementDf", r.best_ns_per_element_df);
     o.set("checksum", r.checksum);
     return o;
   });
