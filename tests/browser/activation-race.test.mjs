@@ -352,6 +352,31 @@ test('exports: CSV of per-epoch losses and PyTorch state_dict JSON through Blob 
   await page.close();
 });
 
+test('long races keep memory flat: histories thin out (every 2nd point, stride doubles), wasm memory stays put', async () => {
+  const page = await open();
+  const r = await page.evaluate(async () => {
+    const eng = await window.__engine(), { Race } = await import(new URL('../js/widgets/race/model.js', location.href).href);
+    const race = new Race({ dataset: 'xor', noise: 0.1, seed: 2, layers: [4], lr: 0.01, optimizer: 'adam', batch: 100, activations: ['tanh', 'relu'], epochs: Infinity, maxHistory: 64 });
+    const lens = [], mem = [];
+    for (let i = 1; i <= 1000; i++) { race.stepAll(); if (i % 100 === 0) { lens.push(race.entries[0].hist.epoch.length); mem.push(eng.wasmMemoryBytes()); } }
+    const h = race.entries[0].hist.epoch, csvRows = race.csv().trim().split('\n').length;
+    race.dispose();
+    // create / train / delete cycles of whole races (wasm memory only grows, so this catches leaks
+    // big enough to outgrow the heap; engine.liveNetworkCount above proves every delete() call)
+    const before = eng.wasmMemoryBytes();
+    for (let i = 0; i < 200; i++) { const x = new Race({ dataset: 'circle', noise: 0.1, seed: i, layers: [8, 8], lr: 0.01, optimizer: 'adam', batch: 50, activations: ['relu', 'maxout', 'prelu'], epochs: 2 }); x.stepAll(); x.measure(x.entries[0]); x.dispose(); }
+    return { mem, before, after: eng.wasmMemoryBytes(), lens, first: h[0], last: h.at(-1), sorted: h.every((v, i) => i === 0 || v > h[i - 1]), csvRows, live: eng.liveNetworkCount() };
+  });
+  assert.ok(r.lens.every((n) => n > 16 && n <= 64), `bounded: ${r.lens}`);
+  assert.ok(r.sorted && r.last >= 1000 - 32 && r.last <= 1000, `covers the whole run: ${JSON.stringify(r)}`);
+  assert.ok(r.csvRows <= 65, `CSV follows the history: ${r.csvRows}`);
+  assert.equal(r.live, 13, 'the race freed its two networks');
+  assert.equal(new Set(r.mem).size, 1, `wasm memory flat while training on: ${r.mem}`);
+  assert.equal(r.after, r.before, `wasm memory flat over 200 create/train/delete cycles: ${r.before} -> ${r.after}`);
+  console.log(`# wasm memory: ${r.before} bytes before and after 200 race create/train/delete cycles`);
+  await page.close();
+});
+
 test('375 px: no horizontal scroll, controls wrap, heatmaps in a grid; screenshots at 1280 and 375 (light and dark)', async () => {
   for (const [width, scheme] of [[1280, 'light'], [375, 'light'], [375, 'dark']]) {
     const page = await open({ width, height: 900, colorScheme: scheme });

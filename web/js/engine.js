@@ -148,6 +148,8 @@ export function linspace(a, b, n) {
 // liveNetworkCount() counts wrappers not yet disposed: a debug counter for leak tests.
 let liveNetworks = 0;
 export function liveNetworkCount() { return liveNetworks; }
+// Size of the wasm linear memory in bytes (grows, never shrinks): a debug probe for leak tests.
+export function wasmMemoryBytes() { return call((m) => m.HEAPU8.length); }
 
 class NetworkHandle {
   #net;

@@ -15,10 +15,11 @@ const MAX_HISTORY = 4000;          // longer histories keep every 2nd point (str
 
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
-// cfg: {dataset, noise, seed, layers: [8, 8], lr, optimizer, batch, activations: [...], epochs}
+// cfg: {dataset, noise, seed, layers: [8, 8], lr, optimizer, batch, activations: [...], epochs, maxHistory?}
 export class Race {
   constructor(cfg) {
     this.cfg = cfg;
+    this.maxHistory = cfg.maxHistory ?? MAX_HISTORY;
     this.data = engine.makeDataset(cfg.dataset, { n: DATA_POINTS, noise: cfg.noise, seed: cfg.seed, testFraction: 0.2 });
     this.grid = gridPoints(GRID, DOMAIN[0], DOMAIN[1]);
     this.points = { x: this.data.xTrain, y: this.data.yTrain }; // drawn on every boundary
@@ -78,7 +79,7 @@ export class Race {
     if (e.hitEpoch === null && train < TARGET_LOSS) e.hitEpoch = e.epochs;
     if (e.epochs % e.stride === 0) {
       e.hist.epoch.push(e.epochs); e.hist.train.push(train); e.hist.test.push(test);
-      if (e.hist.epoch.length > MAX_HISTORY) { // keep memory flat over hour-long races
+      if (e.hist.epoch.length > this.maxHistory) { // keep memory flat over hour-long races
         for (const k of ['epoch', 'train', 'test']) e.hist[k] = e.hist[k].filter((_, i) => i % 2 === 1);
         e.stride *= 2;
       }
