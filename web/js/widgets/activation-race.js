@@ -11,15 +11,16 @@
 // Events (bubbling, composed): `progress` and `done`, detail {epoch, histories: {id: {epoch, train, test}}}.
 // Sets `ready` once first drawn, `error` while showing a message, `running` while training.
 // Every engine Network is deleted on reset, on reconfiguration and when the element leaves the page.
+// Methods: play() pause() step() reset() toCSV() networkJSON(id); getters epoch, running, histories, frameStats.
 import * as engine from '../engine.js';
 import { h, lang, Visibility, FrameLoop, showError } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
-import { formatNumber } from '../plot/scale.js';
-import { Heatmap, parseColor } from '../plot/heatmap.js';
+import { Heatmap } from '../plot/heatmap.js';
 import { Race, GRID, DOMAIN } from './race/model.js';
 import { parseRaceAttrs } from './race/attrs.js';
 import { TEXT } from './race/text.js';
+import { lossSeries, tableCells, fmt, pct } from './race/draw.js';
 import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
 
 const ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'lang'];
@@ -30,8 +31,6 @@ const HEAT_EVERY_MS = 250;   // a boundary is not redrawn more often than this
 const TRAIN_MS = 10, TRAIN_MS_BEFORE_VISUAL = 3; // training slice per frame (FrameLoop budget)
 const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
 const PROGRESS_EVERY_MS = 100;
-const fmt = (v, d = 3) => (Number.isFinite(v) ? formatNumber(v, d) : '–');
-const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '–');
 
 class ActivationRace extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -292,18 +291,7 @@ class ActivationRace extends HTMLElement {
     const width = $.chart.parentElement.clientWidth || 300;
     this.plot.resize(width, Math.round(Math.min(340, Math.max(200, width * 0.42))));
     const xMax = Number.isFinite(r.target) ? r.target : Math.max(10, ...r.entries.map((e) => e.epochs));
-    const order = r.entries.filter((e) => e.id !== this.focus).concat(r.entries.filter((e) => e.id === this.focus));
-    const series = [];
-    for (const e of order) {
-      const c = this.color(e.id), rgb = parseColor(c), dim = this.focus && e.id !== this.focus;
-      const color = dim && rgb ? `rgba(${rgb.join(',')},0.22)` : c, w = e.id === this.focus ? 2.5 : 1.5;
-      // At most about one point per 2 px: the drawing cost stays flat however long the race runs.
-      const n = e.hist.epoch.length, stride = Math.max(1, Math.ceil(n / Math.max(50, width / 2)));
-      const pick = (a) => (stride === 1 ? a : a.filter((_, i) => i % stride === 0 || i === n - 1));
-      const x = pick(e.hist.epoch);
-      series.push({ x, y: pick(e.hist.test), color, width: w - 0.5, dash: [5, 3] });
-      series.push({ x, y: pick(e.hist.train), color, width: w });
-    }
+    const series = lossSeries(r, this.focus, (id) => this.color(id), width);
     this.plot.render({ theme, x: { min: 0, max: xMax, label: this.t().xLabel }, panels: [{ log: true, series }] });
   }
 
@@ -338,8 +326,7 @@ class ActivationRace extends HTMLElement {
     for (const e of r.entries) {
       const tr = this.$.table.querySelector(`tr[data-id="${e.id}"]`);
       if (!tr) continue;
-      const state = e.diverged ? t.diverged : e.epochs >= r.target ? t.done : this.loop.running ? t.running : t.paused;
-      const cells = [fmt(e.lastTrain), fmt(e.lastTest), pct(e.accTrain), pct(e.accTest), e.hitEpoch ?? t.notYet, fmt(r.msPerEpoch(e), 2), state];
+      const cells = tableCells(r, e, t, this.loop.running);
       tr.querySelectorAll('td').forEach((td, i) => { td.textContent = String(cells[i]); });
       tr.lastElementChild.className = e.diverged ? 'bad' : '';
       tr.toggleAttribute('data-diverged', e.diverged);
