@@ -13,6 +13,7 @@ export function rewriteIndexHtml(html) {
   ];
   for (const [src, classic] of swaps) {
     const re = MODULE_TAG(src);
+    if (html.includes(classic)) continue; // rewritten already
     if (!re.test(html)) { // leave the page as it is (it still works over http); the file:// test will say so
       console.warn(`bundle: index.html has no <script type="module" src="${src}"></script> to switch to the classic bundle`);
       continue;

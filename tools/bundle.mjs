@@ -40,10 +40,26 @@ async function iife(entry, { define = {} } = {}) {
   return r.outputFiles[0].text;
 }
 
+// Emscripten 3.1.6's getBinaryPromise() tries fetch() on the inlined wasm's data: URL before it
+// decodes it itself; under `default-src 'self'` that fetch is a CSP violation (connect-src) with a
+// console error, although the fallback then works. The loader already skips data: URLs in
+// instantiateAsync(); do the same in getBinaryPromise(). Verified to apply exactly once.
+export function patchLoader(js) {
+  const re = /(function getBinaryPromise\(\)\s*\{\s*if\s*\(\s*!wasmBinary\s*&&\s*\(ENVIRONMENT_IS_WEB\s*\|\|\s*ENVIRONMENT_IS_WORKER\)\s*\)\s*\{\s*if\s*\(\s*typeof fetch\s*==\s*["']function["'])/g;
+  if (/function getBinaryPromise\(\)\s*\{[^}]*typeof fetch\s*==\s*["']function["']&&!isDataURI\(wasmBinaryFile\)/.test(js)) return js; // done already
+  const hits = js.match(re) || [];
+  if (hits.length !== 1) {
+    console.warn(`bundle: getBinaryPromise() not found once (${hits.length}); the data: URL fetch stays (CSP connect-src)`);
+    return js;
+  }
+  return js.replace(re, '$1&&!isDataURI(wasmBinaryFile)');
+}
+
 export async function bundle(dist) {
   dist = path.resolve(dist);
   const loader = path.join(dist, 'activations.js');
   if (!fs.existsSync(loader)) throw new Error(`${loader} missing: the wasm build must run first`);
+  fs.writeFileSync(loader, patchLoader(fs.readFileSync(loader, 'utf8')));
   const elements = registeredElements();
   // engine.js computes `new URL('../activations.js', import.meta.url)`: in the classic bundle
   // import.meta does not exist, so it becomes the script's own URL (never fetched: the factory
