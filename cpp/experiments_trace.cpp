@@ -1,0 +1,73 @@
+// Eval-mode forward through the hidden layers of an nn::Network, one layer at a time, from the
+// flat parameter vector and layers() offsets (the network class keeps its traces private).
+#include <stdexcept>
+#include <string>
+
+#include "experiments.hpp"
+
+namespace xp {
+
+void hidden_forward(const nn::Network& net, std::size_t l, std::span<const double> x, std::size_t n,
+                    std::span<double> z, std::span<double> a, bool skip) {
+  const auto& layers = net.layers();
+  if (l + 1 >= layers.size())
+    throw std::invalid_argument("hidden_forward: layer " + std::to_string(l) + " is not a hidden layer (0.." +
+                                std::to_string(static_cast<long>(layers.size()) - 2) + ")");
+  const nn::Network::Layer& L = layers[l];
+  const act::Id id = net.config().activation;
+  if (id == act::Id::maxout) throw std::invalid_argument("hidden_forward: maxout is not supported");
+  const std::size_t in = static_cast<std::size_t>(L.in), out = static_cast<std::size_t>(L.out);
+  if (x.size() < n * in || z.size() < n * out || a.size() < n * out)
+    throw std::invalid_argument("hidden_forward: buffers too small for " + std::to_string(n) + " rows");
+  if (skip && in != out) throw std::invalid_argument("hidden_forward: a skip connection needs in == out");
+  const std::span<const double> p = net.parameters();
+  const double* W = p.data() + L.w;
+  const double* b = p.data() + L.b;
+  const act::Params& ps = net.config().params;
+  for (std::size_t r = 0; r < n; ++r) {
+    const double* xr = x.data() + r * in;
+    double* zr = z.data() + r * out;
+    double* ar = a.data() + r * out;
+    for (std::size_t j = 0; j < out; ++j) {
+      const double* w = W + j * in;
+      double s = b[j];
+      for (std::size_t i = 0; i < in; ++i) s += w[i] * xr[i];
+      zr[j] = s;
+      if (id == act::Id::prelu) {
+        act::Params q = ps;
+        q.alpha = p[L.alpha + j];
+        ar[j] = act::value(id, s, q);
+      } else {
+        ar[j] = act::value(id, s, ps);
+      }
+      if (skip) ar[j] += xr[j];
+    }
+  }
+}
+
+std::vector<double> traced_predict(const nn::Network& net, std::span<const double> x) {
+  const auto& layers = net.layers();
+  const std::size_t in0 = net.input_dim();
+  if (x.size() % in0 != 0) throw std::invalid_argument("traced_predict: x length is not a multiple of the input width");
+  const std::size_t n = x.size() / in0;
+  std::vector<double> cur(x.begin(), x.end()), z, a;
+  for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
+    const std::size_t out = static_cast<std::size_t>(layers[l].out);
+    z.assign(n * out, 0.0);
+    a.assign(n * out, 0.0);
+    hidden_forward(net, l, cur, n, z, a);
+    cur.swap(a);
+  }
+  const nn::Network::Layer& L = layers.back();
+  const std::span<const double> p = net.parameters();
+  std::vector<double> y(n * static_cast<std::size_t>(L.out));
+  for (std::size_t r = 0; r < n; ++r)
+    for (int j = 0; j < L.out; ++j) {
+      double s = p[L.b + j];
+      for (int i = 0; i < L.in; ++i) s += p[L.w + static_cast<std::size_t>(j) * L.in + i] * cur[r * L.in + i];
+      y[r * L.out + j] = s;
+    }
+  return y;
+}
+
+}  // namespace xp
