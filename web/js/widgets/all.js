@@ -2,3 +2,7 @@
 // Each widget file registers its own custom element; append one import line per widget.
 import './activation-plot.js';
 import './activation-race.js';
+import './zigzag-descent.js';
+import './activation-speed.js';
+import './leaky-compare.js';
+import './activation-guide.js';
