@@ -237,6 +237,8 @@ test('a learning rate that blows up: "diverged" for that network only, training 
   assert.ok(d.histories.linear.train.every(Number.isFinite), 'no NaN/inf recorded in the history');
   const caption = await page.evaluate(() => document.querySelector('#under-test').shadowRoot.querySelector('figure[data-id=linear] figcaption').textContent);
   assert.match(caption, /diverged/);
+  const chips = await page.evaluate(() => [...document.querySelector('#under-test').shadowRoot.querySelectorAll('.chip[data-diverged]')].map((c) => c.dataset.id));
+  assert.deepEqual(chips, ['linear', 'maxout'], 'the legend marks the diverged networks');
   await screenshot(page.locator('#under-test'), 'race-diverged');
   // Reset: fresh networks, no divergence shown; a sane learning rate then trains every one.
   await page.evaluate(() => document.querySelector('#under-test').shadowRoot.querySelector('button[name=reset]').click());

@@ -20,7 +20,7 @@ import { Heatmap } from '../plot/heatmap.js';
 import { Race, GRID, DOMAIN } from './race/model.js';
 import { parseRaceAttrs } from './race/attrs.js';
 import { TEXT } from './race/text.js';
-import { lossSeries, tableCells, fmt, pct } from './race/draw.js';
+import { lossSeries, divergencePoints, tableCells, fmt, pct } from './race/draw.js';
 import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
 
 const ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'lang'];
@@ -292,7 +292,7 @@ class ActivationRace extends HTMLElement {
     this.plot.resize(width, Math.round(Math.min(340, Math.max(200, width * 0.42))));
     const xMax = Number.isFinite(r.target) ? r.target : Math.max(10, ...r.entries.map((e) => e.epochs));
     const series = lossSeries(r, this.focus, (id) => this.color(id), width);
-    this.plot.render({ theme, x: { min: 0, max: xMax, label: this.t().xLabel }, panels: [{ log: true, series }] });
+    this.plot.render({ theme, x: { min: 0, max: xMax, label: this.t().xLabel }, panels: [{ log: true, series, points: divergencePoints(r, (id) => this.color(id)) }] });
   }
 
   // A boundary that must be repainted (stale: resized, restyled, new race), else (unless
@@ -330,6 +330,7 @@ class ActivationRace extends HTMLElement {
       tr.querySelectorAll('td').forEach((td, i) => { td.textContent = String(cells[i]); });
       tr.lastElementChild.className = e.diverged ? 'bad' : '';
       tr.toggleAttribute('data-diverged', e.diverged);
+      this.$.legend.querySelector(`.chip[data-id="${e.id}"]`)?.toggleAttribute('data-diverged', e.diverged);
     }
   }
 

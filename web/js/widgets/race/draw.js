@@ -23,6 +23,11 @@ export function lossSeries(race, focus, color, width) {
   return series;
 }
 
+// A dot where each diverged network stopped (at its last finite loss).
+export function divergencePoints(race, color) {
+  return race.entries.filter((e) => e.diverged && e.divergedLoss > 0).map((e) => ({ x: e.divergedAt, y: e.divergedLoss, color: color(e.id) }));
+}
+
 // Train/test loss, train/test accuracy, epochs to the target loss, ms per epoch, state.
 export function tableCells(race, e, t, running) {
   const state = e.diverged ? t.diverged : e.epochs >= race.target ? t.done : running ? t.running : t.paused;

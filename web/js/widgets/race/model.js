@@ -71,7 +71,10 @@ export class Race {
     const d = this.data, t0 = performance.now();
     const train = e.net.train(d.xTrain, d.yTrain);
     e.ms += performance.now() - t0;
-    if (!Number.isFinite(train) || e.net.diverged) { e.diverged = true; e.lastTrain = NaN; return; }
+    if (!Number.isFinite(train) || e.net.diverged) { // stop this one; remember where (for the chart)
+      Object.assign(e, { diverged: true, divergedAt: e.epochs + 1, divergedLoss: Number.isFinite(e.lastTrain) ? e.lastTrain : e.lastTest, lastTrain: NaN });
+      return;
+    }
     const test = e.net.loss(d.xTest, d.yTest);
     e.epochs++;
     e.lastTrain = train;

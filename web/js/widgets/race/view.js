@@ -39,6 +39,8 @@ button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px s
 .legend { display: flex; flex-wrap: wrap; gap: 4px 6px; margin: 2px 0 4px; }
 .chip { display: inline-flex; align-items: center; gap: 5px; padding: 1px 8px; font-size: 12.5px; border-radius: 999px; }
 .chip[aria-pressed=true] { border-color: var(--w-fg); font-weight: 600; }
+.chip[data-diverged] { color: var(--w-error); text-decoration: line-through; }
+.chip[data-diverged]::after { content: ' ✕'; }
 .heat { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 96px), 1fr)); }
 figure { margin: 0; min-width: 0; border-top: 4px solid var(--ac); border-radius: 3px; }
 figure canvas { border: 1px solid var(--w-grid); border-top: 0; }
