@@ -24,7 +24,7 @@ export function rewriteIndexHtml(html) {
 }
 
 // web/embed/embed.html lives one folder down (dist/embed/embed.html); dist/embed.html is the same
-// page with its two script paths made relative to the dist root.
+// page with its script and icon paths made relative to the dist root.
 export function rewriteEmbedHtml(html) {
-  return html.replace('src="../activation-widgets.js"', 'src="activation-widgets.js"');
+  return html.replace('src="../activation-widgets.js"', 'src="activation-widgets.js"').replace('href="../favicon.svg"', 'href="favicon.svg"');
 }

@@ -31,12 +31,22 @@ export const DELIMITERS = [
   { left: '\\(', right: '\\)', display: false },
 ];
 
+// KaTeX's files are UMD: on a host page with CommonJS/AMD globals (RequireJS, a `module` global)
+// they would register there instead of defining window.katex. Hide those globals while they load.
+async function withoutModuleGlobals(load) {
+  const names = ['define', 'module', 'exports'], saved = {};
+  for (const n of names) { if (n in window) { saved[n] = window[n]; try { window[n] = undefined; } catch { /* read-only */ } } }
+  try { return await load(); } finally {
+    for (const n of Object.keys(saved)) { try { window[n] = saved[n]; } catch { /* read-only */ } }
+  }
+}
+
 export async function renderPageMath(baseUrl, root = document.body, { katexPath = 'vendor/katex/' } = {}) {
   const dir = new URL(katexPath, baseUrl).href;
-  if (!globalThis.katex) {
-    await Promise.all([addOnce(`${dir}katex.min.css`, sheet), addOnce(`${dir}katex.min.js`, script)]);
-  }
-  if (!globalThis.renderMathInElement) await addOnce(`${dir}contrib/auto-render.min.js`, script);
+  await withoutModuleGlobals(async () => {
+    if (!globalThis.katex) await Promise.all([addOnce(`${dir}katex.min.css`, sheet), addOnce(`${dir}katex.min.js`, script)]);
+    if (!globalThis.renderMathInElement) await addOnce(`${dir}contrib/auto-render.min.js`, script);
+  });
   let failed = 0;
   globalThis.renderMathInElement(root, {
     delimiters: DELIMITERS,
