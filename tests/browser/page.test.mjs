@@ -246,6 +246,9 @@ test('375 px wide: no horizontal scroll; dark scheme is dark; screenshots', asyn
       .map((e) => e.tagName + '.' + e.className).slice(0, 5));
     // (KaTeX's hidden MathML copy and its clipped stretchy SVG paths are not layout overflow)
     assert.deepEqual(wideKids, [], 'only the table and display math may overflow (inside their own scroller)');
+    // the title keeps (nearly) the full width: words are not broken into letters beside the tools
+    const h1 = await narrow.evaluate(() => document.querySelector('h1').getBoundingClientRect().width);
+    assert.ok(h1 > 300, `h1 squeezed to ${h1} px at 375`);
     // display math may scroll inside its box, but none of ours should need to at 375 px
     const scrolling = await narrow.evaluate(() => [...document.querySelectorAll('.math.display')]
       .filter((e) => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.tex.slice(0, 40)));
