@@ -8,6 +8,8 @@ import { launch, screenshot, waitReady } from './harness.mjs';
 import { POST_TEX, POST_ELU } from './page-post-tex.mjs';
 import { contrast, cvdMinDistance } from './page-colour.mjs';
 
+// The section plots (figures in place of the post's images); other widgets may embed plots too.
+const PLOTS = 'main section > figure.plot > activation-plot';
 const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
 let env;
 before(async () => { env = await launch(); });
@@ -118,14 +120,14 @@ test("the post's own TeX renders, including the ELU matrix form with Korean insi
 
 test('ten activation plots, one per activation, all ready and drawn in their colour', async () => {
   const page = await open();
-  await waitReady(page, 'main activation-plot', 20000);
-  const r = await page.evaluate(() => {
+  await waitReady(page, PLOTS, 20000);
+  const r = await page.evaluate((sel) => {
     const rgb = (el, name) => {
       const c = document.createElement('canvas'); c.width = c.height = 1;
       const g = c.getContext('2d'); g.fillStyle = getComputedStyle(el).getPropertyValue(name).trim(); g.fillRect(0, 0, 1, 1);
       return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
     };
-    return [...document.querySelectorAll('main activation-plot')].map((el) => {
+    return [...document.querySelectorAll(sel)].map((el) => {
       const cv = el.shadowRoot && el.shadowRoot.querySelector('canvas');
       if (!cv || !cv.width) return { fn: el.getAttribute('fn'), drawn: 0 };
       const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
@@ -137,7 +139,7 @@ test('ten activation plots, one per activation, all ready and drawn in their col
       const expected = rgb(document.documentElement, `--c-${fn}`);
       return { fn, ready: el.hasAttribute('ready'), error: el.hasAttribute('error'), drawn: nonBg / (d.length / 4), fPix, f, expected };
     });
-  });
+  }, PLOTS);
   assert.deepEqual(r.map((p) => p.fn), IDS, 'one plot per activation, in the post\'s order');
   for (const p of r) {
     assert.ok(p.ready && !p.error, `${p.fn}: ready without error`);
@@ -227,7 +229,7 @@ test('table of contents lists the eleven sections and follows the reader', async
 test('375 px wide: no horizontal scroll; dark scheme is dark; screenshots', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const wide = await open('', { width: 1280, height: 900, colorScheme });
-    await waitReady(wide, 'main activation-plot', 20000);
+    await waitReady(wide, PLOTS, 20000);
     const bg = await wide.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = bg.match(/\d+/g).map(Number);
     const lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
@@ -238,7 +240,7 @@ test('375 px wide: no horizontal scroll; dark scheme is dark; screenshots', asyn
     await wide.close();
 
     const narrow = await open('', { width: 375, height: 812, colorScheme });
-    await waitReady(narrow, 'main activation-plot', 20000);
+    await waitReady(narrow, PLOTS, 20000);
     const w = await narrow.evaluate(() => ({ sw: document.scrollingElement.scrollWidth, cw: document.documentElement.clientWidth }));
     assert.ok(w.sw <= 375, `page scrolls sideways at 375 px: scrollWidth ${w.sw}`);
     const wideKids = await narrow.evaluate(() => [...document.querySelectorAll('main *')]
