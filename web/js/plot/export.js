@@ -162,7 +162,8 @@ export function exportButtons(host, getPlot, getName) {
   const label = document.createElement('span');
   const wrap = document.createElement('span');
   wrap.className = 'export';
-  wrap.append(label, ' ', mk('PNG', 'png'), ' ', mk('SVG', 'svg'));
+  Object.assign(wrap.style, { display: 'inline-flex', gap: '4px', alignItems: 'center', flexWrap: 'wrap', marginInlineStart: '1em' });
+  wrap.append(label, mk('PNG', 'png'), mk('SVG', 'svg'));
   const sync = () => {
     const l = (host.getAttribute('lang') || document.documentElement.lang || 'ko').startsWith('en') ? 'en' : 'ko';
     label.textContent = LABEL[l];
