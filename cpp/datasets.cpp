@@ -89,7 +89,7 @@ Dataset make_dataset(std::string_view name, const DatasetOptions& opt) {
   }
   // Seeded shuffle (Fisher-Yates over whole rows), then split.
   for (std::size_t i = n - 1; i > 0; --i) {
-    const std::size_t j = rng.below(i + 1);
+    const std::size_t j = rng.below(static_cast<std::uint32_t>(i + 1));
     for (std::size_t k = 0; k < dim; ++k) std::swap(x[i * dim + k], x[j * dim + k]);
     std::swap(y[i], y[j]);
   }

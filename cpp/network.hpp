@@ -131,8 +131,7 @@ class Network {
               std::size_t first, std::size_t n, bool with_y);
   void forward(std::size_t n, bool train);
   double loss_backward(std::size_t n, double scale);  // returns the sum of element losses
-  void step();
-  bool params_finite() const noexcept;
+  bool step();
   static std::size_t stride(std::size_t rows) noexcept { return (rows + 1) & ~std::size_t{1}; }
 
   Config cfg_;

@@ -324,50 +324,61 @@ double Network::loss_backward(std::size_t rows, double scale) {
   return total;
 }
 
-bool Network::params_finite() const noexcept {
-  double s0 = 0, s1 = 0;
-  const double* p = params_.data();
-  const std::size_t n = params_.size();
-  std::size_t i = 0;
-  for (; i + 2 <= n; i += 2) {  // x * 0 is 0 for finite x, NaN for inf or NaN
-    s0 += p[i] * 0.0;
-    s1 += p[i + 1] * 0.0;
-  }
-  if (i < n) s0 += p[i] * 0.0;
-  return s0 + s1 == 0.0;
-}
-
-void Network::step() {
-  const std::size_t n = params_.size();
+// One optimiser step, fused with what every step needs: the old parameters go to backup_ (to undo a
+// step that overflows), the gradient is zeroed for the next batch, and the new parameters are
+// checked (x * 0 is 0 for finite x, NaN for inf or NaN). Returns false if any became non-finite.
+bool Network::step() {
+  const std::size_t n = params_.size(), n2 = n & ~std::size_t{1};
   double* __restrict p = params_.data();
-  const double* __restrict g = grad_.data();
+  double* __restrict g = grad_.data();
+  double* __restrict old = backup_.data();
   const double lr = cfg_.learning_rate;
+  v2 bad = splat(0.0);
+  double bad1 = 0.0;
   switch (cfg_.optimizer) {
     case Optimizer::sgd:
-      for (std::size_t i = 0; i < n; ++i) p[i] -= lr * g[i];
+      for (std::size_t i = 0; i < n2; i += 2) {
+        const v2 q = ld(p + i), nq = q - splat(lr) * ld(g + i);
+        st(old + i, q);
+        st(p + i, nq);
+        st(g + i, splat(0.0));
+        bad += nq * splat(0.0);
+      }
       break;
     case Optimizer::momentum: {
       double* __restrict v = m_.data();
-      for (std::size_t i = 0; i < n; ++i) {
-        v[i] = kMomentum * v[i] + g[i];
-        p[i] -= lr * v[i];
+      for (std::size_t i = 0; i < n2; i += 2) {
+        const v2 q = ld(p + i), nv = splat(kMomentum) * ld(v + i) + ld(g + i), nq = q - splat(lr) * nv;
+        st(old + i, q);
+        st(v + i, nv);
+        st(p + i, nq);
+        st(g + i, splat(0.0));
+        bad += nq * splat(0.0);
       }
       break;
     }
-    case Optimizer::adam: {
-      ++adam_t_;
-      double* __restrict m = m_.data();
-      double* __restrict v = v_.data();
-      const double c1 = 1.0 / (1.0 - std::pow(kAdamBeta1, static_cast<double>(adam_t_)));
-      const double c2 = 1.0 / (1.0 - std::pow(kAdamBeta2, static_cast<double>(adam_t_)));
-      for (std::size_t i = 0; i < n; ++i) {
-        m[i] = kAdamBeta1 * m[i] + (1.0 - kAdamBeta1) * g[i];
-        v[i] = kAdamBeta2 * v[i] + (1.0 - kAdamBeta2) * g[i] * g[i];
-        p[i] -= lr * (m[i] * c1) / (std::sqrt(v[i] * c2) + kAdamEps);
-      }
-      break;
-    }
+    case Optimizer::adam: break;  // scalar below (needs sqrt)
   }
+  std::size_t i = cfg_.optimizer == Optimizer::adam ? 0 : n2;
+  if (cfg_.optimizer == Optimizer::adam) ++adam_t_;
+  const double c1 = 1.0 / (1.0 - std::pow(kAdamBeta1, static_cast<double>(adam_t_)));
+  const double c2 = 1.0 / (1.0 - std::pow(kAdamBeta2, static_cast<double>(adam_t_)));
+  for (; i < n; ++i) {  // Adam, and the odd last parameter of SGD / momentum
+    old[i] = p[i];
+    if (cfg_.optimizer == Optimizer::sgd) {
+      p[i] -= lr * g[i];
+    } else if (cfg_.optimizer == Optimizer::momentum) {
+      m_[i] = kMomentum * m_[i] + g[i];
+      p[i] -= lr * m_[i];
+    } else {
+      m_[i] = kAdamBeta1 * m_[i] + (1.0 - kAdamBeta1) * g[i];
+      v_[i] = kAdamBeta2 * v_[i] + (1.0 - kAdamBeta2) * g[i] * g[i];
+      p[i] -= lr * (m_[i] * c1) / (std::sqrt(v_[i] * c2) + kAdamEps);
+    }
+    g[i] = 0.0;
+    bad1 += p[i] * 0.0;
+  }
+  return hsum(bad) + bad1 == 0.0;
 }
 
 double Network::loss_and_gradient(std::span<const double> x, std::span<const double> y, std::span<double> grad) {
@@ -433,13 +444,13 @@ double Network::train_epoch(std::span<const double> x, std::span<const double> y
   if (diverged_) return std::nan("");
   if (perm_.size() < rows) perm_.resize(rows);
   for (std::size_t i = 0; i < rows; ++i) perm_[i] = static_cast<std::uint32_t>(i);
-  for (std::size_t i = rows - 1; i > 0; --i) std::swap(perm_[i], perm_[shuffle_rng_.below(i + 1)]);
+  for (std::size_t i = rows - 1; i > 0; --i) std::swap(perm_[i], perm_[shuffle_rng_.below(static_cast<std::uint32_t>(i + 1))]);
 
   const std::size_t bs = static_cast<std::size_t>(cfg_.batch_size), od = output_dim();
+  std::fill(grad_.begin(), grad_.end(), 0.0);
   double epoch_total = 0;
   for (std::size_t start = 0; start < rows; start += bs) {
     const std::size_t nb = std::min(bs, rows - start);
-    std::fill(grad_.begin(), grad_.end(), 0.0);
     const double scale = 1.0 / static_cast<double>(nb * od);
     double batch_total = 0;
     for (std::size_t first = start; first < start + nb; first += chunk_) {
@@ -453,9 +464,7 @@ double Network::train_epoch(std::span<const double> x, std::span<const double> y
       return std::nan("");
     }
     epoch_total += batch_total;
-    std::copy(params_.begin(), params_.end(), backup_.begin());
-    step();
-    if (!params_finite()) {
+    if (!step()) {  // (step() also zeroes the gradient for the next batch)
       std::copy(backup_.begin(), backup_.end(), params_.begin());
       diverged_ = true;
       return std::nan("");

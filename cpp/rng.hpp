@@ -45,13 +45,15 @@ class Rng {
     return r * std::cos(a);
   }
 
-  // Unbiased integer in [0, n) (rejection on the top range), n >= 1.
-  std::uint64_t below(std::uint64_t n) noexcept {
-    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
-    std::uint64_t r;
-    do r = next();
-    while (r >= limit);
-    return r % n;
+  // Unbiased integer in [0, n), 1 <= n <= 2^32: Lemire's multiply-shift with rejection, which
+  // needs a division only in the rare rejection zone.
+  std::uint32_t below(std::uint32_t n) noexcept {
+    std::uint64_t m = (next() >> 32) * n;
+    if (static_cast<std::uint32_t>(m) < n) {
+      const std::uint32_t t = static_cast<std::uint32_t>(-n) % n;
+      while (static_cast<std::uint32_t>(m) < t) m = (next() >> 32) * n;
+    }
+    return static_cast<std::uint32_t>(m >> 32);
   }
 
  private:
