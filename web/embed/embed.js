@@ -36,7 +36,10 @@
       if (name === 'w') return;
       if (seen[name]) { problems.push(name + ': given twice / 두 번 주어짐'); return; }
       seen[name] = true;
-      if (value.length > MAX_VALUE || /[\u0000-\u001f\u007f]/.test(value)) { problems.push(name + ': value too long or with control characters / 값이 너무 길거나 제어 문자 포함'); return; }
+      if (value.length > MAX_VALUE || /[\u0000-\u001f\u007f]/.test(value) || api.unsafeValue(value)) {
+        problems.push(name + ': value too long, with control characters or a script URL / 값이 너무 길거나 제어 문자·스크립트 URL 포함');
+        return;
+      }
       if (name === 'lang') {
         if (!/^(ko|en)$/.test(value)) problems.push('lang=' + shorten(value) + ': allowed / 가능한 값: ko, en');
         else lang = value;

@@ -7,8 +7,9 @@
 // `<key>.<attr>=<value>` sets, `-<key>.<attr>` removes; <key> is the element's id, or its tag and
 // 1-based position among elements of that tag. Other entries (lang, …) are left alone.
 // Values only ever reach setAttribute (never HTML); each widget validates its own attributes and
-// shows an inline message for a bad one. Entries naming no widget or a non-shareable attribute, or
-// with an over-long value or control characters, are ignored and listed in `share.rejected`.
+// shows an inline message for a bad one. Entries naming no widget or a non-shareable attribute
+// (URL-valued ones such as link-base never are), or with an over-long value, control characters or
+// a javascript:/data: URL, are ignored and listed in `share.rejected`.
 //
 //   const share = startShare({ elements: ['activation-plot', …], mount: element | null });
 //   share.hash() -> '#…'   share.link() -> full URL   share.apply('#…')   share.stop()
@@ -20,10 +21,18 @@ const KEY_RE = /^[A-Za-z][\w-]*$/;
 const MAX_VALUE = 200;
 const BAD_VALUE_RE = /[\u0000-\u001f\u007f]/; // eslint-disable-line no-control-regex
 
+// URL-valued attributes (link-base, href, src, …) never travel in a link or a query: a shared link
+// must not choose where a widget's own links point.
+const URL_ATTR_RE = /(^|-)(href|src|url|uri|base|action|link)$/;
+// Values that would be dangerous if a widget ever used one as a URL (checked on top of the above).
+export function unsafeValue(v) {
+  return v.length > MAX_VALUE || BAD_VALUE_RE.test(v) || /^(javascript|vbscript|data):/i.test(v.replace(/[\s\u0000-\u001f]+/g, '')); // eslint-disable-line no-control-regex
+}
+
 // Attribute names of `el` that may travel in a link.
 export function shareableAttributes(el) {
   const list = el.constructor && Array.isArray(el.constructor.observedAttributes) ? el.constructor.observedAttributes : [];
-  return list.filter((a) => NAME_RE.test(a) && !NEVER.has(a) && !/^on/.test(a));
+  return list.filter((a) => NAME_RE.test(a) && !NEVER.has(a) && !/^on/.test(a) && !URL_ATTR_RE.test(a));
 }
 
 // Widgets in document order with their link keys: [{key, el}].
@@ -91,7 +100,7 @@ export function startShare({ elements = window.activationWidgets?.elements || []
     for (const { key, attr, value, raw } of parseHash(h).ours) {
       const el = byKey.get(key);
       if (!el || !(attr in initial.get(el))) { share.rejected.push(`${raw}: no widget "${key}" with a shareable attribute "${attr}"`); continue; }
-      if (value !== null && (value.length > MAX_VALUE || BAD_VALUE_RE.test(value))) { share.rejected.push(`${key}.${attr}: value too long or with control characters`); continue; }
+      if (value !== null && unsafeValue(value)) { share.rejected.push(`${key}.${attr}: value too long, with control characters or a script URL`); continue; }
       if (value === null) el.removeAttribute(attr); else el.setAttribute(attr, value);
     }
     if (share.rejected.length) console.warn(`activation-widgets share: ignored ${share.rejected.join('; ')}`);

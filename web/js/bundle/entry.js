@@ -12,7 +12,7 @@ import '../widgets/all.js';
 import * as engine from '../engine.js';
 import { renderPageMath } from './page-math.js';
 import { startIframeHost } from './iframe-host.js';
-import { startShare, shareableAttributes } from '../share.js';
+import { startShare, shareableAttributes, unsafeValue } from '../share.js';
 
 /* global __awScript, __awBaseUrl */
 const script = typeof __awScript !== 'undefined' ? __awScript : null;
@@ -29,11 +29,13 @@ const api = {
   // Names of the custom elements this bundle defines (every define of widgets/all.js).
   elements: ELEMENTS.slice(),
   // Attributes of element `tag` that links and embed.html may set (its observedAttributes minus
-  // lang/id/class/style/on*); null for a tag this bundle does not define.
+  // lang/id/class/style/on* and URL-valued ones); null for a tag this bundle does not define.
   attributesOf(tag) {
     const C = ELEMENTS.includes(tag) && customElements.get(tag);
     return C ? shareableAttributes({ constructor: C }) : null;
   },
+  // True for a value links and embed.html refuse (too long, control characters, javascript:/data: URL).
+  unsafeValue: (v) => unsafeValue(String(v)),
   renderMath: (root, o) => renderPageMath(baseUrl, root, o),
   share: null,
 };
