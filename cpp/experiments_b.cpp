@@ -144,7 +144,7 @@ Guide recommend(const GuideAnswers& a) {
       if (id != Id::selu || a.self_normalizing) g.cross_validate.push_back(id);
     if (a.overfitting) g.cross_validate.push_back(Id::rrelu);
     if (a.huge_training_set) g.cross_validate.push_back(Id::prelu);
-    g.advice.push_back({g.pick, "cross-validate", "#choosing"});
+    g.advice.push_back({g.pick, "cross-validate", "#race"});
   }
   return g;
 }

@@ -206,16 +206,21 @@ TEST_CASE("leaky: records match the networks (losses, accuracy recomputed)", "[l
   }
 }
 
-TEST_CASE("leaky: report alpha = 0.2 vs 0.01 vs relu on the default setting over seeds", "[leaky][report]") {
+// The setting <leaky-compare view="alpha"> uses by default: a narrow deep net (3-3-3) on "circle"
+// with plain SGD, where the slope on the negative side matters.
+TEST_CASE("leaky: report alpha = 0.2 vs 0.01 vs relu on the widget's default setting over seeds", "[leaky][report]") {
   int wins = 0;
-  const int seeds = 6, epochs = 150;
+  const int seeds = 8, epochs = 150;
   std::string lines;
   for (int seed = 1; seed <= seeds; ++seed) {
-    Compare c(alpha_options(seed));
+    CompareOptions o = alpha_options(seed);
+    o.runs.resize(3);
+    o.dataset = "circle", o.hidden = {3, 3, 3}, o.optimizer = nn::Optimizer::sgd, o.learning_rate = 0.3, o.noise = 0.2;
+    Compare c(o);
     const auto start = c.evaluate();
     std::vector<RunRecord> r;
     for (int e = 0; e < epochs; ++e) r = c.step();
-    for (const auto& x : r) REQUIRE(x.test_loss < start[0].test_loss);  // every run learned something
+    for (const auto& x : r) REQUIRE(std::isfinite(x.test_loss));
     wins += r[2].test_loss < r[1].test_loss;
     char buf[200];
     std::snprintf(buf, sizeof buf, "seed %d test loss relu %.3f, 0.01 %.3f, 0.2 %.3f; acc %.3f %.3f %.3f\n", seed, r[0].test_loss,

@@ -34,7 +34,7 @@ const TEXT = {
       'huge-data': '훈련 세트가 아주 크면 PReLU: 음수 쪽 기울기 α까지 데이터로 학습합니다. 데이터가 작으면 오히려 과대적합 위험이 있습니다.',
       'cross-validate': '시간과 계산 자원이 충분하면 한 가지를 믿지 말고 여러 후보를 교차 검증으로 직접 비교하세요.',
     },
-    anchor: { '#selu': 'SELU 자기 정규화', '#elu': '속도 측정', '#rrelu': 'RReLU 훈련/평가 곡선', '#prelu': 'PReLU의 α 학습', '#choosing': '함수 비교 경주' },
+    anchor: { '#selu': 'SELU 자기 정규화', '#elu': '속도 측정', '#rrelu': 'RReLU 훈련/평가 곡선', '#prelu': 'PReLU의 α 학습', '#race': '활성화 함수 경주' },
     engine: '계산 엔진을 불러오지 못했습니다: ',
   },
   en: {
@@ -55,7 +55,7 @@ const TEXT = {
       'huge-data': 'With a very large training set, use PReLU: it learns the negative slope α from the data too (on small data that extra freedom risks overfitting).',
       'cross-validate': 'With time and compute to spare, do not trust one rule: compare several candidates by cross-validation.',
     },
-    anchor: { '#selu': 'SELU self-normalisation', '#elu': 'speed measurement', '#rrelu': 'RReLU train/eval curves', '#prelu': 'PReLU learning α', '#choosing': 'activation race' },
+    anchor: { '#selu': 'SELU self-normalisation', '#elu': 'speed measurement', '#rrelu': 'RReLU train/eval curves', '#prelu': 'PReLU learning α', '#race': 'the activation race' },
     engine: 'could not load the activation engine: ',
   },
 };

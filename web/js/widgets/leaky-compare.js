@@ -6,9 +6,11 @@
 //                 test − train gap next to a LeakyReLU fixed at RReLU's eval slope (l+u)/2
 //
 // Attributes (strict; invalid values show an inline message):
-//   view       alpha|prelu|rrelu (default alpha)        dataset  circle|xor|gaussian|spiral (default xor; also the select)
-//   epochs     10–1000 (150)   lr  (0, 1] (0.01)   optimizer sgd|momentum|adam (adam)   batch 1–500 (16)
-//   hidden     widths "8,8" (1–4 layers of 1–64)   noise [0, 1] (0.3)   points 50–2000 (400)   seed (1)
+//   view       alpha|prelu|rrelu (default alpha)        dataset  circle|xor|gaussian|spiral (also the select)
+//   epochs     10–1000 (150)   lr  (0, 1]   optimizer sgd|momentum|adam   batch 1–500 (16)
+//   hidden     widths like "8,8" (1–4 layers of 1–64)   noise [0, 1]   points 50–2000 (400)   seed (1)
+//   Defaults per view — alpha: circle, hidden 3,3,3, sgd, lr 0.3, noise 0.2 (a narrow deep net, where
+//   the negative-side slope matters); prelu/rrelu: xor, hidden 8,8, adam, lr 0.01, noise 0.3.
 //   alphas     view=alpha: the two α values (default "0.01,0.2")
 //   lower upper  view=rrelu: RReLU's slope interval (default 0.125, 0.3333)
 //   autoplay   "false": wait for ▶ instead of training when first on screen       lang  ko|en
@@ -63,8 +65,13 @@ th[scope=row], thead th:first-child { text-align: left; }
 
 const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '—');
 function cssColor(el, name, fallback) { return getComputedStyle(el).getPropertyValue(name).trim() || fallback; }
-function widths(raw) {
-  if (raw == null || raw.trim() === '') return [8, 8];
+const VIEW_DEFAULTS = {
+  alpha: { dataset: 'circle', hidden: [3, 3, 3], optimizer: 'sgd', lr: 0.3, noise: 0.2 },
+  prelu: { dataset: 'xor', hidden: [8, 8], optimizer: 'adam', lr: 0.01, noise: 0.3 },
+  rrelu: { dataset: 'xor', hidden: [8, 8], optimizer: 'adam', lr: 0.01, noise: 0.3 },
+};
+function widths(raw, def) {
+  if (raw == null || raw.trim() === '') return def;
   const parts = raw.split(',');
   if (parts.length > 4) throw new AttrError(`hidden="${raw}": 1 to 4 layers / 은닉층 1~4개`);
   return parts.map((p, i) => attr.int(`hidden[${i}]`, p, { min: 1, max: 64 }));
@@ -115,15 +122,16 @@ class LeakyCompare extends HTMLElement {
     if (alphas.length !== 2) throw new AttrError(`alphas="${alphasRaw}": two values like "0.01,0.2" / 값 두 개`);
     const lower = attr.number('lower', g('lower'), { min: 0, max: 1, def: 0.125 }), upper = attr.number('upper', g('upper'), { min: 0, max: 1, def: 1 / 3 });
     if (lower > upper) throw new AttrError(`lower (${lower}) > upper (${upper}) / lower는 upper보다 클 수 없습니다`);
+    const D = VIEW_DEFAULTS[view];
     return {
       view, alphas, lower, upper,
-      dataset: attr.choice('dataset', g('dataset'), DATASETS, 'xor'),
+      dataset: attr.choice('dataset', g('dataset'), DATASETS, D.dataset),
       epochs: attr.int('epochs', g('epochs'), { min: 10, max: 1000, def: 150 }),
-      lr: attr.number('lr', g('lr'), { min: 1e-5, max: 1, def: 0.01 }),
-      optimizer: attr.choice('optimizer', g('optimizer'), ['sgd', 'momentum', 'adam'], 'adam'),
+      lr: attr.number('lr', g('lr'), { min: 1e-5, max: 1, def: D.lr }),
+      optimizer: attr.choice('optimizer', g('optimizer'), ['sgd', 'momentum', 'adam'], D.optimizer),
       batch: attr.int('batch', g('batch'), { min: 1, max: 500, def: 16 }),
-      hidden: widths(g('hidden')),
-      noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: 0.3 }),
+      hidden: widths(g('hidden'), D.hidden),
+      noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: D.noise }),
       points: attr.int('points', g('points'), { min: 50, max: 2000, def: 400 }),
       seed: attr.int('seed', g('seed'), { min: 0, max: 1e9, def: 1 }),
       autoplay: g('autoplay') !== 'false',

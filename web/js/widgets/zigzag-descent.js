@@ -264,7 +264,8 @@ class ZigzagDescent extends HTMLElement {
     ctx.fillStyle = th.muted;
     const xt = linearTicks(x0, x1, 4), yt = linearTicks(y0, y1, 4);
     ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    for (const v of xt.values) ctx.fillText(formatTick(v, xt.step), sx(v), B + 3);
+    const nameW = ctx.measureText('w₁ →').width + 8;
+    for (const v of xt.values) if (sx(v) + 12 < R - nameW) ctx.fillText(formatTick(v, xt.step), sx(v), B + 3);
     ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
     for (const v of yt.values) ctx.fillText(formatTick(v, yt.step), L - 4, sy(v));
     ctx.fillStyle = th.fg;
