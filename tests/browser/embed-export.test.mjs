@@ -76,3 +76,15 @@ test('SVG: the same curves, axes and labels as vectors', async () => {
   for (const label of ['\u22126', '0', '6', 'x', '\u2212\u03b1 = \u22120.5']) assert.ok(parsed.texts.includes(label), `text "${label}" in ${parsed.texts.join('|')}`);
   assert.deepEqual(page.errors, []);
 });
+
+test('CSV of a results table (as the experiment widgets show them), through the bundle API', async () => {
+  const csv = await page.evaluate(() => {
+    const t = document.createElement('table');
+    for (const row of [['activation', 'loss', 'note'], ['relu', '0.125', 'a, "b"'], ['tanh', '=1+1', '']]) {
+      const tr = t.insertRow();
+      for (const c of row) tr.insertCell().textContent = c;
+    }
+    return window.activationWidgets.export.tableToCSV(t);
+  });
+  assert.equal(csv, 'activation,loss,note\r\nrelu,0.125,"a, ""b"""\r\ntanh,\'=1+1,\r\n');
+});

@@ -7,11 +7,13 @@
 //   … data-katex="#post"              only inside the element matching that selector
 //   … data-share                      widget state <-> URL hash, and a "copy link" button
 //                                     (placed in [data-activation-share] if the page has one)
-// window.activationWidgets = { version, baseUrl, ready(), elements, attributesOf(tag), renderMath(root), share }.
+// window.activationWidgets = { version, baseUrl, ready(), elements, attributesOf(tag), unsafeValue(v),
+//   renderMath(root), export: {plotToSVG, toCSV, tableToCSV, download}, share }.
 import '../widgets/all.js';
 import * as engine from '../engine.js';
 import { renderPageMath } from './page-math.js';
 import { startIframeHost } from './iframe-host.js';
+import { plotToSVG, toCSV, tableToCSV, download } from '../plot/export.js';
 import { startShare, shareableAttributes, unsafeValue } from '../share.js';
 
 /* global __awScript, __awBaseUrl */
@@ -37,6 +39,8 @@ const api = {
   // True for a value links and embed.html refuse (too long, control characters, javascript:/data: URL).
   unsafeValue: (v) => unsafeValue(String(v)),
   renderMath: (root, o) => renderPageMath(baseUrl, root, o),
+  // For pages and widgets: SVG text of a plot.js Plot, CSV of rows or of a <table>, save a file.
+  export: { plotToSVG, toCSV, tableToCSV, download },
   share: null,
 };
 window.activationWidgets = api;

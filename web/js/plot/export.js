@@ -6,6 +6,7 @@
 //   import { plotToSVG, canvasToPNG, toCSV, download, exportButtons } from '../plot/export.js';
 //   plotToSVG(plot)                    -> SVG text of a Plot (plot.js) as last rendered
 //   exportButtons(el, () => plot, () => 'activation-plot-elu')   -> <span> with PNG / SVG buttons
+//   csvButton(el, () => tableElement, () => 'zigzag-descent')     -> <button> saving that table as CSV
 import { Plot } from './plot.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -171,4 +172,19 @@ export function exportButtons(host, getPlot, getName) {
   sync();
   new MutationObserver(sync).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   return wrap;
+}
+
+// A "CSV" button for a widget's results table: getTable() returns the <table> (or rows as arrays).
+export function csvButton(host, getTable, getName) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.name = 'export-csv';
+  b.textContent = 'CSV';
+  b.title = 'CSV (표 내려받기 / download the table)';
+  b.addEventListener('click', () => {
+    const t = getTable();
+    if (!t) return;
+    download(`${getName() || host.localName}.csv`, Array.isArray(t) ? toCSV(t) : tableToCSV(t), 'text/csv');
+  });
+  return b;
 }
