@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, screenshot } from '../browser/harness.mjs';
+import { launch, screenshot, ARTIFACTS } from '../browser/harness.mjs';
 import { buildJekyllSite, findPost, countPostFormulas } from './site.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
@@ -51,8 +51,8 @@ test('the built post in Chromium: widgets ready and drawn, every formula rendere
   }));
   t.diagnostic(`time to ready (navigation -> all widgets ready + math typeset): ${readyMs.toFixed(0)} ms`);
   console.log(`# jekyll post: time to ready ${readyMs.toFixed(0)} ms (jekyll build ${built.ms} ms)`);
-  fs.mkdirSync('tests/artifacts', { recursive: true });
-  fs.writeFileSync('tests/artifacts/embed-jekyll-timing.json', `${JSON.stringify({ readyMs: Math.round(readyMs), jekyllBuildMs: built.ms }, null, 2)}\n`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(`${ARTIFACTS}/embed-jekyll-timing.json`, `${JSON.stringify({ readyMs: Math.round(readyMs), jekyllBuildMs: built.ms }, null, 2)}\n`);
 
   const widgets = await page.evaluate(() => [...document.querySelectorAll('[data-replaces]')].map((w) => {
     // drawn: some canvas of the widget has pixels that differ from its corner (background) pixel

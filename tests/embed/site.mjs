@@ -58,9 +58,14 @@ export function buildJekyllSite(postFile = findPost()) {
   fs.writeFileSync(path.join(site, 'index.html'), '---\nlayout: default\ntitle: posts\n---\n<ul>{% for p in site.posts %}<li><a href="{{ p.url | relative_url }}">{{ p.title }}</a></li>{% endfor %}</ul>\n');
   const out = path.join(site, '_site');
   const t0 = Date.now();
-  execFileSync('jekyll', ['build', '--source', site, '--destination', out, '--quiet', '--safe'], {
-    stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000, env: { ...process.env, JEKYLL_ENV: 'production', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
-  });
+  try {
+    execFileSync('jekyll', ['build', '--source', site, '--destination', out, '--quiet', '--safe'], {
+      stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000, env: { ...process.env, JEKYLL_ENV: 'production', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    });
+  } catch (e) {
+    if (e.code === 'ENOENT') throw new Error("jekyll not found: Debian's jekyll package is needed (./build.sh setup installs it)");
+    throw new Error(`jekyll build failed: ${e.stderr || e.message}`);
+  }
   const ms = Date.now() - t0;
   const postHtml = path.join(out, '2020/07/09/activation-functions.html');
   if (!fs.existsSync(postHtml)) throw new Error(`jekyll did not write ${postHtml}`);
