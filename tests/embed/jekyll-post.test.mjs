@@ -34,6 +34,9 @@ test('the built post in Chromium: widgets ready and drawn, every formula rendere
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.addInitScript(() => {
+    window.__wasmInstances = 0;
+    const inst = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (...a) { window.__wasmInstances++; return inst.apply(this, a); };
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -94,6 +97,7 @@ test('the built post in Chromium: widgets ready and drawn, every formula rendere
   const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length);
   assert.ok(fonts >= 2, `KaTeX fonts from the vendored folder: ${fonts}`);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.equal(await page.evaluate(() => window.__wasmInstances), 1, 'eight widgets, one wasm instance');
   assert.deepEqual(outside, [], 'nothing fetched from outside 127.0.0.1');
   assert.deepEqual(page.errors, []);
   assert.deepEqual(warnings.filter((w) => /katex|latex|activation/i.test(w)), []);
