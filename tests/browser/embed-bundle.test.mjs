@@ -81,6 +81,9 @@ test('dist/index.html from disk (file://): every widget ready, page math ready, 
   await page.waitForFunction(() => document.documentElement.dataset.math, null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.math), 'ready');
   assert.equal(await page.evaluate(() => location.protocol), 'file:');
+  await page.evaluate(() => document.fonts.ready);
+  const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length);
+  assert.ok(fonts >= 3, `KaTeX fonts loaded from disk: ${fonts}`);
   assert.equal(await page.evaluate(() => window.__wasmInstances), 1, 'one wasm instance shared by every widget');
   assert.deepEqual(await page.evaluate(() => document.querySelectorAll('script[type="module"]').length), 0);
   assert.deepEqual(page.errors, []);
