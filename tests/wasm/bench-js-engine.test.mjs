@@ -1,6 +1,6 @@
 // The plain-JS baseline engine of the benchmark (bench/js-engine.mjs) must itself be correct,
 // or the speed comparison means nothing: its gradient matches central differences, and
-// training on the circle data lowers the loss. Needs no dist/.
+// training on the circle data lowers the loss (no dist/ needed), and it matches the wasm Network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JsNetwork, circle } from '../../bench/js-engine.mjs';
@@ -63,4 +63,27 @@ for (const activation of ['tanh', 'relu']) {
 test('bad configuration throws', () => {
   assert.throws(() => new JsNetwork({ layers: [2] }), /layers must be/);
   assert.throws(() => new JsNetwork({ layers: [2, 1], activation: 'swish' }), /activation must be one of/);
+});
+
+// The baseline computes exactly what the wasm Network computes: same weights in, same mean mse
+// loss and gradient out (parameters in the same PyTorch state_dict order). Needs dist/.
+test('same weights: JS engine loss and gradient equal the wasm Network (tanh, relu)', async () => {
+  const { createRequire } = await import('node:module');
+  const path = await import('node:path');
+  const require = createRequire(import.meta.url);
+  const dist = path.resolve(process.env.DIST_DIR || new URL('../../dist', import.meta.url).pathname);
+  const M = await require(path.join(dist, 'activations.js'))();
+  const { X, Y } = circle(40, 4);
+  for (const activation of ['tanh', 'relu']) {
+    const net = new M.Network({ layers: [2, 5, 3, 1], activation, loss: 'mse', seed: 7 });
+    const js = new JsNetwork({ layers: [2, 5, 3, 1], activation });
+    js.setParameters(net.getParameters());
+    const a = net.lossAndGradient(X, Y), b = js.lossAndGradient(X, Y);
+    net.delete();
+    assert.ok(Math.abs(a.loss - b.loss) <= 1e-14 * a.loss, `${activation}: loss ${a.loss} vs ${b.loss}`);
+    assert.equal(a.gradient.length, b.gradient.length);
+    for (let i = 0; i < a.gradient.length; i++)
+      assert.ok(Math.abs(a.gradient[i] - b.gradient[i]) <= 1e-13 + 1e-12 * Math.abs(a.gradient[i]),
+        `${activation} grad[${i}]: wasm ${a.gradient[i]} vs js ${b.gradient[i]}`);
+  }
 });
