@@ -50,7 +50,7 @@ class ActivationRace extends HTMLElement {
       h('div', { class: 'chartbox' }, $.chart), $.heatTitle, $.heat, $.table, $.exports, $.help, $.summary);
     root.append(h('style', {}, STYLE), $.main, $.error);
     this.plot = new Plot($.chart);
-    Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0 }, race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
+    Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
     this.loop = new FrameLoop({ step: () => this.race?.stepOne() ?? false, draw: () => this.frame(), budgetMs: TRAIN_MS });
     this.vis = new Visibility(this, (v) => this.onVisible(v));
     this.resizeObs = new ResizeObserver(() => { if (this.race) this.drawAll(); });
@@ -111,8 +111,8 @@ class ActivationRace extends HTMLElement {
   get epoch() { return this.race ? this.race.epoch : 0; }
   get running() { return this.loop.running; }
   get histories() { return this.race ? this.race.histories() : {}; }
-  // Main-thread time of the training frames so far (work slice + drawing): {count, totalMs, maxMs}.
-  get frameStats() { return { ...this.frames }; }
+  // Main-thread time of the training frames (work slice + drawing): {count, totalMs, maxMs, recent: [last 600 ms values]}.
+  get frameStats() { return { ...this.frames, recent: this.frames.recent.slice() }; }
   play() { if (this.race && !this.race.finished) { this.playing = true; this.sync(); } }
   pause() { this.playing = false; this.sync(); }
   step() {
@@ -166,7 +166,7 @@ class ActivationRace extends HTMLElement {
     this.lastProgressEpoch = -1;
     showError(this, this.$.error, this.$.main, null);
     this.buildDom();
-    if (first && cfg.autoplay && !this.hasAttribute('ready')) this.playing = true;
+    if (first && cfg.autoplay) this.playing = true; // first build, after a fixed error, after reconnection
     else if (!wasPlaying) this.playing = false;
     this.drawAll(); // sets `ready` once the boundaries are painted
     this.sync();
@@ -233,6 +233,7 @@ class ActivationRace extends HTMLElement {
     if (!this.loop.running) this.sync();
     const f = this.frames, ms = this.loop.lastFrameWorkMs + performance.now() - now;
     f.count++; f.totalMs += ms; f.maxMs = Math.max(f.maxMs, ms);
+    f.recent.push(ms); if (f.recent.length > 600) f.recent.shift();
   }
 
   events(now = performance.now()) {
