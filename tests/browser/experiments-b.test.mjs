@@ -115,7 +115,7 @@ test('leaky-compare: α view trains to the end, the dataset select restarts it; 
   await screenshot(page.locator('#lk-rrelu'), 'exp-rrelu');
   // main control: the dataset select restarts training on another data set
   await page.locator('#lk-alpha').scrollIntoViewIfNeeded();
-  await page.$eval('#lk-alpha', (el) => { const s = el.shadowRoot.querySelector('select'); s.value = 'circle'; s.dispatchEvent(new Event('change')); });
+  await page.$eval('#lk-alpha', (el) => { const s = el.shadowRoot.querySelector('select'); s.value = 'spiral'; s.dispatchEvent(new Event('change')); });
   assert.equal(await page.$eval('#lk-alpha', (el) => el.hasAttribute('done')), false);
   await page.waitForSelector('#lk-alpha[done]', { timeout: 60000 });
   const table2 = await page.$eval('#lk-alpha', (el) => [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.textContent));
@@ -162,10 +162,11 @@ test('activation-guide: the post\'s picks follow the answers', async () => {
 
 test('invalid attributes show inline messages; 375 px dark without horizontal scroll', async () => {
   const page = await open({ width: 375, height: 800, colorScheme: 'dark' });
-  for (const [sel, word] of [['#bad-zz', 'lr'], ['#bad-sp', 'swish'], ['#bad-lk', 'dataset']]) {
+  for (const [sel, word] of [['#bad-zz', 'lr'], ['#bad-sp', 'swish'], ['#bad-lk', 'dataset'], ['#bad-gd', 'link-base']]) {
     await page.waitForSelector(`${sel}[error]`, { timeout: 15000 });
     assert.match(await shadowText(page, sel, '.error'), new RegExp(word));
   }
+  assert.equal(await page.$eval('#bad-gd', (el) => el.shadowRoot.querySelectorAll('a').length), 0, 'no javascript: link');
   await waitReady(page, '#zz, #sp, #gd');
   await page.waitForSelector('#zz[done]', { timeout: 20000 });
   assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= 375), 'no horizontal scroll');

@@ -207,7 +207,7 @@ TEST_CASE("leaky: records match the networks (losses, accuracy recomputed)", "[l
 }
 
 // The setting <leaky-compare view="alpha"> uses by default: a narrow deep net (3-3-3) on "circle"
-// with plain SGD, where the slope on the negative side matters.
+// with SGD + momentum (lr 0.1), where the slope on the negative side matters.
 TEST_CASE("leaky: report alpha = 0.2 vs 0.01 vs relu on the widget's default setting over seeds", "[leaky][report]") {
   int wins = 0;
   const int seeds = 8, epochs = 150;
@@ -215,7 +215,7 @@ TEST_CASE("leaky: report alpha = 0.2 vs 0.01 vs relu on the widget's default set
   for (int seed = 1; seed <= seeds; ++seed) {
     CompareOptions o = alpha_options(seed);
     o.runs.resize(3);
-    o.dataset = "circle", o.hidden = {3, 3, 3}, o.optimizer = nn::Optimizer::sgd, o.learning_rate = 0.3, o.noise = 0.2;
+    o.dataset = "circle", o.hidden = {3, 3, 3}, o.optimizer = nn::Optimizer::momentum, o.learning_rate = 0.1, o.noise = 0.2;
     Compare c(o);
     const auto start = c.evaluate();
     std::vector<RunRecord> r;

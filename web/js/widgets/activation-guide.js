@@ -5,10 +5,11 @@
 // Attributes (initial answers; each a boolean attribute, value "false" = no):
 //   self-normalizing   default yes ("false" = the net cannot self-normalise)
 //   speed  overfitting  huge-data  cross-validate   default no
-//   link-base   prefix for the experiment links (default "" = this page's #anchors)     lang  ko|en
+//   link-base   prefix for the experiment links (default "" = this page's #anchors): a relative path or
+//               an http(s) URL; any other scheme (javascript:, data:, …) is refused with a message     lang  ko|en
 // Sets `ready` once shown; fires `change` {detail: {answers, pick, advice, crossValidate}}.
 import * as engine from '../engine.js';
-import { h, lang, BASE_STYLE, showError } from '../ui/kit.js';
+import { h, AttrError, lang, BASE_STYLE, showError } from '../ui/kit.js';
 
 const QUESTIONS = [
   ['selfNormalizing', 'self-normalizing', true], ['speedCritical', 'speed', false], ['overfitting', 'overfitting', false],
@@ -79,6 +80,18 @@ li { margin: 3px 0; }
 h4 { margin: 8px 0 2px; font-size: 14px; }
 `;
 
+// The link prefix: relative, or http(s) only. Control characters and whitespace are stripped before
+// the scheme test, as a browser would when following the link.
+function linkBase(raw) {
+  if (raw == null) return '';
+  const v = raw.replace(/[\s\u0000-\u001f]+/g, ''); // eslint-disable-line no-control-regex
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v);
+  if ((scheme && !/^https?$/i.test(scheme[1])) || v.length > 500) {
+    throw new AttrError(`link-base=${JSON.stringify(raw.slice(0, 60))}: a relative path or an http(s) URL / 상대 경로나 http(s) 주소만 됩니다`);
+  }
+  return v;
+}
+
 class ActivationGuide extends HTMLElement {
   static get observedAttributes() { return ['self-normalizing', 'speed', 'overfitting', 'huge-data', 'cross-validate', 'link-base', 'lang']; }
 
@@ -99,6 +112,12 @@ class ActivationGuide extends HTMLElement {
 
   configure() {
     const T = TEXT[lang(this)];
+    try { this.base = linkBase(this.getAttribute('link-base')); } catch (e) {
+      if (!(e instanceof AttrError)) throw e;
+      showError(this, this.$.error, this.$.main, e.message);
+      return;
+    }
+    showError(this, this.$.error, this.$.main, null);
     this.$.title.textContent = T.title;
     this.$.form.replaceChildren(h('legend', { class: 'sr-only' }, T.title));
     for (const [key, name, def] of QUESTIONS) {
@@ -122,7 +141,7 @@ class ActivationGuide extends HTMLElement {
     let g;
     try { g = engine.activationGuide(answers); } catch (e) { showError(this, this.$.error, this.$.main, e.message); return; }
     const title = (id) => engine.activationInfo(id).title;
-    const base = this.getAttribute('link-base') || '';
+    const base = this.base;
     const link = (anchor) => h('a', { href: base + anchor }, `${T.see}: ${T.anchor[anchor] || anchor} →`);
     const [first, ...rest] = g.advice;
     const chip = h('span', { class: 'chip', 'data-id': g.pick }, title(g.pick));

@@ -9,7 +9,7 @@
 //   view       alpha|prelu|rrelu (default alpha)        dataset  circle|xor|gaussian|spiral (also the select)
 //   epochs     10–1000 (150)   lr  (0, 1]   optimizer sgd|momentum|adam   batch 1–500 (16)
 //   hidden     widths like "8,8" (1–4 layers of 1–64)   noise [0, 1]   points 50–2000 (400)   seed (1)
-//   Defaults per view — alpha: circle, hidden 3,3,3, sgd, lr 0.3, noise 0.2 (a narrow deep net, where
+//   Defaults per view — alpha: circle, hidden 3,3,3, momentum, lr 0.1, noise 0.2 (a narrow deep net, where
 //   the negative-side slope matters); prelu/rrelu: xor, hidden 8,8, adam, lr 0.01, noise 0.3.
 //   alphas     view=alpha: the two α values (default "0.01,0.2")
 //   lower upper  view=rrelu: RReLU's slope interval (default 0.125, 0.3333)
@@ -66,7 +66,7 @@ th[scope=row], thead th:first-child { text-align: left; }
 const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '—');
 function cssColor(el, name, fallback) { return getComputedStyle(el).getPropertyValue(name).trim() || fallback; }
 const VIEW_DEFAULTS = {
-  alpha: { dataset: 'circle', hidden: [3, 3, 3], optimizer: 'sgd', lr: 0.3, noise: 0.2 },
+  alpha: { dataset: 'circle', hidden: [3, 3, 3], optimizer: 'momentum', lr: 0.1, noise: 0.2 },
   prelu: { dataset: 'xor', hidden: [8, 8], optimizer: 'adam', lr: 0.01, noise: 0.3 },
   rrelu: { dataset: 'xor', hidden: [8, 8], optimizer: 'adam', lr: 0.01, noise: 0.3 },
 };
