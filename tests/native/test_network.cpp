@@ -193,3 +193,48 @@ TEST_CASE("toJSON uses torch Sequential keys and round-trips every number", "[ne
   const std::string m = nn::Network(mc).to_json();
   CHECK(m.find("\"Linear(2, 12)\",\"Maxout(4)\",\"Linear(3, 1)\"") != std::string::npos);
 }
+
+TEST_CASE("gradient check across layer widths 1..9 (every specialised matrix kernel and the general one)", "[network][grad]") {
+  const Id a = GENERATE(Id::tanh, Id::relu, Id::maxout);
+  CAPTURE(act::name(a));
+  nn::Config c = nt::config(a, {1, 2, 3, 4, 5, 6, 7, 8, 9, 2}, nn::Loss::mse);
+  nn::Network net(c);
+  std::vector<double> p(net.parameters().begin(), net.parameters().end());
+  const auto r = nt::randoms(p.size(), -0.3, 0.3, 8);
+  for (const auto& ly : net.layers())
+    for (int i = 0; i < ly.rows; ++i) p[ly.b + i] = r[ly.b + i];
+  net.set_parameters(p);
+  const std::size_t N = 5;  // odd: exercises the padding row of the even stride
+  const auto x = nt::randoms(N, -1, 1, 2), y = nt::randoms(N * 2, -1, 1, 3);
+  std::vector<double> g(net.parameter_count());
+  net.loss_and_gradient(x, y, g);
+  const auto fd = nt::numeric_gradient(net, x, y, 1e-6);
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    CAPTURE(i);
+    REQUIRE_THAT(g[i], WithinAbs(fd[i], 1e-7 + 1e-6 * std::fabs(fd[i])));
+  }
+}
+
+TEST_CASE("data larger than one chunk (256 rows): results equal row-by-row and full-batch SGD", "[network][chunks]") {
+  nn::Config c = nt::config(Id::elu, {2, 8, 8, 1}, nn::Loss::mse);
+  c.batch_size = 601;  // the whole set in one batch, spread over three chunks
+  c.learning_rate = 0.05;
+  nn::Network net(c);
+  const auto x = nt::randoms(1202, -1, 1, 4), y = nt::randoms(601, -1, 1, 5);
+  const auto z = net.predict(x);
+  std::vector<double> g(net.parameter_count()), gi(g.size()), gsum(g.size(), 0.0);
+  double lsum = 0;
+  for (std::size_t r = 0; r < 601; ++r) {
+    const std::vector<double> xr{x[2 * r], x[2 * r + 1]}, yr{y[r]};
+    REQUIRE(net.predict(xr)[0] == z[r]);
+    lsum += net.loss_and_gradient(xr, yr, gi);
+    for (std::size_t i = 0; i < g.size(); ++i) gsum[i] += gi[i];
+  }
+  const double loss = net.loss_and_gradient(x, y, g);
+  CHECK_THAT(loss, WithinRel(lsum / 601, 1e-13));
+  for (std::size_t i = 0; i < g.size(); ++i) REQUIRE_THAT(g[i], WithinAbs(gsum[i] / 601, 1e-14 + 1e-12 * std::fabs(g[i])));
+  std::vector<double> p(net.parameters().begin(), net.parameters().end());
+  CHECK_THAT(net.train_epoch(x, y), WithinRel(loss, 1e-13));
+  for (std::size_t i = 0; i < p.size(); ++i)
+    REQUIRE_THAT(net.parameters()[i], WithinAbs(p[i] - 0.05 * g[i], 1e-14));
+}
