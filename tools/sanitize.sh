@@ -36,7 +36,9 @@ step() {  # step <what> <command...>: run quietly into the log
   "$@" >>"$LOG" 2>&1 || fail "$what"
 }
 
-step configure cmake -S . -B "$DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSANITIZE=ON
+# -O1 -g1: what the ASan docs recommend, line tables for the stack traces, and about half the
+# compile time of -O2 -g on the Catch2 test files.
+step configure cmake -S . -B "$DIR" -DSANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
 step build cmake --build "$DIR" -j"$(nproc)"
 step ctest ctest --test-dir "$DIR" --output-on-failure --no-tests=error -j"$(nproc)"
 if compgen -G "$REPORTS/*" >/dev/null; then fail "sanitizer report"; fi
