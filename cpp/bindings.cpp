@@ -605,3 +605,218 @@ EMSCRIPTEN_BINDINGS(experiments_b) {
   emscripten::function("activationGuide", +[]() { return activation_guide(val::undefined()); });
   emscripten::function("activationRanking", &activation_ranking);
 }
+
+// ================================================================ experiments A (owner: expa)
+// new Module.ExpApprox(cfg) {train, mse, epochs, grid, predict, collapse},
+// new Module.ExpGradientFlow(cfg) {layerNorms, loss, train, epochs},
+// new Module.ExpDeadNeurons(cfg) {train, deadFractions, epochs, diverged},
+// new Module.ExpSelfNorm(cfg) {advance, layersDone, done, mean, std}. See cpp/experiments.hpp.
+#include "experiments.hpp"
+
+namespace {
+
+// Keys of a plain object (undefined/null -> none), each one of `allowed`; undefined values skipped.
+std::vector<std::string> expa_keys(const val& obj, const std::string& what,
+                                   std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string> out;
+  if (obj.isUndefined() || obj.isNull()) return out;
+  if (type_name(obj) != "object") throw std::invalid_argument(what + " must be a plain object, got " + type_name(obj));
+  const val keys = val::global("Object").call<val>("keys", obj);
+  for (unsigned i = 0, n = keys["length"].as<unsigned>(); i < n; ++i) {
+    std::string k = keys[i].as<std::string>();
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == k;
+    if (!ok) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      throw std::invalid_argument(what + ": unknown key '" + k.substr(0, 64) + "'; allowed: " + list);
+    }
+    if (!obj[k].isUndefined()) out.push_back(std::move(k));
+  }
+  return out;
+}
+
+// A whole number (range checks with the field's own limits happen in the C++ validate()).
+int expa_int(const val& v, const std::string& what) {
+  const double d = to_number(v, what);
+  if (!(std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 2147483648.0))
+    throw std::invalid_argument(what + " must be a whole number, got " + val::global("String")(v).as<std::string>());
+  return static_cast<int>(d);
+}
+std::uint64_t expa_seed(const val& v) {
+  const double d = to_number(v, "seed");
+  if (!(d >= 0 && d <= 9007199254740991.0 && d == std::floor(d)))
+    throw std::invalid_argument("seed must be an integer in [0, 9007199254740991], got " +
+                                val::global("String")(v).as<std::string>());
+  return static_cast<std::uint64_t>(d);
+}
+bool expa_bool(const val& v, const std::string& what) {
+  if (!v.isTrue() && !v.isFalse()) throw std::invalid_argument(what + " must be true or false, got " + type_name(v));
+  return v.isTrue();
+}
+act::Id expa_act(const val& v) { return act::parse_id(to_string(v, "activation")); }
+val expa_f64(std::span<const double> v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+// ---- 1. universal approximation
+struct JsApprox {
+  explicit JsApprox(const xp::ApproxConfig& c) : fit(c) {}
+  xp::Approximation fit;
+};
+JsApprox* approx_make(const val& o) {
+  return guard([&] {
+    xp::ApproxConfig c;
+    for (const auto& k : expa_keys(o, "approximation config",
+                                   {"target", "units", "activation", "hiddenLayers", "points", "learningRate", "seed"})) {
+      const val v = o[k];
+      if (k == "target") c.target = xp::parse_target(to_string(v, "target"));
+      else if (k == "units") c.units = expa_int(v, "units");
+      else if (k == "activation") c.activation = expa_act(v);
+      else if (k == "hiddenLayers") c.hidden_layers = expa_int(v, "hiddenLayers");
+      else if (k == "points") c.points = expa_int(v, "points");
+      else if (k == "learningRate") c.learning_rate = to_number(v, "learningRate");
+      else if (k == "seed") c.seed = expa_seed(v);
+    }
+    return new JsApprox(c);
+  });
+}
+double approx_train(JsApprox& a, const val& epochs) { return guard([&] { return a.fit.train(expa_int(epochs, "epochs")); }); }
+double approx_mse(JsApprox& a) { return a.fit.mse(); }
+int approx_epochs(JsApprox& a) { return a.fit.epochs(); }
+val approx_grid(JsApprox& a) {
+  val o = val::object();
+  o.set("x", expa_f64(a.fit.x()));
+  o.set("y", expa_f64(a.fit.y()));
+  return o;
+}
+val approx_predict(JsApprox& a, const val& xs) {
+  return guard([&] {
+    const std::vector<double> x = to_doubles(xs, "xs");
+    if (x.size() > 100000) throw std::invalid_argument("xs: at most 100000 points, got " + std::to_string(x.size()));
+    return expa_f64(a.fit.predict(x));
+  });
+}
+// The collapsed affine map of a linear net, checked on the training grid.
+val approx_collapse(JsApprox& a) {
+  return guard([&] {
+    nn::Network& net = a.fit.network();
+    const xp::Collapse c = xp::collapse_linear(net, a.fit.x());
+    val o = val::object();
+    o.set("rows", c.rows);
+    o.set("cols", c.cols);
+    o.set("matrix", expa_f64(c.matrix));
+    o.set("bias", expa_f64(c.bias));
+    o.set("maxAbsDiff", c.max_abs_diff);
+    o.set("layers", static_cast<int>(net.layers().size()));
+    return o;
+  });
+}
+
+// ---- 2. gradient flow
+xp::GradientFlow* flow_make(const val& o) {
+  return guard([&] {
+    xp::FlowConfig c;
+    for (const auto& k : expa_keys(o, "gradient flow config", {"activation", "depth", "width", "samples", "init",
+                                                               "learningRate", "batchSize", "seed"})) {
+      const val v = o[k];
+      if (k == "activation") c.activation = expa_act(v);
+      else if (k == "depth") c.depth = expa_int(v, "depth");
+      else if (k == "width") c.width = expa_int(v, "width");
+      else if (k == "samples") c.samples = expa_int(v, "samples");
+      else if (k == "init") c.init = nn::parse_init(to_string(v, "init"));
+      else if (k == "learningRate") c.learning_rate = to_number(v, "learningRate");
+      else if (k == "batchSize") c.batch_size = expa_int(v, "batchSize");
+      else if (k == "seed") c.seed = expa_seed(v);
+    }
+    return new xp::GradientFlow(c);
+  });
+}
+val flow_norms(xp::GradientFlow& g) { return guard([&] { return expa_f64(g.layer_norms()); }); }
+double flow_loss(xp::GradientFlow& g) { return g.loss(); }
+double flow_train(xp::GradientFlow& g, const val& e) { return guard([&] { return g.train(expa_int(e, "epochs")); }); }
+int flow_epochs(xp::GradientFlow& g) { return g.epochs(); }
+
+// ---- 3. dead neurons
+xp::DeadNeurons* dead_make(const val& o) {
+  return guard([&] {
+    xp::DeadConfig c;
+    for (const auto& k : expa_keys(o, "dead neurons config", {"activation", "depth", "width", "samples", "learningRate",
+                                                              "biasInit", "batchSize", "optimizer", "seed"})) {
+      const val v = o[k];
+      if (k == "activation") c.activation = expa_act(v);
+      else if (k == "depth") c.depth = expa_int(v, "depth");
+      else if (k == "width") c.width = expa_int(v, "width");
+      else if (k == "samples") c.samples = expa_int(v, "samples");
+      else if (k == "learningRate") c.learning_rate = to_number(v, "learningRate");
+      else if (k == "biasInit") c.bias_init = to_number(v, "biasInit");
+      else if (k == "batchSize") c.batch_size = expa_int(v, "batchSize");
+      else if (k == "optimizer") c.optimizer = nn::parse_optimizer(to_string(v, "optimizer"));
+      else if (k == "seed") c.seed = expa_seed(v);
+    }
+    return new xp::DeadNeurons(c);
+  });
+}
+double dead_train(xp::DeadNeurons& d, const val& e) { return guard([&] { return d.train(expa_int(e, "epochs")); }); }
+val dead_fractions(xp::DeadNeurons& d) { return guard([&] { return expa_f64(d.dead_fractions()); }); }
+int dead_epochs(xp::DeadNeurons& d) { return d.epochs(); }
+bool dead_diverged(xp::DeadNeurons& d) { return d.diverged(); }
+
+// ---- 4. self-normalisation
+xp::SelfNorm* norm_make(const val& o) {
+  return guard([&] {
+    xp::NormConfig c;
+    for (const auto& k : expa_keys(o, "self-normalisation config",
+                                   {"activation", "depth", "width", "samples", "rawInputs", "init", "skip", "seed"})) {
+      const val v = o[k];
+      if (k == "activation") c.activation = expa_act(v);
+      else if (k == "depth") c.depth = expa_int(v, "depth");
+      else if (k == "width") c.width = expa_int(v, "width");
+      else if (k == "samples") c.samples = expa_int(v, "samples");
+      else if (k == "rawInputs") c.raw_inputs = expa_bool(v, "rawInputs");
+      else if (k == "init") c.init = nn::parse_init(to_string(v, "init"));
+      else if (k == "skip") c.skip = expa_bool(v, "skip");
+      else if (k == "seed") c.seed = expa_seed(v);
+    }
+    return new xp::SelfNorm(c);
+  });
+}
+bool norm_advance(xp::SelfNorm& s, const val& layers) { return guard([&] { return s.advance(expa_int(layers, "layers")); }); }
+bool norm_step(xp::SelfNorm& s, const val& rows) { return guard([&] { return s.step(expa_int(rows, "rows")); }); }
+int norm_layers_done(xp::SelfNorm& s) { return s.layers_done(); }
+bool norm_done(xp::SelfNorm& s) { return s.done(); }
+val norm_mean(xp::SelfNorm& s) { return expa_f64(s.mean()); }
+val norm_std(xp::SelfNorm& s) { return expa_f64(s.stdev()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(experiments_a) {
+  emscripten::class_<JsApprox>("ExpApprox")
+      .constructor(&approx_make, emscripten::allow_raw_pointers())
+      .function("train", &approx_train)
+      .function("mse", &approx_mse)
+      .function("epochs", &approx_epochs)
+      .function("grid", &approx_grid)
+      .function("predict", &approx_predict)
+      .function("collapse", &approx_collapse);
+  emscripten::class_<xp::GradientFlow>("ExpGradientFlow")
+      .constructor(&flow_make, emscripten::allow_raw_pointers())
+      .function("layerNorms", &flow_norms)
+      .function("loss", &flow_loss)
+      .function("train", &flow_train)
+      .function("epochs", &flow_epochs);
+  emscripten::class_<xp::DeadNeurons>("ExpDeadNeurons")
+      .constructor(&dead_make, emscripten::allow_raw_pointers())
+      .function("train", &dead_train)
+      .function("deadFractions", &dead_fractions)
+      .function("epochs", &dead_epochs)
+      .function("diverged", &dead_diverged);
+  emscripten::class_<xp::SelfNorm>("ExpSelfNorm")
+      .constructor(&norm_make, emscripten::allow_raw_pointers())
+      .function("advance", &norm_advance)
+      .function("step", &norm_step)
+      .function("layersDone", &norm_layers_done)
+      .function("done", &norm_done)
+      .function("mean", &norm_mean)
+      .function("std", &norm_std);
+}

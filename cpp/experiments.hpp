@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -59,6 +60,7 @@ class Approximation {
   // The fit at arbitrary points.
   std::vector<double> predict(std::span<const double> xs);
   const nn::Network& network() const noexcept { return net_; }
+  nn::Network& network() noexcept { return net_; }
 
  private:
   ApproxConfig cfg_;
@@ -153,6 +155,8 @@ std::vector<std::vector<bool>> dead_units(const nn::Network& net, std::span<cons
 // depth hidden layers of `width` units on `samples` inputs of dimension width. Inputs are
 // standardised N(0, 1) draws, or (raw_inputs) the same draws mapped to pixel-like values
 // 128 + 64 z clamped to [0, 255]. skip: a_l = a_{l-1} + f(z_l) (a residual net).
+// Layer l's weights are those of an nn::Network {width, width, 1} with the same activation/init
+// and seed * 1000 + l, built only when the batch reaches layer l (no long constructor).
 inline constexpr int kMaxNormDepth = 60, kMaxNormWidth = 256, kMaxNormSamples = 5000;
 struct NormConfig {
   act::Id activation = act::Id::selu;
@@ -169,6 +173,9 @@ class SelfNorm {
   explicit SelfNorm(const NormConfig& c);
   // Pushes the batch through the next `layers` hidden layers; returns false once all are done.
   bool advance(int layers);
+  // Finer steps for a UI frame budget: up to `rows` more samples of the current layer (a layer's
+  // statistics are recorded when its last sample is done). Returns false once all are done.
+  bool step(int rows);
   int layers_done() const noexcept { return static_cast<int>(mean_.size()) - 1; }
   bool done() const noexcept { return layers_done() == cfg_.depth; }
   // Mean and standard deviation over all samples and units: index 0 = the inputs, i = layer i.
@@ -178,11 +185,13 @@ class SelfNorm {
  private:
   void record();
   NormConfig cfg_;
-  nn::Network net_;
+  std::optional<nn::Network> layer_;  // only the current layer: built when reached (short steps)
   std::vector<double> a_, z_, next_;
   std::vector<double> mean_, std_;
+  int row_ = 0;  // samples of the current layer already computed
 };
 
 // ================================================================ B (owner: expb)
+// (expb keeps its declarations in experiments_b.hpp.)
 
 }  // namespace xp

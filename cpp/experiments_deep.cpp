@@ -1,5 +1,6 @@
 // Experiments 2-4 on deep nets: per-layer gradient norms (vanishing gradients), dead units
 // (dying ReLU), per-layer activation statistics (SELU self-normalisation).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -179,20 +180,7 @@ void validate(const NormConfig& c) {
   check_int("samples", c.samples, 2, kMaxNormSamples);
 }
 
-namespace {
-nn::Config norm_config(const NormConfig& c) {
-  nn::Config n;
-  n.layers.assign(static_cast<std::size_t>(c.depth) + 1, c.width);
-  n.layers.push_back(1);
-  n.activation = c.activation;
-  n.params = act::defaults(c.activation);
-  n.init = c.init;
-  n.seed = c.seed;
-  return n;
-}
-}  // namespace
-
-SelfNorm::SelfNorm(const NormConfig& c) : cfg_((validate(c), c)), net_(norm_config(c)) {
+SelfNorm::SelfNorm(const NormConfig& c) : cfg_((validate(c), c)) {
   const std::size_t n = static_cast<std::size_t>(c.samples) * c.width;
   a_.resize(n);
   z_.resize(n);
@@ -218,9 +206,30 @@ void SelfNorm::record() {
 
 bool SelfNorm::advance(int layers) {
   check_int("layers", layers, 0, kMaxNormDepth);
-  for (int k = 0; k < layers && !done(); ++k) {
-    const std::size_t l = static_cast<std::size_t>(layers_done());
-    hidden_forward(net_, l, a_, static_cast<std::size_t>(cfg_.samples), z_, next_, cfg_.skip);
+  for (int k = 0; k < layers && !done(); ++k) step(cfg_.samples);
+  return !done();
+}
+
+bool SelfNorm::step(int rows) {
+  check_int("rows", rows, 1, kMaxNormSamples);
+  if (done()) return false;
+  const std::size_t w = static_cast<std::size_t>(cfg_.width);
+  if (row_ == 0) {  // entering a new layer: build its weights
+    nn::Config lc;
+    lc.layers = {cfg_.width, cfg_.width, 1};
+    lc.activation = cfg_.activation;
+    lc.params = act::defaults(cfg_.activation);
+    lc.init = cfg_.init;
+    lc.seed = cfg_.seed * 1000 + static_cast<std::uint64_t>(layers_done());
+    layer_.emplace(lc);
+  }
+  const int n = std::min(rows, cfg_.samples - row_);
+  const std::size_t off = static_cast<std::size_t>(row_) * w, len = static_cast<std::size_t>(n) * w;
+  hidden_forward(*layer_, 0, std::span<const double>(a_).subspan(off, len), static_cast<std::size_t>(n),
+                 std::span<double>(z_).subspan(off, len), std::span<double>(next_).subspan(off, len), cfg_.skip);
+  row_ += n;
+  if (row_ == cfg_.samples) {
+    row_ = 0;
     a_.swap(next_);
     record();
   }

@@ -204,6 +204,15 @@ TEST_CASE("self-norm statistics of standardised inputs and one entry per layer",
   REQUIRE_FALSE(s.advance(2));
   REQUIRE(s.done());
   REQUIRE(s.mean().size() == 3);
+  // Small steps (what the widget does inside its frame budget) give exactly the same numbers.
+  xp::SelfNorm t(c);
+  int steps = 0;
+  while (t.step(37)) ++steps;
+  CHECK(steps == 2 * 11 - 1);  // ceil(400 / 37) = 11 steps per layer
+  for (int l = 0; l <= 2; ++l) {
+    CHECK(t.mean()[l] == s.mean()[l]);
+    CHECK(t.stdev()[l] == s.stdev()[l]);
+  }
   REQUIRE_THROWS_WITH(xp::SelfNorm([] { xp::NormConfig b; b.depth = 0; return b; }()),
                       Catch::Contains("depth must be an integer in [1, 60], got 0"));
 }

@@ -262,3 +262,73 @@ export function activationGuide(answers) {
 // The post's general order: ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid'].
 export function activationRanking() { return call((m) => Array.from(m.activationRanking())); }
 // ----------------------------------------------------------------- end of experiments (B)
+
+// ----------------------------------------------------------------- experiments (A) (owner: expa)
+// Universal approximation, gradient flow, dead neurons, self-normalisation (cpp/experiments.hpp).
+// Each is a plain class owning one C++ object: call dispose() when done (idempotent); every
+// method returns numbers, booleans, plain objects or fresh Float64Arrays.
+
+class ExpHandle {
+  #o;
+  #name;
+  constructor(name, make) { this.#name = name; this.#o = call(make); }
+  // Runs fn(obj) through call(); throws once disposed.
+  use(fn) {
+    const o = this.#o;
+    if (!o) throw new Error(`${this.#name}: already disposed`);
+    return call(() => fn(o));
+  }
+  get disposed() { return !this.#o; }
+  dispose() { if (this.#o) { const o = this.#o; this.#o = null; o.delete(); } }
+}
+
+// config: {target: 'sin'|'abs'|'step', units 1..64, activation, hiddenLayers 1..8, points, learningRate, seed}.
+// One hidden layer of N units fitted to the target by full-batch Adam (one step per epoch).
+export class Approximation extends ExpHandle {
+  constructor(config) { super('Approximation', (m) => new m.ExpApprox(config ?? {})); }
+  train(epochs) { return this.use((o) => o.train(epochs)); }          // -> training mse
+  get mse() { return this.use((o) => o.mse()); }
+  get epochs() { return this.use((o) => o.epochs()); }
+  grid() { return this.use((o) => { const g = o.grid(); return { x: g.x, y: g.y }; }); }  // training points
+  predict(xs) { return this.use((o) => o.predict(xs)); }
+  // Linear nets only: {rows, cols, matrix, bias, maxAbsDiff, layers} = the one affine map y = M x + c.
+  collapse() {
+    return this.use((o) => {
+      const c = o.collapse();
+      return { rows: c.rows, cols: c.cols, matrix: c.matrix, bias: c.bias, maxAbsDiff: c.maxAbsDiff, layers: c.layers };
+    });
+  }
+}
+
+// config: {activation, depth 1..30, width 1..128, samples, init, learningRate, batchSize, seed}.
+// layerNorms(): RMS per weight of dL/dW for hidden layers 1..depth then the output layer.
+export class GradientFlow extends ExpHandle {
+  constructor(config) { super('GradientFlow', (m) => new m.ExpGradientFlow(config ?? {})); }
+  layerNorms() { return this.use((o) => o.layerNorms()); }
+  get loss() { return this.use((o) => o.loss()); }
+  train(epochs) { return this.use((o) => o.train(epochs)); }
+  get epochs() { return this.use((o) => o.epochs()); }
+}
+
+// config: {activation, depth 1..8, width, samples, learningRate, biasInit -5..5, batchSize, optimizer, seed}.
+// deadFractions(): per hidden layer, then the fraction over all hidden units (last element).
+export class DeadNeurons extends ExpHandle {
+  constructor(config) { super('DeadNeurons', (m) => new m.ExpDeadNeurons(config ?? {})); }
+  train(epochs) { return this.use((o) => o.train(epochs)); }
+  deadFractions() { return this.use((o) => o.deadFractions()); }
+  get epochs() { return this.use((o) => o.epochs()); }
+  get diverged() { return this.use((o) => o.diverged()); }
+}
+
+// config: {activation, depth 1..60, width 1..256, samples, rawInputs, init, skip, seed}.
+// advance(k) pushes the batch through k more layers; mean()/std() have layersDone + 1 entries (0 = inputs).
+export class SelfNorm extends ExpHandle {
+  constructor(config) { super('SelfNorm', (m) => new m.ExpSelfNorm(config ?? {})); }
+  advance(layers) { return this.use((o) => o.advance(layers)); }
+  step(rows) { return this.use((o) => o.step(rows)); }                // up to `rows` samples of the current layer
+  get layersDone() { return this.use((o) => o.layersDone()); }
+  get done() { return this.use((o) => o.done()); }
+  mean() { return this.use((o) => o.mean()); }
+  std() { return this.use((o) => o.std()); }
+}
+// ----------------------------------------------------------------- end of experiments (A)
