@@ -228,8 +228,10 @@ class ActivationSpeed extends HTMLElement {
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
     ctx.fillStyle = th.muted;
-    const legend = both ? `▮ ${T.f}   ▯ ${T.df}   (${T.unit}; × = ${T.rel})` : `${keys[0] === 'f' ? T.f : T.df} (${T.unit}; × = ${T.rel})`;
-    ctx.fillText(legend, L, fs / 2 + 3);
+    const names = both ? `▮ ${T.f}   ▯ ${T.df}` : (keys[0] === 'f' ? T.f : T.df);
+    const long = `${names}   (${T.unit}; × = ${T.rel})`;
+    const legend = ctx.measureText(long).width < w - L - 4 ? long : `${names}   (× ${T.rel})`;
+    ctx.fillText(legend, Math.max(0, Math.min(L, w - 4 - ctx.measureText(legend).width)), fs / 2 + 3);
     // ReLU reference line
     if (Number.isFinite(ref.f) && ref.f > 0) {
       ctx.strokeStyle = th.axis;
