@@ -132,9 +132,9 @@ test('leaky-compare pauses off screen', async () => {
   const page = await open({ width: 375, height: 700 });
   await waitReady(page, '#lk-rrelu');
   await page.waitForTimeout(1500);
-  assert.match(await shadowText(page, '#lk-rrelu', '.status'), /\b0\/150/);
+  assert.match(await shadowText(page, '#lk-rrelu', '.status'), /\b0\/200/);
   await page.locator('#lk-rrelu').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => !/\b0\/150/.test(document.querySelector('#lk-rrelu').shadowRoot.querySelector('.status').textContent));
+  await page.waitForFunction(() => !/\b0\/200/.test(document.querySelector('#lk-rrelu').shadowRoot.querySelector('.status').textContent));
   await page.close();
 });
 

@@ -230,6 +230,31 @@ TEST_CASE("leaky: report alpha = 0.2 vs 0.01 vs relu on the widget's default set
   WARN(lines << "alpha 0.2 has the lower test loss than 0.01 in " << wins << "/" << seeds << " seeds (" << epochs << " epochs)");
 }
 
+// <leaky-compare view="rrelu">'s default: 100 points (50 to train), two layers of 32, noise 0.5 —
+// a set-up that overfits. Reports RReLU's test - train gap next to LeakyReLU fixed at (l+u)/2.
+TEST_CASE("leaky: report RReLU vs fixed-slope LeakyReLU overfitting gap on the widget's default", "[leaky][report]") {
+  int better = 0;
+  const int seeds = 6;
+  std::string lines;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    CompareOptions o;
+    o.seed = seed, o.dataset = "circle", o.points = 100, o.hidden = {32, 32}, o.noise = 0.5;
+    o.runs = {spec(Id::rrelu), spec(Id::leaky_relu, (1.0 / 8 + 1.0 / 3) / 2)};
+    Compare c(o);
+    std::vector<RunRecord> r;
+    for (int e = 0; e < 200; ++e) r = c.step();
+    const double g0 = r[0].test_loss - r[0].eval_train_loss, g1 = r[1].test_loss - r[1].eval_train_loss;
+    REQUIRE(std::isfinite(g0));
+    REQUIRE(std::isfinite(g1));
+    better += g0 < g1;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "seed %d rrelu test %.3f gap %.3f | leaky(11/48) test %.3f gap %.3f\n", seed, r[0].test_loss, g0,
+                  r[1].test_loss, g1);
+    lines += buf;
+  }
+  WARN(lines << "RReLU has the smaller test - train gap in " << better << "/" << seeds << " seeds (200 epochs)");
+}
+
 TEST_CASE("leaky: bad options name the field", "[leaky]") {
   CompareOptions o = alpha_options(1);
   o.runs.push_back(spec(Id::sigmoid));

@@ -10,7 +10,8 @@
 //   epochs     10–1000 (150)   lr  (0, 1]   optimizer sgd|momentum|adam   batch 1–500 (16)
 //   hidden     widths like "8,8" (1–4 layers of 1–64)   noise [0, 1]   points 50–2000 (400)   seed (1)
 //   Defaults per view — alpha: circle, hidden 3,3,3, momentum, lr 0.1, noise 0.2 (a narrow deep net, where
-//   the negative-side slope matters); prelu/rrelu: xor, hidden 8,8, adam, lr 0.01, noise 0.3.
+//   the negative-side slope matters); prelu: xor, hidden 8,8, adam, lr 0.01, noise 0.3; rrelu: circle,
+//   100 points, hidden 32,32, adam, lr 0.01, noise 0.5, 200 epochs (a set-up that overfits).
 //   alphas     view=alpha: the two α values (default "0.01,0.2")
 //   lower upper  view=rrelu: RReLU's slope interval (default 0.125, 0.3333)
 //   autoplay   "false": wait for ▶ instead of training when first on screen       lang  ko|en
@@ -68,7 +69,8 @@ function cssColor(el, name, fallback) { return getComputedStyle(el).getPropertyV
 const VIEW_DEFAULTS = {
   alpha: { dataset: 'circle', hidden: [3, 3, 3], optimizer: 'momentum', lr: 0.1, noise: 0.2 },
   prelu: { dataset: 'xor', hidden: [8, 8], optimizer: 'adam', lr: 0.01, noise: 0.3 },
-  rrelu: { dataset: 'xor', hidden: [8, 8], optimizer: 'adam', lr: 0.01, noise: 0.3 },
+  // few points, wide layers, heavy noise: built to overfit, so the regularising effect has room to show
+  rrelu: { dataset: 'circle', hidden: [32, 32], optimizer: 'adam', lr: 0.01, noise: 0.5, points: 100, epochs: 200 },
 };
 function widths(raw, def) {
   if (raw == null || raw.trim() === '') return def;
@@ -126,13 +128,13 @@ class LeakyCompare extends HTMLElement {
     return {
       view, alphas, lower, upper,
       dataset: attr.choice('dataset', g('dataset'), DATASETS, D.dataset),
-      epochs: attr.int('epochs', g('epochs'), { min: 10, max: 1000, def: 150 }),
+      epochs: attr.int('epochs', g('epochs'), { min: 10, max: 1000, def: D.epochs ?? 150 }),
       lr: attr.number('lr', g('lr'), { min: 1e-5, max: 1, def: D.lr }),
       optimizer: attr.choice('optimizer', g('optimizer'), ['sgd', 'momentum', 'adam'], D.optimizer),
       batch: attr.int('batch', g('batch'), { min: 1, max: 500, def: 16 }),
       hidden: widths(g('hidden'), D.hidden),
       noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: D.noise }),
-      points: attr.int('points', g('points'), { min: 50, max: 2000, def: 400 }),
+      points: attr.int('points', g('points'), { min: 50, max: 2000, def: D.points ?? 400 }),
       seed: attr.int('seed', g('seed'), { min: 0, max: 1e9, def: 1 }),
       autoplay: g('autoplay') !== 'false',
     };
