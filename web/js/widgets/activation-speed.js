@@ -12,8 +12,8 @@
 //             default 131072 (two 1-MB arrays, cache-resident). A browser clock ticks in steps of up to
 //             0.1 ms with random jitter, so a fast pass is timed coarsely: each bar is a trimmed mean over
 //             rounds (the jittered rounding averages out), and one call stays around 2–20 ms.
-//   reps      timed passes per call, 1–5 (default 2)
-//   rounds    1–20 (default 5)     show  "f", "df" or "both" (default)     lang  ko|en
+//   reps      timed passes per call, 1–5 (default 1; each call also runs one untimed warm-up pass)
+//   rounds    1–40 (default 16)     show  "f", "df" or "both" (default)     lang  ko|en
 //   autoplay  "false": wait for the button instead of measuring when first on screen
 // Sets `ready` once drawn, `done` after the last round; fires `measured` {detail: rows}.
 import * as engine from '../engine.js';
@@ -104,8 +104,8 @@ class ActivationSpeed extends HTMLElement {
       ids: attr.list('ids', g('ids'), IDS, IDS),
       variants: v != null && (v.trim() === '' || v.trim() === 'none') ? [] : attr.list('variants', v, ['branchless', 'branchy'], ['branchless', 'branchy']),
       n: attr.int('n', g('n'), { min: 16384, max: 1048576, def: 131072 }),
-      reps: attr.int('reps', g('reps'), { min: 1, max: 5, def: 2 }),
-      rounds: attr.int('rounds', g('rounds'), { min: 1, max: 40, def: 12 }),
+      reps: attr.int('reps', g('reps'), { min: 1, max: 5, def: 1 }),
+      rounds: attr.int('rounds', g('rounds'), { min: 1, max: 40, def: 16 }),
       show: attr.choice('show', g('show'), ['f', 'df', 'both'], 'both'),
       autoplay: g('autoplay') !== 'false',
     };
