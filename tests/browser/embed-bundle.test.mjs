@@ -131,6 +131,11 @@ test('included twice: one definition, one wasm instance, no error', async () => 
   const widgets = await widgetsReady(page, 'activation-plot');
   assert.deepEqual(widgets.map((w) => w.ready), [true, true]);
   assert.equal(await page.evaluate(() => window.__wasmInstances), 1);
+  // what the bundle registered at run time = the build's static list (converter, manifest)
+  const lists = await page.evaluate(() => [window.activationWidgets.elements, window.activationWidgets.staticElements]);
+  assert.deepEqual([...lists[0]].sort(), [...lists[1]].sort());
+  assert.deepEqual([...lists[0]].sort(), [...manifest.elements].sort());
+  assert.ok(lists[0].includes('activation-plot') && lists[0].includes('activation-race'));
   assert.deepEqual(page.errors, []);
   await page.close();
 });

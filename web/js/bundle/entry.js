@@ -9,6 +9,7 @@
 //                                     (placed in [data-activation-share] if the page has one)
 // window.activationWidgets = { version, baseUrl, ready(), elements, attributesOf(tag), unsafeValue(v),
 //   renderMath(root), export: {plotToSVG, toCSV, tableToCSV, download}, share }.
+import { defined, stopTracking } from './track-defines.js'; // must stay first
 import '../widgets/all.js';
 import * as engine from '../engine.js';
 import { renderPageMath } from './page-math.js';
@@ -20,9 +21,13 @@ import { startShare, shareableAttributes, unsafeValue } from '../share.js';
 const script = typeof __awScript !== 'undefined' ? __awScript : null;
 const baseUrl = new URL('.', typeof __awBaseUrl !== 'undefined' ? __awBaseUrl : document.baseURI).href;
 const opts = script ? script.dataset : {};
-// Every element name defined by the files widgets/all.js imports, filled in by tools/bundle.mjs.
+// Every element the files of widgets/all.js defined while this bundle ran (track-defines.js).
+// tools/bundle.mjs's static list (__AW_ELEMENTS__, also in activation-widgets.json) is compared
+// with it by the tests.
+stopTracking();
+const ELEMENTS = defined.slice();
 /* global __AW_ELEMENTS__ */
-const ELEMENTS = typeof __AW_ELEMENTS__ !== 'undefined' ? __AW_ELEMENTS__ : [];
+const STATIC_ELEMENTS = typeof __AW_ELEMENTS__ !== 'undefined' ? __AW_ELEMENTS__ : [];
 
 const api = {
   version: '1',
@@ -30,6 +35,7 @@ const api = {
   ready: () => engine.ready(),
   // Names of the custom elements this bundle defines (every define of widgets/all.js).
   elements: ELEMENTS.slice(),
+  staticElements: STATIC_ELEMENTS.slice(),
   // Attributes of element `tag` that links and embed.html may set (its observedAttributes minus
   // lang/id/class/style/on* and URL-valued ones); null for a tag this bundle does not define.
   attributesOf(tag) {
