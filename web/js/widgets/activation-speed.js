@@ -80,7 +80,7 @@ class ActivationSpeed extends HTMLElement {
     $.main = h('div', {}, $.title, $.canvas, h('div', { class: 'bar' }, $.button, $.status), $.summary, $.note, h('details', {}, $.tableText, $.table));
     root.append(h('style', {}, STYLE), $.error, $.main);
     $.button.addEventListener('click', () => this.restart());
-    this.loop = new FrameLoop({ step: () => this.measureOne(), draw: () => this.draw(), budgetMs: 10 });
+    this.loop = new FrameLoop({ step: () => this.measureOne(), draw: () => this.draw(), budgetMs: 6 });
     this.vis = new Visibility(this, (v) => {
       if (v && this.opts && (this.queue?.length || (this.opts.autoplay && !this.started))) this.resume();
       else if (!v) this.loop.stop();
