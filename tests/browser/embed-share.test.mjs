@@ -75,6 +75,20 @@ test('changes through the widgets\' own controls round-trip through the URL hash
   await Promise.all([page.close(), again.close(), removal.close()]);
 });
 
+test('a link also restores the experiment widgets\' settings (keys are their ids)', async () => {
+  const page = await open('#zigzag-descent.lr=0.3&leaky-alpha.seed=7');
+  await page.waitForFunction(() => document.getElementById('zigzag-descent').hasAttribute('ready'), null, { timeout: 60000 });
+  const r = await page.evaluate(() => ({
+    lr: document.getElementById('zigzag-descent').getAttribute('lr'),
+    slider: document.getElementById('zigzag-descent').shadowRoot.querySelector('input[type="range"]').value,
+    seed: document.getElementById('leaky-alpha').getAttribute('seed'),
+    rejected: window.activationWidgets.share.rejected,
+  }));
+  assert.deepEqual(r, { lr: '0.3', slider: '0.3', seed: '7', rejected: [] });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('hostile hash entries: values stay text inside the widget, unknown keys and attributes are ignored', async () => {
   const payload = '"><img src=x onerror=window.__pwned=1>';
   const page = await env.newPage();
