@@ -72,6 +72,9 @@ test('widgets and attributes from the query; the iframe takes its content height
   // follows changes: the log |f'| panel makes the plot taller
   await frameOf('elu').locator('activation-plot input[name="log-df"]').check();
   await page.waitForFunction((h) => document.querySelector('iframe[name="elu"]').getBoundingClientRect().height > h + 40, eluHeight);
+  // and the frame's own URL follows (open in a new tab = same view)
+  await frame('elu').waitForFunction(() => new URLSearchParams(location.search).has('log-df'));
+  assert.deepEqual(await frame('elu').evaluate(() => [...new URLSearchParams(location.search)]), [['w', 'activation-plot'], ['fn', 'elu'], ['alpha', '0.5'], ['log-df', '']]);
   await screenshot(page, 'embed-iframes', { fullPage: true });
 });
 

@@ -74,6 +74,15 @@
   var el = document.createElement(spec.tag); // a name from the whitelist
   spec.attrs.forEach(function (a) { el.setAttribute(a[0], a[1]); });
   root.replaceChildren(el);
+  // The frame's own URL follows the widget (slider, toggles): "open in a new tab" keeps the view.
+  var names = api.attributesOf(spec.tag) || [];
+  new MutationObserver(function () {
+    var q = new URLSearchParams();
+    q.set('w', spec.tag);
+    names.forEach(function (n) { if (el.hasAttribute(n)) q.set(n, el.getAttribute(n)); });
+    if (spec.lang) q.set('lang', spec.lang);
+    history.replaceState(history.state, '', '?' + q.toString() + location.hash);
+  }).observe(el, { attributes: true, attributeFilter: names });
   document.title = spec.tag + ' — activation widget';
   document.documentElement.setAttribute('data-embed', 'ok');
 }());
