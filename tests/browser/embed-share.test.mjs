@@ -94,7 +94,7 @@ test('hostile hash entries: values stay text inside the widget, unknown keys and
   const page = await env.newPage();
   await page.goto(`${env.baseUrl}#activation-plot-2.fn=${encodeURIComponent(payload)}&activation-plot-3.onclick=${encodeURIComponent('window.__pwned=1')}`
     + `&activation-plot-4.style=display:none&nosuch-9.fn=relu&activation-plot-5.alpha=${encodeURIComponent('<script>window.__pwned=1</script>')}`
-    + `&activation-plot-6.xmin=${'9'.repeat(300)}&lang=en`);
+    + `&activation-plot-6.xmin=${'9'.repeat(300)}&activation-plot-7.constructor=x&activation-plot-7.__proto__=x&lang=en`);
   await page.waitForFunction(PLOTS_READY, null, { timeout: 60000 });
   const r = await page.evaluate(() => {
     const plots = [...document.querySelectorAll('activation-plot')];
@@ -102,7 +102,7 @@ test('hostile hash entries: values stay text inside the widget, unknown keys and
       p2: { error: plots[1].hasAttribute('error'), text: plots[1].shadowRoot.querySelector('.error').textContent, imgs: plots[1].shadowRoot.querySelectorAll('img').length },
       p3: plots[2].getAttribute('onclick'), p4: plots[3].getAttribute('style'),
       p5: { error: plots[4].hasAttribute('error'), text: plots[4].shadowRoot.querySelector('.error').textContent },
-      p6: plots[5].getAttribute('xmin'),
+      p6: plots[5].getAttribute('xmin'), p7: plots[6].getAttributeNames().filter((n) => /constructor|proto/.test(n)),
       rejected: window.activationWidgets.share.rejected.length,
       pwned: window.__pwned, imgs: document.querySelectorAll('img').length,
     };
@@ -114,7 +114,8 @@ test('hostile hash entries: values stay text inside the widget, unknown keys and
   assert.equal(r.p4, null, 'style never set');
   assert.ok(r.p5.error && r.p5.text.includes('<script>'));
   assert.equal(r.p6, null, 'over-long value ignored');
-  assert.equal(r.rejected, 4);
+  assert.deepEqual(r.p7, [], 'names inherited from Object.prototype are not attributes of the whitelist');
+  assert.equal(r.rejected, 6);
   assert.equal(r.pwned, undefined);
   assert.equal(r.imgs, 0);
   assert.deepEqual(page.errors, []);

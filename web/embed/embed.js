@@ -31,7 +31,7 @@
     if (!tag) throw new Error('w is required (widget) / w(위젯 이름)가 필요합니다. Allowed / 가능한 값: ' + allowed.join(', '));
     if (allowed.indexOf(tag) < 0) throw new Error('w=' + shorten(tag) + ' is not a widget / 알 수 없는 위젯. Allowed / 가능한 값: ' + allowed.join(', '));
     var names = api.attributesOf(tag) || [];
-    var attrs = [], seen = {}, lang = null, problems = [];
+    var attrs = [], seen = Object.create(null), lang = null, problems = [];
     params.forEach(function (value, name) {
       if (name === 'w') return;
       if (seen[name]) { problems.push(name + ': given twice / 두 번 주어짐'); return; }

@@ -99,7 +99,7 @@ export function startShare({ elements = window.activationWidgets?.elements || []
     share.rejected = [];
     for (const { key, attr, value, raw } of parseHash(h).ours) {
       const el = byKey.get(key);
-      if (!el || !(attr in initial.get(el))) { share.rejected.push(`${raw}: no widget "${key}" with a shareable attribute "${attr}"`); continue; }
+      if (!el || !Object.hasOwn(initial.get(el), attr)) { share.rejected.push(`${raw}: no widget "${key}" with a shareable attribute "${attr}"`); continue; }
       if (value !== null && unsafeValue(value)) { share.rejected.push(`${key}.${attr}: value too long, with control characters or a script URL`); continue; }
       if (value === null) el.removeAttribute(attr); else el.setAttribute(attr, value);
     }
@@ -115,7 +115,7 @@ export function startShare({ elements = window.activationWidgets?.elements || []
   };
   const queue = () => { if (!timer) timer = setTimeout(write, 120); };
   const mo = new MutationObserver((records) => {
-    if (records.some((r) => r.attributeName in (initial.get(r.target) || {}))) queue();
+    if (records.some((r) => Object.hasOwn(initial.get(r.target) || {}, r.attributeName))) queue();
   });
   for (const { el } of widgets) mo.observe(el, { attributes: true, attributeFilter: Object.keys(initial.get(el)) });
   const onHash = () => apply(location.hash);
