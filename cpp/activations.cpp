@@ -80,7 +80,7 @@ double& field(Params& p, std::string_view param) {
 const ParamInfo& find_param(Id id, std::string_view param) {
   for (const auto& pi : info(id).params)
     if (pi.name == param) return pi;
-  throw std::invalid_argument(std::string(name(id)) + ": unknown parameter '" + std::string(param) +
+  throw std::invalid_argument(std::string(name(id)) + ": unknown parameter '" + quote_input(param) +
                               "'; allowed: " + names_of(id));
 }
 
@@ -95,8 +95,23 @@ Id parse_id(std::string_view s) {
     if (in.name == s) return in.id;
   std::string allowed;
   for (const auto& in : kInfo) allowed += (allowed.empty() ? "" : ", ") + std::string(in.name);
-  std::string shown(s.substr(0, 64));
+  const std::string shown = quote_input(s);
   throw std::invalid_argument("unknown activation '" + shown + "'; allowed: " + allowed);
+}
+
+std::string quote_input(std::string_view s) {
+  std::string out;
+  for (const char ch : s.substr(0, 64)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f) {
+      static const char kHex[] = "0123456789abcdef";
+      out += {'\\', 'x', kHex[c >> 4], kHex[c & 15]};
+    } else {
+      out += ch;
+    }
+  }
+  if (s.size() > 64) out += "...";
+  return out;
 }
 
 Params defaults(Id id) noexcept {

@@ -48,6 +48,9 @@ const Info& info(Id id) noexcept;
 std::string_view name(Id id) noexcept;
 // Throws std::invalid_argument naming the bad id and listing the allowed ones.
 Id parse_id(std::string_view s);
+// User text as shown inside an error message: at most 64 bytes (then "..."), control characters as
+// \xNN (a NUL copied raw would end what(), and with it the list of what is allowed).
+std::string quote_input(std::string_view s);
 Params defaults(Id id) noexcept;
 // Reads/writes a parameter by name; unknown name throws std::invalid_argument listing the id's parameters.
 double get_param(Id id, const Params& p, std::string_view param);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "activations.hpp"
 #include "rng.hpp"
 
 namespace nn {
@@ -29,7 +30,7 @@ Dataset make_dataset(std::string_view name, const DatasetOptions& opt) {
   if (id < 0) {
     std::string allowed;
     for (auto s : kIds) allowed += (allowed.empty() ? "" : ", ") + std::string(s);
-    throw std::invalid_argument("dataset: unknown '" + std::string(name.substr(0, 64)) + "'; allowed: " + allowed);
+    throw std::invalid_argument("dataset: unknown '" + act::quote_input(name) + "'; allowed: " + allowed);
   }
   if (opt.n < 1 || opt.n > kMaxDatasetPoints)
     throw std::invalid_argument("n must be an integer in [1, 100000], got " + std::to_string(opt.n));

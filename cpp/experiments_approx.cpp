@@ -39,7 +39,7 @@ std::string_view name(Target t) noexcept { return kTargetNames[static_cast<int>(
 Target parse_target(std::string_view s) {
   for (int i = 0; i < 3; ++i)
     if (kTargetNames[i] == s) return static_cast<Target>(i);
-  throw std::invalid_argument("target: unknown '" + std::string(s.substr(0, 64)) + "'; allowed: sin, abs, step");
+  throw std::invalid_argument("target: unknown '" + act::quote_input(s) + "'; allowed: sin, abs, step");
 }
 
 double target_value(Target t, double x) noexcept {

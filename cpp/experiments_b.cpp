@@ -31,7 +31,7 @@ void check_range(std::string_view field, double v, double lo, double hi, bool op
 ZigzagInputs parse_zigzag_inputs(std::string_view s) {
   if (s == "sigmoid") return ZigzagInputs::sigmoid;
   if (s == "tanh") return ZigzagInputs::tanh;
-  throw std::invalid_argument("inputs: unknown '" + std::string(s.substr(0, 64)) + "'; allowed: sigmoid, tanh");
+  throw std::invalid_argument("inputs: unknown '" + act::quote_input(s) + "'; allowed: sigmoid, tanh");
 }
 
 void validate(const ZigzagOptions& o) {

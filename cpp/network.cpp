@@ -22,7 +22,7 @@ E parse_enum(std::string_view s, const std::string_view (&names)[N], const char*
     if (names[i] == s) return static_cast<E>(i);
   std::string allowed;
   for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-  throw std::invalid_argument(std::string(field) + ": unknown '" + std::string(s.substr(0, 64)) +
+  throw std::invalid_argument(std::string(field) + ": unknown '" + act::quote_input(s) +
                               "'; allowed: " + allowed);
 }
 

@@ -146,7 +146,7 @@ Variant parse_variant(std::string_view s) {
   if (s == "branchless") return Variant::branchless;
   if (s == "fast") return Variant::fast;
   throw std::invalid_argument("variant must be 'default', 'branchy', 'branchless' or 'fast', got '" +
-                              std::string(s.substr(0, 64)) + "'");
+                              act::quote_input(s) + "'");
 }
 
 std::string_view variant_name(Variant v) noexcept {
