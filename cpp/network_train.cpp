@@ -2,8 +2,9 @@
 // so every inner loop runs over the rows of a mini-batch, contiguous, and vectorises), the
 // activation dispatched once per layer (one template instance per id), losses, optimisers.
 //
-// The activation kernels (network_kernels.hpp) compute f(z) and f'(z) together, two lanes at a time:
-// one branch-free exp evaluation for sigmoid, tanh, elu and selu, selects for the ReLU family.
+// The kernels (network_kernels.hpp): matrix products templated on the input width, and f(z), f'(z)
+// together, two lanes at a time: one branch-free exp evaluation for sigmoid, tanh, elu and selu,
+// selects for the ReLU family.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -17,141 +18,6 @@ namespace {
 
 using act::Id;
 using namespace kernels;
-
-// The two matrix kernels, templated on the input width IN so that for the narrow layers of the
-// race (IN <= 8) every loop over inputs unrolls and the per-input accumulators live in registers;
-// IN = 0 is the general version (runtime width). Rows are in feature-major layout with stride s.
-
-// z[o][b] = bias[o] + sum_i w[o][i] a[i][b]
-template <int IN>
-inline void linear_forward_t(const double* __restrict w, const double* __restrict bias, const double* __restrict a,
-                             double* __restrict z, int in_rt, int rows, std::size_t s) {
-  const int in = IN ? IN : in_rt;
-  for (int o = 0; o < rows; ++o) {
-    double* zo = z + o * s;
-    const double* wo = w + static_cast<std::size_t>(o) * in;
-    if constexpr (IN > 0) {
-      v2 wv[IN];
-      for (int i = 0; i < IN; ++i) wv[i] = splat(wo[i]);
-      for (std::size_t b = 0; b < s; b += 2) {
-        v2 acc = splat(bias[o]);
-        for (int i = 0; i < IN; ++i) acc += wv[i] * ld(a + i * s + b);
-        st(zo + b, acc);
-      }
-    } else {
-      std::size_t b = 0;
-      for (; b + 4 <= s; b += 4) {  // four rows at a time kept in registers
-        v2 a0 = splat(bias[o]), a1 = a0;
-        for (int i = 0; i < in; ++i) {
-          const v2 wi = splat(wo[i]);
-          const double* ai = a + i * s + b;
-          a0 += wi * ld(ai);
-          a1 += wi * ld(ai + 2);
-        }
-        st(zo + b, a0);
-        st(zo + b + 2, a1);
-      }
-      if (b < s) {
-        v2 a0 = splat(bias[o]);
-        for (int i = 0; i < in; ++i) a0 += splat(wo[i]) * ld(a + i * s + b);
-        st(zo + b, a0);
-      }
-    }
-  }
-}
-
-// gW[o][i] += sum_b dz[o][b] a[i][b];  gb[o] += sum_b dz[o][b];  da[i][b] = sum_o w[o][i] dz[o][b]
-template <int IN>
-inline void linear_backward_t(const double* __restrict w, const double* __restrict a, const double* __restrict dz,
-                              double* __restrict gw, double* __restrict gb, double* __restrict da, int in_rt,
-                              int rows, std::size_t s) {
-  const int in = IN ? IN : in_rt;
-  for (int o = 0; o < rows; ++o) {
-    const double* dzo = dz + o * s;
-    double* gwo = gw + static_cast<std::size_t>(o) * in;
-    if constexpr (IN > 0) {
-      v2 acc[IN], sb = splat(0.0);
-      for (int i = 0; i < IN; ++i) acc[i] = splat(0.0);
-      for (std::size_t b = 0; b < s; b += 2) {
-        const v2 d = ld(dzo + b);
-        sb += d;
-        for (int i = 0; i < IN; ++i) acc[i] += d * ld(a + i * s + b);
-      }
-      gb[o] += hsum(sb);
-      for (int i = 0; i < IN; ++i) gwo[i] += hsum(acc[i]);
-    } else {
-      v2 sb = splat(0.0);
-      for (std::size_t b = 0; b < s; b += 2) sb += ld(dzo + b);
-      gb[o] += hsum(sb);
-      for (int i = 0; i < in; ++i) {
-        const double* ai = a + i * s;
-        v2 s0 = splat(0.0), s1 = s0;
-        std::size_t b = 0;
-        for (; b + 4 <= s; b += 4) {
-          s0 += ld(dzo + b) * ld(ai + b);
-          s1 += ld(dzo + b + 2) * ld(ai + b + 2);
-        }
-        if (b < s) s0 += ld(dzo + b) * ld(ai + b);
-        gwo[i] += hsum(s0 + s1);
-      }
-    }
-  }
-  if (!da) return;
-  if constexpr (IN > 0) {
-    for (std::size_t b = 0; b < s; b += 2) {
-      v2 acc[IN];
-      for (int i = 0; i < IN; ++i) acc[i] = splat(0.0);
-      for (int o = 0; o < rows; ++o) {
-        const v2 d = ld(dz + o * s + b);
-        const double* wo = w + static_cast<std::size_t>(o) * IN;
-        for (int i = 0; i < IN; ++i) acc[i] += splat(wo[i]) * d;
-      }
-      for (int i = 0; i < IN; ++i) st(da + i * s + b, acc[i]);
-    }
-  } else {
-    for (int i = 0; i < in; ++i) {
-      double* dai = da + i * s;
-      std::size_t b = 0;
-      for (; b + 4 <= s; b += 4) {
-        v2 a0 = splat(0.0), a1 = a0;
-        for (int o = 0; o < rows; ++o) {
-          const v2 wi = splat(w[static_cast<std::size_t>(o) * in + i]);
-          a0 += wi * ld(dz + o * s + b);
-          a1 += wi * ld(dz + o * s + b + 2);
-        }
-        st(dai + b, a0);
-        st(dai + b + 2, a1);
-      }
-      if (b < s) {
-        v2 a0 = splat(0.0);
-        for (int o = 0; o < rows; ++o) a0 += splat(w[static_cast<std::size_t>(o) * in + i]) * ld(dz + o * s + b);
-        st(dai + b, a0);
-      }
-    }
-  }
-}
-
-#define NN_DISPATCH_IN(fn, in, ...)            \
-  switch (in) {                                \
-    case 1: return fn<1>(__VA_ARGS__);         \
-    case 2: return fn<2>(__VA_ARGS__);         \
-    case 3: return fn<3>(__VA_ARGS__);         \
-    case 4: return fn<4>(__VA_ARGS__);         \
-    case 5: return fn<5>(__VA_ARGS__);         \
-    case 6: return fn<6>(__VA_ARGS__);         \
-    case 7: return fn<7>(__VA_ARGS__);         \
-    case 8: return fn<8>(__VA_ARGS__);         \
-    default: return fn<0>(__VA_ARGS__);        \
-  }
-
-void linear_forward(const double* w, const double* bias, const double* a, double* z, int in, int rows, std::size_t s) {
-  NN_DISPATCH_IN(linear_forward_t, in, w, bias, a, z, in, rows, s)
-}
-void linear_backward(const double* w, const double* a, const double* dz, double* gw, double* gb, double* da, int in,
-                     int rows, std::size_t s) {
-  NN_DISPATCH_IN(linear_backward_t, in, w, a, dz, gw, gb, da, in, rows, s)
-}
-#undef NN_DISPATCH_IN
 
 template <Id ID>
 void hidden_activation(const Network::Layer& ly, const double* z, double* y, double* d, std::size_t n,
