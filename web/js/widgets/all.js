@@ -6,3 +6,7 @@ import './zigzag-descent.js';
 import './activation-speed.js';
 import './leaky-compare.js';
 import './activation-guide.js';
+import './universal-approximation.js';
+import './gradient-flow.js';
+import './dead-neurons.js';
+import './self-normalization.js';

@@ -1,0 +1,147 @@
+// Experiments A widgets in Chromium, on dist/embed/experiments-a.html: each becomes ready, draws
+// (canvas pixels in its activation colours), finishes, reacts to its main control (N slider,
+// depth slider, lr slider, a SELU condition toggle), shows inline errors for invalid attributes,
+// fits 375 px without horizontal scroll, keeps main-thread tasks under 50 ms; screenshots `exp-*`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, screenshot, waitReady } from './harness.mjs';
+
+const PAGE = 'embed/experiments-a.html';
+let app;
+before(async () => { app = await launch(); });
+after(async () => { await app?.close(); });
+
+// In the page: pixels of a widget's canvas near a CSS colour, and a hash of the whole canvas.
+const PROBE = `window.__px = (el, color) => {
+  const cv = el.shadowRoot.querySelector('canvas');
+  const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+  const c = document.createElement('canvas'); c.width = c.height = 1;
+  const g = c.getContext('2d'); g.fillStyle = color; g.fillRect(0, 0, 1, 1);
+  const [r, gg, b] = g.getImageData(0, 0, 1, 1).data;
+  let n = 0, h = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (Math.abs(d[i] - r) + Math.abs(d[i + 1] - gg) + Math.abs(d[i + 2] - b) < 40) n++;
+    if (i % 28 === 0) h = (h * 31 + d[i] + d[i + 1]) | 0;
+  }
+  return { n, h };
+};`;
+
+async function open(opts = {}) {
+  const page = await app.newPage(opts);
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(app.baseUrl + PAGE);
+  await page.evaluate(PROBE);
+  return page;
+}
+const color = (page, sel, id) => page.$eval(sel, (el, id) => el.color(id), id);
+const px = (page, sel, c) => page.$eval(sel, (el, c) => window.__px(el, c), c);
+const results = (page, sel) => page.$eval(sel, (el) => el.results);
+async function waitDone(page, sel, timeout = 60000) {
+  await page.waitForFunction((s) => document.querySelector(s)?.hasAttribute('done'), sel, { timeout });
+}
+async function setRange(page, sel, name, value) {
+  await page.$eval(sel, (el, [name, value]) => {
+    const i = el.shadowRoot.querySelector(`input[name="${name}"]`);
+    i.value = String(value);
+    i.dispatchEvent(new Event('input', { bubbles: true }));
+  }, [name, value]);
+}
+
+test('all four widgets become ready, draw, finish; default numbers show each phenomenon', async () => {
+  const page = await open();
+  await waitReady(page, '#ua, #gf, #dn, #sn');
+  for (const sel of ['#ua', '#gf', '#dn', '#sn']) {
+    await page.$eval(sel, (el) => el.scrollIntoView());
+    await waitDone(page, sel);
+  }
+  const ua = await results(page, '#ua');
+  assert.equal(ua.units, 8);
+  assert.ok(ua.mse.tanh < ua.mse.linear / 10 && ua.mse.relu < ua.mse.linear / 10, JSON.stringify(ua));
+  const gf = await results(page, '#gf');
+  assert.ok(gf.ratioInit.sigmoid < 1e-3 && gf.ratioInit.relu > 0.1 && gf.ratioInit.selu > 0.1, JSON.stringify(gf));
+  const dn = await results(page, '#dn');
+  assert.ok(dn.dead.relu > 0.3 && dn.dead.leaky_relu === 0 && dn.dead.elu === 0 && dn.dead.selu === 0, JSON.stringify(dn));
+  const sn = await results(page, '#sn');
+  assert.ok(Math.abs(sn.last.selu.mean) < 0.1 && sn.last.selu.std > 0.8 && sn.last.selu.std < 1.2, JSON.stringify(sn));
+  console.log('defaults:', JSON.stringify({ ua: ua.mse, gfInit: gf.ratioInit, gf: gf.ratio, dead: dn.dead, selu: sn.last }));
+  // every widget drew its activations' colours
+  for (const [sel, ids] of [['#ua', ['tanh', 'relu']], ['#gf', ['sigmoid', 'relu']], ['#dn', ['relu', 'selu']], ['#sn', ['selu', 'tanh']]]) {
+    for (const id of ids) assert.ok((await px(page, sel, await color(page, sel, id))).n > 50, `${sel} ${id} drawn`);
+  }
+  // screen-reader tables carry the numbers
+  const cells = await page.$eval('#dn', (el) => el.shadowRoot.querySelectorAll('tbody tr').length);
+  assert.equal(cells, 4);
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  console.log('longest main-thread task (ms):', longest);
+  assert.deepEqual(page.errors, []);
+  for (const sel of ['#ua', '#gf', '#dn', '#sn']) await screenshot(page.locator(sel), `exp-a-${sel.slice(1)}-1280`);
+  await page.close();
+});
+
+test('main controls: N slider, depth slider, lr slider, SELU condition toggle', async () => {
+  const page = await open();
+  await waitReady(page, '#ua, #gf, #dn, #sn');
+  // N = 1: tanh/relu fits get much worse
+  await page.$eval('#ua', (el) => el.scrollIntoView());
+  await waitDone(page, '#ua');
+  const before = await results(page, '#ua');
+  await setRange(page, '#ua', 'units', 1);
+  await page.waitForFunction(() => document.querySelector('#ua').results?.units === 1 && document.querySelector('#ua').hasAttribute('done'), null, { timeout: 60000 });
+  const one = await results(page, '#ua');
+  assert.ok(one.mse.tanh > 5 * before.mse.tanh, JSON.stringify([before.mse, one.mse]));
+  // depth 3: the sigmoid ratio is no longer tiny
+  await page.$eval('#gf', (el) => el.scrollIntoView());
+  await setRange(page, '#gf', 'depth', 3);
+  await page.waitForFunction(() => document.querySelector('#gf').results?.depth === 3, null, { timeout: 60000 });
+  const gf = await results(page, '#gf');
+  assert.ok(gf.ratioInit.sigmoid > 1e-3, JSON.stringify(gf));
+  // lr 0.001: far fewer dead relu units
+  await page.$eval('#dn', (el) => el.scrollIntoView());
+  await setRange(page, '#dn', 'lr', -3);
+  await page.waitForFunction(() => { const r = document.querySelector('#dn').results; return r && Math.abs(r.lr - 0.001) < 1e-9 && document.querySelector('#dn').hasAttribute('done'); }, null, { timeout: 60000 });
+  const dn = await results(page, '#dn');
+  assert.ok(dn.dead.relu < 0.3, JSON.stringify(dn));
+  // skip connections: SELU leaves the band
+  await page.$eval('#sn', (el) => el.scrollIntoView());
+  await waitDone(page, '#sn');
+  const h0 = (await px(page, '#sn', '#000')).h;
+  await page.$eval('#sn', (el) => el.shadowRoot.querySelector('input[name="skip"]').click());
+  await page.waitForFunction(() => { const r = document.querySelector('#sn').results; return r?.conditions.skip && document.querySelector('#sn').hasAttribute('done'); }, null, { timeout: 60000 });
+  const sn = await results(page, '#sn');
+  assert.ok(sn.last.selu.std > 1.2, JSON.stringify(sn.last.selu));
+  assert.notEqual((await px(page, '#sn', '#000')).h, h0);
+  await screenshot(page.locator('#sn'), 'exp-a-sn-skip');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('invalid attributes show an inline message (text, never HTML)', async () => {
+  const page = await open();
+  await page.waitForFunction(() => [...document.querySelectorAll('#invalid > [id]')].every((e) => e.hasAttribute('error')), null, { timeout: 20000 });
+  const msgs = await page.$$eval('#invalid > [id]', (els) => els.map((e) => e.shadowRoot.querySelector('.error').textContent));
+  assert.match(msgs[0], /units="0"/);
+  assert.match(msgs[1], /depth="1000"/);
+  assert.match(msgs[2], /swish/);
+  assert.match(msgs[3], /width=/);
+  const imgs = await page.$eval('#bad-width', (e) => e.shadowRoot.querySelectorAll('img').length);
+  assert.equal(imgs, 0);
+  await screenshot(page.locator('#invalid'), 'exp-a-invalid');
+  await page.close();
+});
+
+test('375 px and dark scheme: no horizontal scroll, readable', async () => {
+  const page = await open({ width: 375, height: 800, colorScheme: 'dark' });
+  await waitReady(page, '#ua, #gf, #dn, #sn');
+  for (const sel of ['#ua', '#gf', '#dn', '#sn']) {
+    await page.$eval(sel, (el) => el.scrollIntoView());
+    await waitDone(page, sel);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+  for (const sel of ['#ua', '#gf', '#dn', '#sn']) await screenshot(page.locator(sel), `exp-a-${sel.slice(1)}-375-dark`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -1,0 +1,111 @@
+// <dead-neurons> — the share of hidden units that are dead (f'(z) = 0 for EVERY training sample, so
+// no gradient ever reaches their weights again) over training, for relu and its repairs. A high
+// learning rate or negative initial biases push ReLU pre-activations below 0 for good; leaky ReLU,
+// ELU and SELU keep a non-zero slope there, so their units cannot die.
+// Computed in C++ (engine.DeadNeurons): 'circle' data (2-D, 200 points), 3 hidden layers of 32,
+// bce, Adam, batches of 10; every activation starts from the same seed.
+//
+// Attributes (strict; an invalid value shows an inline message):
+//   lr           learning rate, 0.0001..1 (default 0.1; also a log slider)
+//   bias-init    every hidden bias at the start, -3..3 (default 0; also a slider)
+//   activations  comma list from relu, leaky_relu, elu, selu, prelu, rrelu (default relu,leaky_relu,elu,selu)
+//   epochs       1..200 (default 20)      seed (default 1)      lang ko | en
+// Sets `ready` once drawn, `done` after the last epoch. Event `change` {lr, biasInit, dead}.
+import { ExpWidget, engine, h, attr, slider, fmt, TITLES } from './exp-a-base.js';
+
+const IDS = ['relu', 'leaky_relu', 'elu', 'selu', 'prelu', 'rrelu'];
+const pct = (v) => `${(100 * v).toFixed(v > 0 && v < 0.01 ? 1 : 0)}%`;
+
+const TEXT = {
+  ko: {
+    title: '죽은 뉴런: 모든 샘플에서 기울기가 0인 은닉 유닛의 비율',
+    label: '학습 에포크에 따른 죽은 은닉 유닛 비율, 활성화 함수별',
+    lr: '학습률', bias: '초기 편향', x: '에포크', restart: '다시 학습',
+    dead: '죽은 유닛', diverged: '발산', of: (k, n) => `${k}/${n}`,
+    th: ['활성화 함수', '죽은 유닛 비율', '죽은 유닛 수'], caption: (lr, b, e) => `학습률 ${lr}, 초기 편향 ${b}, ${e} 에포크 후`,
+    note: '원 데이터(2차원 200점), 은닉층 3개 × 32 유닛, Adam, 배치 10. “죽음” = 모든 학습 샘플에서 f′(z) = 0.',
+    engine: '계산 엔진을 불러오지 못했습니다: ',
+  },
+  en: {
+    title: 'Dead neurons: hidden units with zero gradient on every sample',
+    label: 'Share of dead hidden units over the training epochs, per activation',
+    lr: 'learning rate', bias: 'initial bias', x: 'epoch', restart: 'train again',
+    dead: 'dead units', diverged: 'diverged', of: (k, n) => `${k} of ${n}`,
+    th: ['activation', 'dead share', 'dead units'], caption: (lr, b, e) => `learning rate ${lr}, initial bias ${b}, after ${e} epochs`,
+    note: "'circle' data (2-D, 200 points), 3 hidden layers × 32 units, Adam, batches of 10. Dead = f′(z) = 0 for every training sample.",
+    engine: 'could not load the activation engine: ',
+  },
+};
+
+class DeadNeuronsElement extends ExpWidget {
+  static TEXT = TEXT;
+  static get observedAttributes() { return ['lr', 'bias-init', 'activations', 'epochs', 'seed', 'lang']; }
+
+  readAttrs() {
+    const g = (n) => this.getAttribute(n);
+    return {
+      lr: attr.number('lr', g('lr'), { min: 1e-4, max: 1, def: 0.1 }),
+      bias: attr.number('bias-init', g('bias-init'), { min: -3, max: 3, def: 0 }),
+      ids: attr.list('activations', g('activations'), IDS, ['relu', 'leaky_relu', 'elu', 'selu']),
+      epochs: attr.int('epochs', g('epochs'), { min: 1, max: 200, def: 20 }),
+      seed: attr.int('seed', g('seed'), { min: 0, max: 1e9, def: 1 }),
+    };
+  }
+
+  build() {
+    const T = this.T, o = this.opts;
+    // the lr slider moves log10(lr) from -4 to 0 in steps of 0.1
+    this.lr = slider({ name: 'lr', min: -4, max: 0, step: 0.1, text: T.lr, fmt: (v) => fmt(10 ** v, 2) });
+    this.lr.set(Math.log10(o.lr).toFixed(1));
+    this.lr.out.textContent = fmt(o.lr, 2);
+    this.lrValue = o.lr;
+    this.lr.input.addEventListener('input', () => { this.lrValue = 10 ** Number(this.lr.input.value); this.restart(); });
+    this.bias = slider({ name: 'bias', min: -3, max: 3, step: 0.1, text: T.bias, fmt: (v) => fmt(v, 2) });
+    this.bias.set(o.bias);
+    this.bias.input.addEventListener('input', () => this.restart());
+    const again = h('button', { type: 'button', name: 'restart' }, `↻ ${T.restart}`);
+    again.addEventListener('click', () => { this.seedOffset = (this.seedOffset || 0) + 1; this.restart(); });
+    this.$.controls.replaceChildren(this.lr.label, this.bias.label, again);
+  }
+
+  start() {
+    this.dispose();
+    const o = this.opts, lr = this.lrValue, biasInit = Number(this.bias.input.value);
+    this.cur = { lr, biasInit };
+    this.runs = o.ids.map((id) => {
+      const net = new engine.DeadNeurons({ activation: id, learningRate: lr, biasInit, seed: o.seed + (this.seedOffset || 0) });
+      return { id, net, curve: [net.deadFractions().at(-1)] };
+    });
+    this.emitted = false;
+  }
+
+  dispose() { for (const r of this.runs || []) r.net.dispose(); this.runs = []; }
+
+  step() {
+    const behind = this.runs.filter((r) => r.curve.length <= this.opts.epochs);
+    if (!behind.length) return false;
+    const r = behind.reduce((a, b) => (b.curve.length < a.curve.length ? b : a));
+    r.net.train(1);
+    r.curve.push(r.net.deadFractions().at(-1));
+    return true;
+  }
+
+  render() {
+    const T = this.T, th = this.theme, E = this.opts.epochs;
+    // Later lines are thinner, so curves lying on top of each other (all at 0 %) stay visible as stripes.
+    const series = this.runs.map((r, k) => ({ x: r.curve.map((_, i) => i), y: r.curve.map((v) => 100 * v), color: this.color(r.id), width: Math.max(1.25, 5 - 1.25 * k) }));
+    this.plot.render({ theme: th, x: { min: 0, max: E, label: T.x }, panels: [{ series, min: -3, max: 103, label: `${T.dead} %` }] });
+    const last = this.runs.map((r) => ({ id: r.id, v: r.curve.at(-1), div: r.net.diverged }));
+    const total = 3 * 32;
+    this.keys(last.map((l) => ({ text: `${TITLES[l.id]} ${pct(l.v)}${l.div ? ` (${T.diverged})` : ''}`, color: this.color(l.id) })));
+    const epoch = Math.min(...this.runs.map((r) => r.curve.length - 1));
+    this.$.stat.replaceChildren(h('b', {}, `${T.dead}`), ` (${T.x} ${epoch}/${E}): `,
+      last.map((l) => `${TITLES[l.id]} ${T.of(Math.round(l.v * total), total)}`).join(', '));
+    this.table(T.caption(fmt(this.cur.lr, 2), fmt(this.cur.biasInit, 2), epoch), T.th,
+      last.map((l) => [TITLES[l.id], pct(l.v), T.of(Math.round(l.v * total), total)]));
+    this.results = { lr: this.cur.lr, biasInit: this.cur.biasInit, epoch, dead: Object.fromEntries(last.map((l) => [l.id, l.v])) };
+    if (this.finished && !this.emitted) { this.emitted = true; this.emit(this.results); }
+  }
+}
+
+customElements.define('dead-neurons', DeadNeuronsElement);

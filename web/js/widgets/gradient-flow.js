@@ -1,0 +1,123 @@
+// <gradient-flow> — the size of the weight gradient in every hidden layer of a deep net, on a log
+// axis, side by side for several activations: at initialisation (dashed) and as training goes on
+// (solid). sigmoid' <= 1/4, so a sigmoid net's gradient shrinks layer after layer towards the input.
+// Computed in C++ (engine.GradientFlow): 'circle' data (2-D, 200 points), bce loss, Adam (lr 0.003,
+// batches of 20); each activation with its default init (sigmoid/tanh Glorot, relu/elu He, selu LeCun).
+// The size of layer l's gradient is the RMS per weight, ||dL/dW_l|| / sqrt(#weights).
+//
+// Attributes (strict; an invalid value shows an inline message):
+//   depth        hidden layers, 2..30 (default 10; also a slider)
+//   width        units per hidden layer, 4..64 (default 32; also a slider)
+//   activations  comma list from sigmoid, tanh, relu, leaky_relu, elu, selu (default sigmoid,tanh,relu,elu,selu)
+//   epochs       training epochs after initialisation, 0..200 (default 30)
+//   seed         (default 1)      lang   ko | en
+// Big nets use fewer samples (200 * 10*32^2 / (depth*width^2), at least 20) so every step stays short.
+// Sets `ready` once drawn, `done` after the last epoch. Event `change` {depth, width, epoch, ratio}.
+import { ExpWidget, engine, h, attr, slider, fmt, TITLES } from './exp-a-base.js';
+
+const IDS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu'];
+
+const TEXT = {
+  ko: {
+    title: '기울기 흐름: 층마다 가중치 기울기의 크기',
+    label: '층 번호별 가중치 기울기 크기(로그 축), 활성화 함수별',
+    depth: '은닉층 수', width: '층당 유닛', x: '층',
+    init: '층 1 = 입력 쪽 · 점선: 초기화 직후', now: (e) => `실선: ${e} 에포크 학습 후`,
+    ratio: '첫 층 / 마지막 은닉층 기울기 비',
+    th: ['활성화 함수', '초기 비율', '현재 비율'], caption: (d, w, e) => `은닉층 ${d}개 × ${w} 유닛, ${e} 에포크: 첫 층 기울기 / 마지막 은닉층 기울기`,
+    note: '원 데이터(2차원 200점), 이진 교차 엔트로피, Adam. 시그모이드·tanh는 Glorot, ReLU·ELU는 He, SELU는 LeCun 초기화.',
+    engine: '계산 엔진을 불러오지 못했습니다: ',
+  },
+  en: {
+    title: 'Gradient flow: size of the weight gradient in each layer',
+    label: 'Weight-gradient size per layer (log axis) for each activation',
+    depth: 'hidden layers', width: 'units per layer', x: 'layer',
+    init: 'layer 1 = input side · dashed: at initialisation', now: (e) => `solid: after ${e} epochs`,
+    ratio: 'first / last hidden layer gradient',
+    th: ['activation', 'ratio at init', 'ratio now'], caption: (d, w, e) => `${d} hidden layers × ${w} units, ${e} epochs: first-layer gradient / last hidden layer gradient`,
+    note: "'circle' data (2-D, 200 points), binary cross-entropy, Adam. Init: Glorot for sigmoid/tanh, He for ReLU/ELU, LeCun for SELU.",
+    engine: 'could not load the activation engine: ',
+  },
+};
+
+class GradientFlowElement extends ExpWidget {
+  static TEXT = TEXT;
+  static get observedAttributes() { return ['depth', 'width', 'activations', 'epochs', 'seed', 'lang']; }
+
+  readAttrs() {
+    const g = (n) => this.getAttribute(n);
+    return {
+      depth: attr.int('depth', g('depth'), { min: 2, max: 30, def: 10 }),
+      width: attr.int('width', g('width'), { min: 4, max: 64, def: 32 }),
+      ids: attr.list('activations', g('activations'), IDS, ['sigmoid', 'tanh', 'relu', 'elu', 'selu']),
+      epochs: attr.int('epochs', g('epochs'), { min: 0, max: 200, def: 30 }),
+      seed: attr.int('seed', g('seed'), { min: 0, max: 1e9, def: 1 }),
+    };
+  }
+
+  build() {
+    const T = this.T, o = this.opts;
+    this.depth = slider({ name: 'depth', min: 2, max: 30, step: 1, text: T.depth });
+    this.width = slider({ name: 'width', min: 4, max: 64, step: 1, text: T.width });
+    this.depth.set(o.depth);
+    this.width.set(o.width);
+    for (const s of [this.depth, this.width]) s.input.addEventListener('input', () => this.restart());
+    this.$.controls.replaceChildren(this.depth.label, this.width.label);
+  }
+
+  start() {
+    this.dispose();
+    const o = this.opts, depth = Number(this.depth.input.value), width = Number(this.width.input.value);
+    const samples = Math.max(20, Math.min(200, Math.round((200 * 10 * 32 * 32) / (depth * width * width))));
+    this.cur = { depth, width, samples };
+    // Nets are built lazily, one per work unit (a 30 x 64 net takes a while to initialise).
+    this.runs = o.ids.map((id) => ({ id, cfg: { activation: id, depth, width, samples, seed: o.seed } }));
+    this.emitted = false;
+  }
+
+  dispose() { for (const r of this.runs || []) r.net?.dispose(); this.runs = []; }
+
+  // Work units: build + measure a net at init; then one epoch of one net, round robin.
+  step() {
+    const fresh = this.runs.find((r) => !r.net);
+    if (fresh) {
+      fresh.net = new engine.GradientFlow(fresh.cfg);
+      fresh.init = fresh.net.layerNorms();
+      fresh.now = fresh.init;
+      return true;
+    }
+    const behind = this.runs.filter((r) => r.net.epochs < this.opts.epochs);
+    if (!behind.length) return false;
+    const r = behind.reduce((a, b) => (b.net.epochs < a.net.epochs ? b : a));
+    r.net.train(1);
+    r.now = r.net.layerNorms();
+    return true;
+  }
+
+  readyToShow() { return this.runs.every((r) => r.net); }
+
+  render() {
+    const T = this.T, th = this.theme, { depth, width } = this.cur;
+    const xs = Array.from({ length: depth }, (_, i) => i + 1);
+    const series = [];
+    const built = this.runs.filter((r) => r.net);
+    for (const r of built) {
+      const c = this.color(r.id);
+      series.push({ x: xs, y: r.init.slice(0, depth), color: c, width: 1.25, dash: [4, 3] });
+      series.push({ x: xs, y: r.now.slice(0, depth), color: c, width: 2.5 });
+    }
+    this.plot.render({ theme: th, x: { min: 1, max: depth, label: T.x }, panels: [{ log: true, series }] });
+    const ratio = (v) => v[0] / v[depth - 1];
+    const epoch = built.length ? Math.min(...built.map((r) => r.net.epochs)) : 0;
+    this.keys(built.map((r) => ({ text: TITLES[r.id], color: this.color(r.id) })));
+    this.$.stat.replaceChildren(h('b', {}, `${T.ratio}`), ': ',
+      built.map((r) => `${TITLES[r.id]} ${fmt(ratio(r.init), 2)} → ${fmt(ratio(r.now), 2)}`).join(', '),
+      h('br'), `${T.init} · ${T.now(epoch)}`);
+    this.table(T.caption(depth, width, epoch), T.th, built.map((r) => [TITLES[r.id], fmt(ratio(r.init)), fmt(ratio(r.now))]));
+    this.results = { depth, width, epoch, ratioInit: Object.fromEntries(built.map((r) => [r.id, ratio(r.init)])),
+      ratio: Object.fromEntries(built.map((r) => [r.id, ratio(r.now)])) };
+    if (this.finished && !this.emitted) { this.emitted = true; this.emit(this.results); }
+  }
+}
+
+customElements.define('gradient-flow', GradientFlowElement);
