@@ -321,3 +321,39 @@ test('a JS exception thrown from inside a conversion (a throwing getter) passes 
   sane();
   console.log('# | throwing getter in X / params | the TypeError/RangeError passes through; heap and handle count flat over 2000 calls |');
 });
+
+// Where dlmalloc would put a fresh 8 MB block: the start of the unused top of the heap. A leak of even
+// a few bytes per cycle moves it up (shown by the control below); HEAP8.length alone only sees a leak
+// once it outgrows the heap's slack.
+const heapTop = () => { const p = M._malloc(8 << 20); M._free(p); return p; };
+
+test('memory: 5000 create/train/predict/error/delete cycles over every activation and optimiser leave the heap top where it was', () => {
+  const d = M.makeDataset('circle', { n: 50, seed: 1 });
+  const opts = ['sgd', 'momentum', 'adam'];
+  const cycle = (i) => {
+    const n = new M.Network({ activation: IDS[i % IDS.length], optimizer: opts[i % 3], layers: [2, 16, 16, 1], seed: i, loss: i % 2 ? 'mse' : 'bce' });
+    try {
+      n.trainEpoch(d.xTrain, d.yTrain);
+      n.predict(d.xTest);
+      n.lossAndGradient(d.xTrain, d.yTrain);
+      n.setParameters(n.getParameters());
+      assert.throws(() => n.predict([1, 2, 3]), Error);             // error paths allocate messages too
+      assert.throws(() => n.setParameters([NaN]), Error);
+    } finally { n.delete(); }
+    assert.throws(() => new M.Network({ layers: [2, 0, 1] }), Error);
+    if (i % 50 === 0 && 'LeakyCompare' in M) { const c = new M.LeakyCompare({ points: 40, runs: [{ activation: 'prelu' }] }); c.step(); c.delete(); }
+  };
+  for (let i = 0; i < 100; i++) cycle(i);  // warm-up (first-use caches)
+  const top0 = heapTop(), heap0 = M.HEAP8.length, handles = M.count_emval_handles(), t0 = Date.now();
+  for (let i = 0; i < 5000; i++) cycle(i);
+  const top1 = heapTop(), heap1 = M.HEAP8.length;
+  console.log(`# memory over 5000 cycles (${Date.now() - t0} ms): wasm heap ${heap0} -> ${heap1} bytes, heap top ${top0} -> ${top1}`);
+  assert.equal(heap1, heap0);
+  assert.equal(top1, top0, 'nothing left allocated');
+  assert.equal(M.count_emval_handles(), handles);
+  // Control: the same probe does see 16 bytes leaked per cycle.
+  const leaked = [];
+  for (let i = 0; i < 500; i++) { cycle(i); leaked.push(M._malloc(16)); }
+  assert.ok(heapTop() > top1, 'the probe sees a small leak');
+  leaked.forEach((p) => M._free(p));
+});
