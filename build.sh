@@ -64,6 +64,7 @@ run_tests() {
   log "native tests (ctest)"
   ctest --test-dir "$BUILD/native" --output-on-failure -j "$JOBS" || failed+=(native)
   if [ -x tools/sanitize.sh ]; then tools/sanitize.sh || failed+=(sanitizers); fi
+  if [ -x tools/fuzz.sh ]; then tools/fuzz.sh || failed+=(fuzz); fi
   log "wasm tests (node --test tests/wasm)"
   node --test tests/wasm/ || failed+=(wasm)
   log "browser tests (node --test tests/browser, Chromium)"
