@@ -170,6 +170,25 @@ test('default race: epochs/s and the longest main-thread task while training for
   await page.close();
 });
 
+test('one seed, one init: every network of a race starts from exactly the same weights; init="default" does not', async () => {
+  const page = await open();
+  const same = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'elu', 'selu'];
+  const weights = (init) => page.evaluate(async ([ids, init]) => {
+    document.querySelector('#under-test')?.remove();
+    const el = window.__addRace({ activations: ids.join(','), lang: 'en', seed: '7', ...(init ? { init } : {}) });
+    await new Promise((r) => { const t = setInterval(() => { if (el.hasAttribute('ready')) { clearInterval(t); r(); } }, 20); });
+    return el.race.entries.map((e) => [...e.net.getParameters()]);
+  }, [same, init]);
+  const shared = await weights(null);
+  assert.equal(shared.length, same.length);
+  assert.ok(shared[0].some((w) => w !== 0), 'weights are drawn, not all zero');
+  for (let i = 1; i < shared.length; i++) assert.deepEqual(shared[i], shared[0], `${same[i]} starts where ${same[0]} does`);
+  const perActivation = await weights('default');
+  const iRelu = same.indexOf('relu'), iTanh = same.indexOf('tanh');
+  assert.notDeepEqual(perActivation[iRelu], perActivation[iTanh], 'he_normal (relu) and glorot_uniform (tanh) scale differently');
+  await page.close();
+});
+
 test('play / pause / step / reset, and every Network deleted on reset, reconfigure and removal', async () => {
   const page = await open();
   const base = await live(page);

@@ -23,7 +23,7 @@ import { TEXT } from './race/text.js';
 import { lossSeries, divergencePoints, tableCells, fmt, pct } from './race/draw.js';
 import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
 
-const ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'lang'];
+const ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'init', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'lang'];
 const VISUAL_EVERY_MS = 150; // chart, table and some boundaries are redrawn this often while training
 const CHART_EVERY_MS = 290;  // the loss chart (thick anti-aliased strokes are the costliest paint)
 const HEATS_PER_VISUAL = 5;  // boundaries per visual frame: ten are all fresh every ~300 ms

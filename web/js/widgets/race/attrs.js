@@ -1,7 +1,7 @@
 // Strict parsing of <activation-race>'s attributes (kit parsers: malformed or out-of-range values
 // throw AttrError naming the attribute and what is allowed; the widget shows the message as text).
 import { AttrError, attr } from '../../ui/kit.js';
-import { DATASETS, OPTIMIZERS } from './model.js';
+import { DATASETS, INITS, OPTIMIZERS } from './model.js';
 
 // "8,8" -> [8, 8]: 1 to 4 hidden layers of 2 to 32 units.
 export function parseLayers(raw) {
@@ -26,6 +26,7 @@ export function parseRaceAttrs(el, ids) {
     layers: parseLayers(g('layers')),
     lr: attr.number('lr', g('lr'), { min: 1e-6, max: 10, def: 0.01 }),
     optimizer: attr.choice('optimizer', g('optimizer'), OPTIMIZERS, 'adam'),
+    init: attr.choice('init', g('init'), INITS, INITS[0]),
     batch: attr.int('batch', g('batch'), { min: 1, max: 400, def: 10 }),
     seed: attr.int('seed', g('seed'), { min: 0, max: 2147483647, def: 1 }),
     noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: 0.1 }),

@@ -7,6 +7,10 @@ import { gridPoints } from '../../plot/heatmap.js';
 
 export const DATASETS = ['circle', 'xor', 'gaussian', 'spiral'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
+// One initialiser for every network of a race, so the same seed gives every activation exactly the
+// same starting weights (shapes permitting) and the differences come from the activation alone.
+// 'default' picks each activation's usual init instead (same draws, different scales).
+export const INITS = ['glorot_uniform', 'he_normal', 'lecun_normal', 'default'];
 export const TARGET_LOSS = 0.1;   // "epochs to reach" this training loss (bce)
 export const GRID = 40;           // decision-boundary grid: GRID x GRID predictions
 export const DOMAIN = [-1.3, 1.3]; // inputs live in about [-1, 1]; noise spills a little over
@@ -15,7 +19,7 @@ const MAX_HISTORY = 4000;          // longer histories keep every 2nd point (str
 
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
-// cfg: {dataset, noise, seed, layers: [8, 8], lr, optimizer, batch, activations: [...], epochs, maxHistory?}
+// cfg: {dataset, noise, seed, layers: [8, 8], lr, optimizer, batch, init, activations: [...], epochs, maxHistory?}
 export class Race {
   constructor(cfg) {
     this.cfg = cfg;
@@ -29,6 +33,7 @@ export class Race {
         const net = engine.createNetwork({
           layers: [this.data.inputDim, ...cfg.layers, 1], activation: id, loss: 'bce',
           optimizer: cfg.optimizer, learningRate: cfg.lr, batchSize: cfg.batch, seed: cfg.seed,
+          init: cfg.init ?? INITS[0],
         });
         this.entries.push({
           id, net, epochs: 0, ms: 0, diverged: false, hitEpoch: null, stride: 1,
