@@ -56,7 +56,7 @@ for t in "${targets[@]}"; do
   bin=$DIR/fuzz_$t
   reg=tests/fuzz/regressions/$t
   work=$DIR/corpus/$t crashes=$DIR/crashes/$t
-  mkdir -p "$work" "$crashes" "$reg"
+  rm -rf "$crashes" && mkdir -p "$work" "$crashes" "$reg"
   common=(-rss_limit_mb="$RSS_LIMIT_MB" -malloc_limit_mb="$MALLOC_LIMIT_MB" -timeout=20 -max_len=4096)
   # 1) replay every committed input (each one once, no mutation)
   replayed=$(find "$reg" -type f | wc -l)
