@@ -173,8 +173,9 @@ class SelfNorm {
   explicit SelfNorm(const NormConfig& c);
   // Pushes the batch through the next `layers` hidden layers; returns false once all are done.
   bool advance(int layers);
-  // Finer steps for a UI frame budget: up to `rows` more samples of the current layer (a layer's
-  // statistics are recorded when its last sample is done). Returns false once all are done.
+  // Finer steps for a UI frame budget: building a layer's weights is one step, then each step
+  // computes up to `rows` more samples of it (its statistics are recorded when its last sample is
+  // done). Returns false once all layers are done.
   bool step(int rows);
   int layers_done() const noexcept { return static_cast<int>(mean_.size()) - 1; }
   bool done() const noexcept { return layers_done() == cfg_.depth; }
@@ -188,7 +189,8 @@ class SelfNorm {
   std::optional<nn::Network> layer_;  // only the current layer: built when reached (short steps)
   std::vector<double> a_, z_, next_;
   std::vector<double> mean_, std_;
-  int row_ = 0;  // samples of the current layer already computed
+  int row_ = 0;          // samples of the current layer already computed
+  bool built_ = false;   // the current layer's weights exist
 };
 
 // ================================================================ B (owner: expb)

@@ -206,7 +206,8 @@ void SelfNorm::record() {
 
 bool SelfNorm::advance(int layers) {
   check_int("layers", layers, 0, kMaxNormDepth);
-  for (int k = 0; k < layers && !done(); ++k) step(cfg_.samples);
+  const int target = std::min(cfg_.depth, layers_done() + layers);
+  while (layers_done() < target) step(cfg_.samples);
   return !done();
 }
 
@@ -214,7 +215,7 @@ bool SelfNorm::step(int rows) {
   check_int("rows", rows, 1, kMaxNormSamples);
   if (done()) return false;
   const std::size_t w = static_cast<std::size_t>(cfg_.width);
-  if (row_ == 0) {  // entering a new layer: build its weights
+  if (!built_) {  // entering a new layer: building its weights (10^4 inverse-CDF draws) is one step
     nn::Config lc;
     lc.layers = {cfg_.width, cfg_.width, 1};
     lc.activation = cfg_.activation;
@@ -222,6 +223,8 @@ bool SelfNorm::step(int rows) {
     lc.init = cfg_.init;
     lc.seed = cfg_.seed * 1000 + static_cast<std::uint64_t>(layers_done());
     layer_.emplace(lc);
+    built_ = true;
+    return true;
   }
   const int n = std::min(rows, cfg_.samples - row_);
   const std::size_t off = static_cast<std::size_t>(row_) * w, len = static_cast<std::size_t>(n) * w;
@@ -230,6 +233,7 @@ bool SelfNorm::step(int rows) {
   row_ += n;
   if (row_ == cfg_.samples) {
     row_ = 0;
+    built_ = false;
     a_.swap(next_);
     record();
   }

@@ -30,7 +30,7 @@ async function open(opts = {}) {
   const page = await app.newPage(opts);
   await page.addInitScript(() => {
     window.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(app.baseUrl + PAGE);
   await page.evaluate(PROBE);
@@ -53,6 +53,7 @@ async function setRange(page, sel, name, value) {
 test('all four widgets become ready, draw, finish; default numbers show each phenomenon', async () => {
   const page = await open();
   await waitReady(page, '#ua, #gf, #dn, #sn');
+  await page.evaluate(() => { window.__readyAt = performance.now(); });
   for (const sel of ['#ua', '#gf', '#dn', '#sn']) {
     await page.$eval(sel, (el) => el.scrollIntoView());
     await waitDone(page, sel);
@@ -74,8 +75,12 @@ test('all four widgets become ready, draw, finish; default numbers show each phe
   // screen-reader tables carry the numbers
   const cells = await page.$eval('#dn', (el) => el.shadowRoot.querySelectorAll('tbody tr').length);
   assert.equal(cells, 4);
-  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
-  console.log('longest main-thread task (ms):', longest);
+  // Long tasks after the page and the wasm engine have loaded (the widgets' own work). Wall time:
+  // on a machine shared by many processes it inflates, so the 50 ms limit is asserted only with
+  // STRICT_TIMING=1 (run that on an idle machine); otherwise it is printed.
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long.filter(([t]) => t > window.__readyAt).map(([, d]) => d)));
+  console.log('longest main-thread task after load (ms):', longest);
+  if (process.env.STRICT_TIMING === '1') assert.ok(longest < 50, `long task ${longest} ms`);
   assert.deepEqual(page.errors, []);
   for (const sel of ['#ua', '#gf', '#dn', '#sn']) await screenshot(page.locator(sel), `exp-a-${sel.slice(1)}-1280`);
   await page.close();

@@ -60,6 +60,7 @@ export function checkbox({ name, text }) {
 export function fmt(v, digits = 3) {
   if (!Number.isFinite(v)) return String(v);
   const a = Math.abs(v);
+  if (a >= 10 ** digits && a < 1e5) return String(Math.round(v)).replace(/^-/, '\u2212');
   const s = a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(digits - 1) : v.toPrecision(digits);
   return s.replace(/^-/, '\u2212').replace('e-', 'e\u2212').replace('e+', 'e');
 }
@@ -90,7 +91,7 @@ export class ExpWidget extends HTMLElement {
         return more;
       },
       draw: () => this.draw(),
-      budgetMs: 12,
+      budgetMs: 6, // half the kit default: room for one more work unit on a busy machine
     });
     this.vis = new Visibility(this, (v) => { if (v && this.pending) this.loop.start(); else if (!v) this.loop.stop(); });
     this.ro = new ResizeObserver(() => { if (this.opts) this.draw(); });

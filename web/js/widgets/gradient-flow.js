@@ -77,30 +77,37 @@ class GradientFlowElement extends ExpWidget {
 
   dispose() { for (const r of this.runs || []) r.net?.dispose(); this.runs = []; }
 
-  // Work units: build + measure a net at init; then one epoch of one net, round robin.
+  // Work units (each a few ms): build a net; measure it at init; then, round robin, one epoch of
+  // training and, as a separate unit, its new per-layer gradients.
   step() {
+    const stale = this.runs.find((r) => r.net && r.stale);
+    if (stale) {
+      stale.now = stale.net.layerNorms();
+      stale.init ??= stale.now;
+      stale.stale = false;
+      return true;
+    }
     const fresh = this.runs.find((r) => !r.net);
     if (fresh) {
       fresh.net = new engine.GradientFlow(fresh.cfg);
-      fresh.init = fresh.net.layerNorms();
-      fresh.now = fresh.init;
+      fresh.stale = true;
       return true;
     }
     const behind = this.runs.filter((r) => r.net.epochs < this.opts.epochs);
     if (!behind.length) return false;
     const r = behind.reduce((a, b) => (b.net.epochs < a.net.epochs ? b : a));
     r.net.train(1);
-    r.now = r.net.layerNorms();
+    r.stale = true;
     return true;
   }
 
-  readyToShow() { return this.runs.every((r) => r.net); }
+  readyToShow() { return this.runs.every((r) => r.init); }
 
   render() {
     const T = this.T, th = this.theme, { depth, width } = this.cur;
     const xs = Array.from({ length: depth }, (_, i) => i + 1);
     const series = [];
-    const built = this.runs.filter((r) => r.net);
+    const built = this.runs.filter((r) => r.init);
     for (const r of built) {
       const c = this.color(r.id);
       series.push({ x: xs, y: r.init.slice(0, depth), color: c, width: 1.25, dash: [4, 3] });

@@ -15,7 +15,7 @@
 import { ExpWidget, engine, h, attr, checkbox, fmt, TITLES } from './exp-a-base.js';
 
 const IDS = ['selu', 'elu', 'relu', 'tanh', 'sigmoid', 'leaky_relu', 'linear'];
-const ROWS = 250; // samples per work unit
+const ROWS = 125; // samples per work unit (about 1 ms in wasm at width 100)
 
 const TEXT = {
   ko: {

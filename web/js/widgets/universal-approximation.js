@@ -15,7 +15,8 @@ import { ExpWidget, engine, h, attr, slider, fmt, TITLES } from './exp-a-base.js
 
 const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu'];
 const TARGETS = ['sin', 'abs', 'step'];
-const SLICE = 25; // epochs per work unit (N = 64: about 5 ms in wasm)
+// Epochs per work unit: about 400 / N (N = 64: 6 epochs, about 2 ms in wasm).
+const slice = (N) => Math.max(5, Math.round(400 / N));
 
 const TEXT = {
   ko: {
@@ -91,7 +92,7 @@ class UniversalApproximation extends ExpWidget {
     const left = this.nets.filter((n) => n.net.epochs < this.opts.epochs);
     if (!left.length) return false;
     const n = left[this.k++ % left.length];
-    n.net.train(Math.min(SLICE, this.opts.epochs - n.net.epochs));
+    n.net.train(Math.min(slice(this.cur.N), this.opts.epochs - n.net.epochs));
     return true;
   }
 
