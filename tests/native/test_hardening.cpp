@@ -53,3 +53,44 @@ TEST_CASE("fuzz: an unknown name with a NUL or control characters still gives th
   CHECK(msg.size() < 400);
   CHECK_THAT(msg, Contains("allowed: linear"));
 }
+
+// Divergence has two doors (network_train.cpp): a non-finite batch loss, and a finite loss whose step
+// makes a parameter non-finite (that step is undone). Each is opened on purpose with a one-layer
+// linear net, z = w x + b, mse, sgd, lr 10, batch 1, starting from (w, b) set by hand.
+TEST_CASE("divergence: both doors (non-finite loss; finite loss but an overflowing step) stop training and keep the parameters", "[diverge][regression]") {
+  nn::Config c;
+  c.layers = {1, 1};
+  c.activation = act::Id::linear;
+  c.params = act::defaults(act::Id::linear);
+  c.loss = nn::Loss::mse;
+  c.learning_rate = 10;
+  c.batch_size = 1;
+  struct Door { const char* what; std::vector<double> start, x, y; };
+  const Door doors[] = {
+      // z = 1e300 * 1e10 overflows to inf: the loss itself is inf.
+      {"non-finite loss", {1e300, 0.0}, {1e10}, {1.0}},
+      // z = 0, loss = (0 - 1)^2 = 1 is finite, but dL/dw = 2 (z - y) x = -2e308 overflows to -inf,
+      // so w - lr * g = +inf: the step is undone.
+      {"finite loss, overflowing step", {0.0, 0.0}, {1e308}, {1.0}},
+  };
+  for (const Door& d : doors) {
+    INFO(d.what);
+    nn::Network net(c);
+    net.set_parameters(d.start);
+    std::vector<double> g(2);
+    const double loss = net.loss_and_gradient(d.x, d.y, g);
+    if (d.start[0] == 0.0) CHECK(loss == 1.0);
+    else CHECK(std::isinf(loss));
+    CHECK(std::isnan(net.train_epoch(d.x, d.y)));
+    CHECK(net.diverged());
+    const std::vector<double> p(net.parameters().begin(), net.parameters().end());
+    CHECK(p == d.start);  // untouched (the overflowing step was undone)
+    CHECK(std::isnan(net.train_epoch(std::vector<double>{0.5}, std::vector<double>{1.0})));  // stays stopped
+    CHECK(net.epochs() == 0);
+    net.set_parameters(std::vector<double>{0.0, 0.0});  // reset recovers
+    CHECK_FALSE(net.diverged());
+    const double l = net.train_epoch(std::vector<double>{0.5}, std::vector<double>{1.0});
+    CHECK(l == 1.0);  // (0 - 1)^2, measured before the step
+    CHECK(net.epochs() == 1);
+  }
+}
