@@ -150,3 +150,25 @@ test('375 px and dark scheme: no horizontal scroll, readable', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('off screen a widget waits; scrolled into view it trains (and attributes configure it)', async () => {
+  const page = await open({ width: 1280, height: 700 });
+  await waitReady(page, '#ua');
+  await waitDone(page, '#ua');
+  await page.waitForTimeout(500);
+  const off = await page.$eval('#ua-abs', (el) => ({ done: el.hasAttribute('done'), epochs: el.results?.epochs, visible: el.getBoundingClientRect().top < innerHeight }));
+  assert.equal(off.visible, false);
+  assert.equal(off.done, false);
+  assert.equal(off.epochs ?? 0, 0);
+  await page.$eval('#ua-abs', (el) => el.scrollIntoView());
+  await waitDone(page, '#ua-abs');
+  const r = await results(page, '#ua-abs');
+  assert.equal(r.target, 'abs');
+  assert.equal(r.units, 3);
+  assert.deepEqual(Object.keys(r.mse), ['linear', 'relu', 'elu']);
+  assert.equal(r.epochs, 1000);
+  const text = await page.$eval('#ua-abs', (el) => el.shadowRoot.querySelector('.title').textContent);
+  assert.match(text, /Universal approximation/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
