@@ -820,3 +820,59 @@ EMSCRIPTEN_BINDINGS(experiments_a) {
       .function("mean", &norm_mean)
       .function("std", &norm_std);
 }
+
+// ================================================================ hardening (owner: hard)
+// The overloaded free functions also accept the missing and the extra argument counts, so a wrong
+// count gives a plain Error with the signature ("activate(id, x, params?) needs at least 2 arguments,
+// got 1"): Embind's own message for an overloaded function lists its overload table, i.e. pages of
+// minified JS source. Counts up to 5 are covered. Tested in tests/wasm/hostile.test.mjs.
+namespace {
+
+[[noreturn]] val hard_too_many(const char* signature, int max, int got) {
+  throw_js(std::string(signature) + " takes at most " + std::to_string(max) + (max == 1 ? " argument" : " arguments") +
+           ", got " + std::to_string(got));
+}
+[[noreturn]] val hard_too_few(const char* signature, int min, int got) {
+  throw_js(std::string(signature) + " needs at least " + std::to_string(min) + (min == 1 ? " argument" : " arguments") +
+           ", got " + std::to_string(got));
+}
+
+}  // namespace
+
+#define HARD_EXTRA(js, sig, max)                                                                                     \
+  emscripten::function(js, +[](const val&, const val&, const val&, const val&, const val&) -> val {                \
+    hard_too_many(sig, max, 5);                                                                                     \
+  });                                                                                                               \
+  if (max < 4)                                                                                                      \
+    emscripten::function(js, +[](const val&, const val&, const val&, const val&) -> val { hard_too_many(sig, max, 4); });
+#define HARD_EXTRA3(js, sig, max) \
+  emscripten::function(js, +[](const val&, const val&, const val&) -> val { hard_too_many(sig, max, 3); });
+#define HARD_EXTRA2(js, sig, max) \
+  emscripten::function(js, +[](const val&, const val&) -> val { hard_too_many(sig, max, 2); });
+
+EMSCRIPTEN_BINDINGS(hardening) {
+  emscripten::function("activate", +[]() -> val { hard_too_few("activate(id, x, params?)", 2, 0); });
+  emscripten::function("activate", +[](const val&) -> val { hard_too_few("activate(id, x, params?)", 2, 1); });
+  HARD_EXTRA("activate", "activate(id, x, params?)", 3)
+  emscripten::function("derivative", +[]() -> val { hard_too_few("derivative(id, x, params?)", 2, 0); });
+  emscripten::function("derivative", +[](const val&) -> val { hard_too_few("derivative(id, x, params?)", 2, 1); });
+  HARD_EXTRA("derivative", "derivative(id, x, params?)", 3)
+  emscripten::function("sampleCurve", +[]() -> val { hard_too_few("sampleCurve(id, xs, params?)", 2, 0); });
+  emscripten::function("sampleCurve", +[](const val&) -> val { hard_too_few("sampleCurve(id, xs, params?)", 2, 1); });
+  HARD_EXTRA("sampleCurve", "sampleCurve(id, xs, params?)", 3)
+  emscripten::function("measureActivation", +[]() -> val { hard_too_few("measureActivation(id, options?)", 1, 0); });
+  HARD_EXTRA3("measureActivation", "measureActivation(id, options?)", 2)
+  HARD_EXTRA("measureActivation", "measureActivation(id, options?)", 2)
+  emscripten::function("makeDataset", +[]() -> val { hard_too_few("makeDataset(name, options?)", 1, 0); });
+  HARD_EXTRA3("makeDataset", "makeDataset(name, options?)", 2)
+  HARD_EXTRA("makeDataset", "makeDataset(name, options?)", 2)
+  HARD_EXTRA2("zigzagRun", "zigzagRun(options?)", 1)
+  HARD_EXTRA3("zigzagRun", "zigzagRun(options?)", 1)
+  HARD_EXTRA("zigzagRun", "zigzagRun(options?)", 1)
+  HARD_EXTRA2("activationGuide", "activationGuide(answers?)", 1)
+  HARD_EXTRA3("activationGuide", "activationGuide(answers?)", 1)
+  HARD_EXTRA("activationGuide", "activationGuide(answers?)", 1)
+}
+#undef HARD_EXTRA
+#undef HARD_EXTRA2
+#undef HARD_EXTRA3
