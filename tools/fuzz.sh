@@ -30,15 +30,20 @@ fail() { echo "fuzz: FAILED ($1); log: $LOG" >&2; exit 1; }
 
 # 1. the core, instrumented for coverage (fuzzer-no-link), one object per source, rebuilt when changed
 mkdir -p "$DIR/obj"
-objs=()
+objs=() pids=()
 for src in cpp/*.cpp; do
   [ "$src" = cpp/bindings.cpp ] && continue
   obj=$DIR/obj/$(basename "${src%.cpp}").o
   if [ ! -f "$obj" ] || [ -n "$(find cpp -newer "$obj" -name '*.?pp' -print -quit)" ]; then
-    "$CXX" "${FLAGS[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" >>"$LOG" 2>&1 || { cat "$LOG" >&2; fail "compile $src"; }
+    rm -f "$obj"
+    "$CXX" "${FLAGS[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" >>"$LOG" 2>&1 &
+    pids+=($!)
+    if ((${#pids[@]} >= $(nproc))); then wait "${pids[0]}" || true; pids=("${pids[@]:1}"); fi
   fi
   objs+=("$obj")
 done
+wait
+for obj in "${objs[@]}"; do [ -f "$obj" ] || { cat "$LOG" >&2; fail "compile ${obj##*/}"; }; done
 
 targets=()
 for src in tests/fuzz/fuzz_*.cpp; do
