@@ -108,10 +108,10 @@ inline void activate(const double* __restrict z, double* __restrict y, double* _
       fd = select(x > splat(0.0), splat(1.0), splat(a));
       fy = fd * x;
     } else {  // linear (and any future id): the scalar reference kernels
-      for (int k = 0; k < 2; ++k) {
-        fy[k] = act::value(ID, x[k], p);
-        fd[k] = act::derivative(ID, x[k], p);
-      }
+      // Built whole (not lane by lane) so g++ sees both lanes set: lane-wise stores into an
+      // unset vector made it warn "may be used uninitialized" (a false positive).
+      fy = v2{act::value(ID, x[0], p), act::value(ID, x[1], p)};
+      fd = v2{act::derivative(ID, x[0], p), act::derivative(ID, x[1], p)};
     }
     st(y + i, fy);
     st(d + i, fd);
