@@ -121,3 +121,52 @@ test('hostile hash entries: values stay text inside the widget, unknown keys and
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// Moves one control inside a widget's shadow root the way a reader does (value + input + change).
+const move = (page, selector, control, value) => page.evaluate(([sel, ctl, v]) => {
+  const input = document.querySelector(sel).shadowRoot.querySelector(ctl);
+  if (input.type === 'checkbox') input.checked = v; else input.value = v;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}, [selector, control, value]);
+
+test('every experiment widget\'s controls reach the URL hash and a reload of the link restores them', async () => {
+  const page = await open();
+  // the widgets must configure (engine ready) before their controls exist
+  await page.waitForFunction(() => ['universal-approximation', 'gradient-flow', 'dead-neurons', 'self-normalization', 'zigzag-descent', 'leaky-compare', 'activation-guide']
+    .every((t) => document.querySelector(t)?.shadowRoot.querySelector('input, select')), null, { timeout: 60000 });
+  await page.evaluate(() => { window.__ctl = []; document.addEventListener('change', (e) => { if (e.detail?.control || e.detail?.dataset || e.detail?.answers) window.__ctl.push(e.target.localName); }); });
+  await move(page, 'universal-approximation', 'input[name=units]', '20');
+  await move(page, 'universal-approximation', 'select[name=target]', 'abs');
+  await move(page, 'gradient-flow', 'input[name=depth]', '6');
+  await move(page, 'dead-neurons', 'input[name=lr]', '-1.5'); // the slider holds log10(lr)
+  await move(page, 'dead-neurons', 'input[name=bias]', '0.5');
+  await move(page, 'self-normalization', 'input[name=skip]', true);
+  await move(page, '#zigzag-descent', 'input[name=lr]', '0.75');
+  await move(page, '#leaky-alpha', 'select[name=dataset]', 'spiral');
+  await move(page, '#activation-guide', 'input[name=speed]', true);
+  const want = ['universal-approximation-1.units=20', 'universal-approximation-1.target=abs', 'gradient-flow-1.depth=6', 'dead-neurons-1.lr=0.0316',
+    'dead-neurons-1.bias-init=0.5', 'self-normalization-1.skip=', 'zigzag-descent.lr=0.75', 'leaky-alpha.dataset=spiral', 'activation-guide.speed=true'];
+  await page.waitForFunction((w) => w.every((e) => location.hash.includes(e)), want, { timeout: 5000 }).catch(() => {});
+  const hash = await page.evaluate(() => location.hash);
+  for (const w of want) assert.ok(hash.includes(w), `${w} in ${hash}`);
+  const fired = await page.evaluate(() => [...new Set(window.__ctl)].sort());
+  assert.deepEqual(fired, ['activation-guide', 'dead-neurons', 'gradient-flow', 'leaky-compare', 'self-normalization', 'universal-approximation']);
+
+  const again = await open(hash);
+  await again.waitForFunction(() => document.querySelector('dead-neurons')?.shadowRoot.querySelector('input[name=lr]')
+    && document.querySelector('#activation-guide')?.shadowRoot.querySelector('input[name=speed]'), null, { timeout: 60000 });
+  const state = await again.evaluate(() => {
+    const q = (sel, ctl) => { const i = document.querySelector(sel).shadowRoot.querySelector(ctl); return i.type === 'checkbox' ? i.checked : i.value; };
+    return {
+      units: q('universal-approximation', 'input[name=units]'), target: q('universal-approximation', 'select[name=target]'),
+      depth: q('gradient-flow', 'input[name=depth]'), lr: q('dead-neurons', 'input[name=lr]'), bias: q('dead-neurons', 'input[name=bias]'),
+      skip: q('self-normalization', 'input[name=skip]'), zlr: q('#zigzag-descent', 'input[name=lr]'),
+      dataset: q('#leaky-alpha', 'select[name=dataset]'), speed: q('#activation-guide', 'input[name=speed]'),
+      rejected: window.activationWidgets.share.rejected,
+    };
+  });
+  assert.deepEqual(state, { units: '20', target: 'abs', depth: '6', lr: '-1.5', bias: '0.5', skip: true, zlr: '0.75', dataset: 'spiral', speed: true, rejected: [] });
+  assert.deepEqual([page.errors, again.errors], [[], []]);
+  await Promise.all([page.close(), again.close()]);
+});

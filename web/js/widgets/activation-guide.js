@@ -108,7 +108,7 @@ class ActivationGuide extends HTMLElement {
     engine.ready().then(() => { this.engineReady = true; this.configure(); },
       (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
   }
-  attributeChangedCallback() { if (this.engineReady) this.configure(); }
+  attributeChangedCallback() { if (this.engineReady && !this.reflecting) this.configure(); }
 
   configure() {
     const T = TEXT[lang(this)];
@@ -124,7 +124,12 @@ class ActivationGuide extends HTMLElement {
       const raw = this.getAttribute(name);
       const box = h('input', { type: 'checkbox', name });
       box.checked = raw == null ? def : raw !== 'false';
-      box.addEventListener('change', () => this.update());
+      box.addEventListener('change', () => {
+        // reflected for share.js (without rebuilding the form); update() fires `change`
+        this.reflecting = true;
+        try { this.setAttribute(name, String(box.checked)); } finally { this.reflecting = false; }
+        this.update();
+      });
       this.boxes[key] = box;
       this.$.form.append(h('label', { class: 'q' }, box, h('span', {}, T.q[key])));
     }

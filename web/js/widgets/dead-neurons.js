@@ -39,6 +39,9 @@ const TEXT = {
 
 class DeadNeuronsElement extends ExpWidget {
   static TEXT = TEXT;
+  static CONTROLS = { lr: 'lr', bias: 'bias-init' };
+  // the lr slider holds log10(lr): the attribute gets lr itself, 3 significant digits
+  controlValue(input) { return input.name === 'lr' ? Number((10 ** Number(input.value)).toPrecision(3)) : input.value; }
   static get observedAttributes() { return ['lr', 'bias-init', 'activations', 'epochs', 'seed', 'lang']; }
 
   readAttrs() {

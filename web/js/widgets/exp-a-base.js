@@ -8,6 +8,7 @@ import * as engine from '../engine.js';
 import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
+import { exportButtons, csvButton } from '../plot/export.js';
 
 export { engine, h, attr, lang, AttrError };
 
@@ -39,6 +40,8 @@ const STYLE = `${BASE_STYLE}
 .controls input[type=range] { width: 150px; max-width: 42vw; accent-color: var(--w-accent); }
 output { font-variant-numeric: tabular-nums; min-width: 2.6em; display: inline-block; }
 .note { color: var(--w-muted); font-size: 12px; margin: 4px 0 0; }
+.exports { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
+.exports .export { margin-inline-start: 0 !important; }
 `;
 
 // A range slider with a text label and a live <output>; fmt formats the value for the output.
@@ -81,7 +84,9 @@ export class ExpWidget extends HTMLElement {
     };
     const $ = this.$;
     // the table is for screen readers (a table ignores width: 1px, so it sits in a clipped div)
-    $.main = h('div', {}, $.title, $.keys, $.canvas, $.stat, $.controls, $.note, h('div', { class: 'sr-only' }, $.table));
+    // downloads: the plot (PNG / SVG) and the numbers of the table (CSV)
+    $.exports = h('div', { class: 'exports' }, csvButton(this, () => $.table, () => this.localName), exportButtons(this, () => this.plot, () => this.localName));
+    $.main = h('div', {}, $.title, $.keys, $.canvas, $.stat, $.controls, $.exports, $.note, h('div', { class: 'sr-only' }, $.table));
     root.append(h('style', {}, STYLE + (this.constructor.STYLE || '')), $.error, $.main);
     this.plot = new Plot($.canvas);
     this.loop = new FrameLoop({
@@ -97,6 +102,9 @@ export class ExpWidget extends HTMLElement {
     this.ro = new ResizeObserver(() => { if (this.opts) this.draw(); });
     this.mq = matchMedia('(prefers-color-scheme: dark)');
     this.onScheme = () => { if (this.opts) this.draw(); };
+    // Controls reflect their value to the matching attribute (so share.js can put it in a link);
+    // the widget's own listener on the control has already restarted the work.
+    for (const type of ['input', 'change']) $.controls.addEventListener(type, (e) => this.reflectControl(e.target));
   }
 
   get T() { return this.constructor.TEXT[lang(this)]; }
@@ -115,7 +123,25 @@ export class ExpWidget extends HTMLElement {
     this.loop.stop();
     this.dispose?.();
   }
-  attributeChangedCallback() { if (this.engineReady) this.configure(); }
+  attributeChangedCallback() {
+    if (!this.engineReady) return;
+    // A control's own value reflected: the work already follows the control; only refresh opts.
+    if (this.reflecting) { try { this.opts = this.readAttrs(); } catch { /* the control's value is always valid */ } return; }
+    this.configure();
+  }
+
+  // Subclasses: static CONTROLS = { controlName: 'attribute' }; controlValue(input) may convert
+  // (a checkbox gives presence). Sets the attribute without reconfiguring and fires `change`
+  // {control, value} (bubbling, composed) when the value really changed.
+  reflectControl(input) {
+    const name = this.constructor.CONTROLS?.[input?.name];
+    if (!name) return;
+    const v = input.type === 'checkbox' ? (input.checked ? '' : null) : String(this.controlValue ? this.controlValue(input) : input.value);
+    if (this.getAttribute(name) === v) return;
+    this.reflecting = true;
+    try { if (v === null) this.removeAttribute(name); else this.setAttribute(name, v); } finally { this.reflecting = false; }
+    this.emit({ control: name, value: v });
+  }
 
   // Runs fn; an engine error becomes the inline message and stops the work.
   safe(fn) {

@@ -42,6 +42,7 @@ const TEXT = {
 
 class GradientFlowElement extends ExpWidget {
   static TEXT = TEXT;
+  static CONTROLS = { depth: 'depth', width: 'width' };
   static get observedAttributes() { return ['depth', 'width', 'activations', 'epochs', 'seed', 'lang']; }
 
   readAttrs() {

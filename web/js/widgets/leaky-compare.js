@@ -20,6 +20,7 @@ import * as engine from '../engine.js';
 import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
+import { exportButtons, csvButton } from '../plot/export.js';
 
 const FALLBACK = { relu: '#0070af', leaky_relu: '#0e895c', rrelu: '#3d91c2', prelu: '#bf5f9b' };
 const DATASETS = ['circle', 'xor', 'gaussian', 'spiral'];
@@ -96,12 +97,23 @@ class LeakyCompare extends HTMLElement {
     };
     const $ = this.$;
     $.main = h('div', {}, $.title, $.legend, $.canvas,
-      h('div', { class: 'controls' }, $.play, $.restart, h('label', {}, $.datasetText, ' ', $.dataset), $.status), $.line, $.stats);
+      h('div', { class: 'controls' }, $.play, $.restart, h('label', {}, $.datasetText, ' ', $.dataset), $.status), $.line, $.stats,
+      // downloads: the results table (CSV) and the loss plot (PNG / SVG)
+      h('div', { class: 'controls exports' }, csvButton(this, () => $.stats.querySelector('table'), () => this.fileName()),
+        exportButtons(this, () => this.plot, () => this.fileName())));
     root.append(h('style', {}, STYLE), $.error, $.main);
     this.plot = new Plot($.canvas);
     $.play.addEventListener('click', () => { this.paused = !this.paused; if (!this.paused && this.epoch >= this.opts.epochs) this.reset(); this.sync(); });
     $.restart.addEventListener('click', () => { this.paused = false; this.reset(); });
-    $.dataset.addEventListener('change', () => { this.datasetOverride = $.dataset.value; this.paused = false; this.reset(); });
+    $.dataset.addEventListener('change', () => {
+      this.datasetOverride = $.dataset.value;
+      this.paused = false;
+      this.reset();
+      // reflected for share.js without reconfiguring (the run above already uses it)
+      this.reflecting = true;
+      try { this.setAttribute('dataset', $.dataset.value); } finally { this.reflecting = false; }
+      this.dispatchEvent(new CustomEvent('change', { bubbles: true, composed: true, detail: { dataset: $.dataset.value } }));
+    });
     this.loop = new FrameLoop({ step: () => this.trainOne(), draw: () => this.render(), budgetMs: 8 });
     this.vis = new Visibility(this, () => this.sync());
     this.ro = new ResizeObserver(() => { if (this.hist) this.render(); });
@@ -114,7 +126,13 @@ class LeakyCompare extends HTMLElement {
       (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
   }
   disconnectedCallback() { this.vis.stop(); this.ro.disconnect(); this.loop.stop(); this.compare?.dispose(); this.compare = null; }
-  attributeChangedCallback(name) { if (name === 'dataset') this.datasetOverride = undefined; if (this.engineReady) this.configure(); }
+  attributeChangedCallback(name) {
+    if (this.reflecting) return;
+    if (name === 'dataset') this.datasetOverride = undefined;
+    if (this.engineReady) this.configure();
+  }
+
+  fileName() { return `leaky-compare-${this.opts?.view || 'alpha'}`; }
 
   readAttrs() {
     const g = (n) => this.getAttribute(n);

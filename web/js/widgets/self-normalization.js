@@ -42,6 +42,7 @@ const TEXT = {
 
 class SelfNormalization extends ExpWidget {
   static TEXT = TEXT;
+  static CONTROLS = { 'raw-inputs': 'raw-inputs', 'he-init': 'he-init', skip: 'skip' };
   static get observedAttributes() { return ['activations', 'depth', 'width', 'samples', 'seed', 'raw-inputs', 'he-init', 'skip', 'lang']; }
 
   plotHeight(width) { return Math.round(Math.max(300, Math.min(420, width * 0.7))); }

@@ -43,6 +43,7 @@ const TEXT = {
 
 class UniversalApproximation extends ExpWidget {
   static TEXT = TEXT;
+  static CONTROLS = { units: 'units', target: 'target' };
   static get observedAttributes() { return ['target', 'units', 'activations', 'epochs', 'linear-depth', 'seed', 'lang']; }
 
   readAttrs() {

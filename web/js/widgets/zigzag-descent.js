@@ -17,6 +17,7 @@ import * as engine from '../engine.js';
 import { h, AttrError, attr, lang, Visibility, BASE_STYLE, showError } from '../ui/kit.js';
 import { readTheme } from '../plot/theme.js';
 import { linearTicks, formatTick } from '../plot/scale.js';
+import { csvButton } from '../plot/export.js';
 
 const FALLBACK = { sigmoid: '#ad811c', tanh: '#ff3f19' };
 const TEXT = {
@@ -85,11 +86,17 @@ class ZigzagDescent extends HTMLElement {
       legend: h('div', { class: 'legend' }), table: h('table'), error: h('div', { class: 'error', role: 'alert', hidden: '' }),
     };
     const $ = this.$;
-    $.controls = h('div', { class: 'controls' }, h('label', {}, $.lrText, $.lr, $.lrOut), $.replay, $.newData);
+    $.controls = h('div', { class: 'controls' }, h('label', {}, $.lrText, $.lr, $.lrOut), $.replay, $.newData,
+      csvButton(this, () => $.table, () => 'zigzag-descent')); // the results table (steps, same-sign updates)
     // the table is for screen readers; a 1-px clipped <div> around it (a table ignores width: 1px)
     $.main = h('div', {}, $.title, $.panels, $.legend, $.controls, h('div', { class: 'sr-only' }, $.table));
     root.append(h('style', {}, STYLE), $.error, $.main);
-    $.lr.addEventListener('input', () => { this.lrOverride = Number($.lr.value); $.lrOut.textContent = $.lr.value; this.compute(); });
+    $.lr.addEventListener('input', () => {
+      this.lrOverride = Number($.lr.value);
+      $.lrOut.textContent = $.lr.value;
+      this.reflect('lr', $.lr.value); // for share.js; compute() fires `change`
+      this.compute();
+    });
     $.replay.addEventListener('click', () => this.play());
     $.newData.addEventListener('click', () => { this.seedOffset = (this.seedOffset || 0) + 1; this.compute(); });
     // The animation only redraws (the paths are computed at once), so a plain rAF loop is enough.
@@ -114,7 +121,9 @@ class ZigzagDescent extends HTMLElement {
       (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
   }
   disconnectedCallback() { this.vis.stop(); this.ro.disconnect(); this.loop.stop(); }
-  attributeChangedCallback() { if (this.engineReady) { this.lrOverride = undefined; this.configure(); } }
+  attributeChangedCallback() { if (this.engineReady && !this.reflecting) { this.lrOverride = undefined; this.configure(); } }
+  // Sets an attribute from a control without reconfiguring (the control already drives the run).
+  reflect(name, value) { this.reflecting = true; try { this.setAttribute(name, value); } finally { this.reflecting = false; } }
 
   readAttrs() {
     const g = (n) => this.getAttribute(n);
