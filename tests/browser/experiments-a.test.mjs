@@ -172,3 +172,32 @@ test('off screen a widget waits; scrolled into view it trains (and attributes co
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('exports: gradient-flow table as CSV (same cells), its plot as PNG; dead-neurons CSV', async () => {
+  const page = await open();
+  await page.$eval('#gf', (el) => el.scrollIntoView());
+  await waitDone(page, '#gf');
+  const fs = await import('node:fs');
+  const get = async (sel) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(sel).click()]);
+    return { file: dl.suggestedFilename(), data: fs.readFileSync(await dl.path()) };
+  };
+  const cells = (sel) => page.$eval(sel, (el) => [...el.shadowRoot.querySelector('table').rows].map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+  const rows = (buf) => buf.toString('utf8').trimEnd().split('\r\n').map((l) => l.split(','));
+  const csv = await get('#gf button[name=export-csv]');
+  assert.equal(csv.file, 'gradient-flow.csv');
+  const parsed = rows(csv.data), shown = await cells('#gf');
+  assert.ok(parsed.length >= 3, `header + a row per activation: ${csv.data}`);
+  assert.deepEqual(parsed, shown);
+  assert.ok(parsed.slice(1).every((r) => /^[\d.e−-]+$/.test(r[1])), 'ratios are numbers');
+  const png = await get('#gf button[name=export-png]');
+  assert.equal(png.file, 'gradient-flow.png');
+  assert.deepEqual([...png.data.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.ok(png.data.length > 2000);
+  await page.$eval('#dn', (el) => el.scrollIntoView());
+  await waitDone(page, '#dn');
+  const dn = await get('#dn button[name=export-csv]');
+  assert.deepEqual(rows(dn.data), await cells('#dn'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

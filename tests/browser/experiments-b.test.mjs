@@ -182,3 +182,42 @@ test('invalid attributes show inline messages; 375 px dark without horizontal sc
   await screenshot(page.locator('#bad-zz'), 'exp-error-375-dark');
   await page.close();
 });
+
+// A download triggered by a button inside a widget (Playwright locators reach into open shadow roots).
+async function downloadFrom(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  const fsMod = await import('node:fs');
+  return { file: dl.suggestedFilename(), text: fsMod.readFileSync(await dl.path(), 'latin1') };
+}
+// The table's cells as the reader sees them (header row first).
+const tableCells = (page, sel, tableQuery) => page.$eval(sel, (el, q) =>
+  [...el.shadowRoot.querySelector(q).rows].map((tr) => [...tr.cells].map((c) => c.textContent.trim())), tableQuery);
+// CSV without quoted cells (these tables have no commas or quotes), UTF-8 decoded.
+const parseCSV = (text) => Buffer.from(text, 'latin1').toString('utf8').trimEnd().split('\r\n').map((l) => l.split(','));
+
+test('exports: zigzag CSV and leaky-compare CSV match their tables; the leaky plot downloads as SVG and PNG', async () => {
+  const page = await open();
+  await waitReady(page, '#zz, #lk-alpha');
+  await page.waitForSelector('#zz[done]', { timeout: 20000 });
+  const zz = await downloadFrom(page, '#zz button[name=export-csv]');
+  assert.equal(zz.file, 'zigzag-descent.csv');
+  const zzRows = parseCSV(zz.text);
+  assert.equal(zzRows.length, 3, 'header + sigmoid + tanh');
+  assert.deepEqual(zzRows, await tableCells(page, '#zz', 'table'));
+
+  await page.$eval('#lk-alpha', (el) => el.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('#lk-alpha').shadowRoot.querySelector('.stats table'), null, { timeout: 20000 });
+  const lk = await downloadFrom(page, '#lk-alpha button[name=export-csv]');
+  assert.equal(lk.file, 'leaky-compare-alpha.csv');
+  const lkRows = parseCSV(lk.text), shown = await tableCells(page, '#lk-alpha', '.stats table');
+  assert.equal(lkRows.length, 4, 'header + relu + two leaky runs');
+  assert.deepEqual(lkRows[0], shown[0]);
+  assert.deepEqual(lkRows.map((r) => r[0]), shown.map((r) => r[0]), 'same runs (the numbers move while it trains)');
+  const svg = await downloadFrom(page, '#lk-alpha button[name=export-svg]');
+  assert.equal(svg.file, 'leaky-compare-alpha.svg');
+  assert.match(svg.text, /^<\?xml[^]*<svg[^]*<path /);
+  const png = await downloadFrom(page, '#lk-alpha button[name=export-png]');
+  assert.ok(png.text.startsWith('\x89PNG') && png.text.length > 2000, `PNG of ${png.text.length} bytes`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -15,6 +15,7 @@
 import * as engine from '../engine.js';
 import { h, lang, Visibility, FrameLoop, showError } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
+import { exportButtons } from '../plot/export.js';
 import { readTheme } from '../plot/theme.js';
 import { Heatmap } from '../plot/heatmap.js';
 import { Race, GRID, DOMAIN } from './race/model.js';
@@ -50,6 +51,7 @@ class ActivationRace extends HTMLElement {
       h('div', { class: 'chartbox' }, $.chart), $.heatTitle, $.heat, $.table, $.exports, $.help, $.summary);
     root.append(h('style', {}, STYLE), $.main, $.error);
     this.plot = new Plot($.chart);
+    this.chartExport = exportButtons(this, () => this.plot, () => 'activation-race-loss'); // PNG / SVG of the loss chart
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
     this.loop = new FrameLoop({ step: () => this.race?.stepOne() ?? false, draw: () => this.frame(), budgetMs: TRAIN_MS });
     this.vis = new Visibility(this, (v) => this.onVisible(v));
@@ -190,7 +192,9 @@ class ActivationRace extends HTMLElement {
     $.heat.replaceChildren(...figs);
     this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Heatmap(f.querySelector('canvas')), at: 0, epoch: -1 }]));
     $.table.replaceChildren(buildTable(t, ids, col));
-    $.exports.replaceChildren(buildExports(t, ids));
+    const exports = buildExports(t, ids);
+    exports.append(this.chartExport);
+    $.exports.replaceChildren(exports);
     $.help.replaceChildren(buildHelp(t));
     $.chart.setAttribute('aria-label', t.chartLabel);
   }

@@ -19,6 +19,7 @@
 import * as engine from '../engine.js';
 import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError } from '../ui/kit.js';
 import { readTheme } from '../plot/theme.js';
+import { csvButton } from '../plot/export.js';
 
 const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
 const FALLBACK = { linear: '#767676', sigmoid: '#ad811c', tanh: '#ff3f19', relu: '#0070af', leaky_relu: '#0e895c', rrelu: '#3d91c2', prelu: '#bf5f9b', elu: '#96923e', selu: '#555555', maxout: '#882255' };
@@ -77,7 +78,7 @@ class ActivationSpeed extends HTMLElement {
       tableText: h('summary'), table: h('table'), error: h('div', { class: 'error', role: 'alert', hidden: '' }),
     };
     const $ = this.$;
-    $.main = h('div', {}, $.title, $.canvas, h('div', { class: 'bar' }, $.button, $.status), $.summary, $.note, h('details', {}, $.tableText, $.table));
+    $.main = h('div', {}, $.title, $.canvas, h('div', { class: 'bar' }, $.button, csvButton(this, () => $.table, () => 'activation-speed'), $.status), $.summary, $.note, h('details', {}, $.tableText, $.table));
     root.append(h('style', {}, STYLE), $.error, $.main);
     $.button.addEventListener('click', () => this.restart());
     this.loop = new FrameLoop({ step: () => this.measureOne(), draw: () => this.draw(), budgetMs: 6 });
