@@ -325,9 +325,27 @@ test('text follows <html lang> (unless the widget has its own lang); controls="n
   const hint = (sel) => page.locator(sel).evaluate((e) => e.shadowRoot.querySelector('.readout').textContent);
   const ko = await hint('#basic activation-plot[fn="relu"]');
   assert.match(ko, /[\uac00-\ud7a3]/, 'Korean by default on a lang="ko" page');
+  // titles too: Korean names on a Korean page (the English ones come from the engine's table)
+  const title = (sel) => page.locator(sel).evaluate((e) => e.shadowRoot.querySelector('.title').textContent);
+  assert.match(await title('#basic activation-plot[fn="sigmoid"]'), /^시그모이드/);
+  assert.match(await title('#basic activation-plot[fn="tanh"]'), /^쌍곡 탄젠트/);
+  assert.match(await page.locator('#basic activation-plot[fn="sigmoid"] canvas').getAttribute('aria-label'), /시그모이드/);
+  assert.equal(await title('#params activation-plot[lang="en"][fn="leaky_relu"]'), 'Leaky ReLU');
+  // the log toggle's text and the download label are apart (not one run-on phrase), at any width
+  for (const width of [375, 520, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await nextFrame(page);
+    const gap = await page.locator('#basic activation-plot[fn="sigmoid"]').evaluate((e) => {
+      const a = e.shadowRoot.querySelector('.log span').getBoundingClientRect(), b = e.shadowRoot.querySelector('.export span').getBoundingClientRect();
+      return b.top >= a.bottom - 2 ? Infinity : b.left - a.right; // on the next line: apart
+    });
+    assert.ok(gap >= 24, `"|f′| 로그 축" and "그림 내려받기" only ${gap}px apart at ${width}px`);
+  }
+  await screenshot(page.locator('#basic activation-plot[fn="sigmoid"]'), 'plot-sigmoid-ko-1280');
   assert.match(await hint('#params activation-plot[lang="en"][fn="leaky_relu"]'), /^Hover/);
   await page.evaluate(() => { document.documentElement.lang = 'en'; });
   await page.waitForFunction(() => document.querySelector('#basic activation-plot[fn="relu"]').shadowRoot.querySelector('.readout').textContent.startsWith('Hover'));
+  await page.waitForFunction(() => document.querySelector('#basic activation-plot[fn="sigmoid"]').shadowRoot.querySelector('.title').textContent === 'Sigmoid (logistic)');
   const selu = page.locator('#params activation-plot[controls="none"]');
   assert.equal(await selu.locator('input').first().isVisible(), false);
   assert.equal(await byFn(page, 'selu').locator('input[name=log-df]').isVisible(), true);

@@ -37,6 +37,9 @@ const TEXT = {
     order: (l, u) => `rrelu: lower(${l})는 upper(${u})보다 클 수 없습니다`,
     xrange: (a, b) => `xmin(${a})은 xmax(${b})보다 작아야 하고 둘 다 ±${X_LIMIT} 안이어야 합니다`,
     choice: (n, v, ok) => `${n}=${v}는 허용되지 않습니다. 가능한 값: ${ok}`, engine: '계산 엔진을 불러오지 못했습니다: ', pieces: '조각에 따라 다름',
+    // Korean titles (English ones come from the engine's info table)
+    titles: { linear: '선형 (항등 함수)', sigmoid: '시그모이드 (로지스틱)', tanh: '쌍곡 탄젠트 (tanh)', relu: 'ReLU', leaky_relu: 'Leaky ReLU',
+      rrelu: '무작위 Leaky ReLU (RReLU)', prelu: '매개변수 ReLU (PReLU)', elu: 'ELU', selu: 'SELU (크기 조정 ELU)', maxout: '맥스아웃 (Maxout)' },
   },
   en: {
     hint: 'Hover over the plot to read x, f(x) and f′(x).', log: 'log |f′| axis', logPanel: '|f′(x)| (log axis)',
@@ -84,6 +87,8 @@ canvas:focus-visible { outline: 2px solid var(--plot-series-1); outline-offset: 
 .readout b { font-weight: 600; color: var(--plot-fg); } .readout span { white-space: nowrap; margin-right: 0.9em; }
 .params { display: grid; grid-template-columns: auto minmax(60px, 1fr) auto; gap: 2px 10px; align-items: center; }
 .params:empty { display: none; } .log { margin-top: 2px; }
+/* the download group is set apart from the log toggle (else "|f′| 로그 축 그림 내려받기" reads as one phrase) */
+.controls .export { padding-inline-start: 12px; border-inline-start: 1px solid var(--plot-axis); margin-top: 2px; }
 label { display: inline-flex; align-items: center; gap: 6px; min-width: 0; }
 .slider { display: contents; }
 .slider input { width: 100%; min-width: 0; margin: 4px 0; accent-color: var(--plot-series-1); }
@@ -162,6 +167,8 @@ class ActivationPlot extends HTMLElement {
     return l.startsWith('en') ? 'en' : 'ko';
   }
   t() { return TEXT[this.lang()]; }
+  // The function's title in the widget's language.
+  title() { return this.t().titles?.[this.state.fn] ?? this.state.info.title; }
 
   // Coalesces attribute changes, slider moves, resizes and hovers into one draw per frame.
   schedule(reparse) {
@@ -241,7 +248,7 @@ class ActivationPlot extends HTMLElement {
     const $ = this.$, s = this.state, t = this.t();
     [$.error.hidden, $.main.hidden] = [true, false];
     this.removeAttribute('error');
-    $.title.textContent = s.info.title;
+    $.title.textContent = this.title();
     $.kf.replaceChildren(h('i'), 'f(x)');
     $.kd.replaceChildren(h('i'), s.logDf ? '|f′(x)|' : 'f′(x)');
     $.kd.classList.toggle('dashed', !s.logDf); // as drawn: dashed on the shared axis, solid on the log panel
@@ -374,8 +381,8 @@ class ActivationPlot extends HTMLElement {
     const f0 = Math.min(...d.f), f1 = Math.max(...d.f), m = Math.max(...d.df), at = [];
     d.df.forEach((v, i) => { if (v === m) at.push(d.x[i]); });
     const a = fmt(s.xmin), b = fmt(s.xmax);
-    this.$.canvas.setAttribute('aria-label', t.label(s.info.title, a, b));
-    this.$.summary.textContent = t.summary(s.info.title, a, b, fmt(f0), fmt(f1), s.fn === 'maxout' ? t.pieces : prettyRange(s.info.range))
+    this.$.canvas.setAttribute('aria-label', t.label(this.title(), a, b));
+    this.$.summary.textContent = t.summary(this.title(), a, b, fmt(f0), fmt(f1), s.fn === 'maxout' ? t.pieces : prettyRange(s.info.range))
       + (at.length === d.x.length ? t.dconst(fmt(m)) : t.dmax(fmt(m), fmt(at[0]), fmt(at.at(-1))));
   }
 
