@@ -17,8 +17,13 @@ after(async () => { await env?.close(); });
 
 // The widgets come either from js/widgets/all.js (ES modules, web/) or from the classic bundle
 // activation-widgets.js that tools/bundle.sh puts into dist/index.html; stub both.
-const stubWidgets = (page) => page.route(/\/(js\/widgets\/all\.js|activation-widgets\.js)$/,
-  (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '// stubbed\n' }));
+// dist/index.html loads <script src="activation-widgets.js" defer data-share> (tools/bundle-html.mjs);
+// page.stubbed counts the widget scripts served empty, so a test can check the stub really applied.
+const stubWidgets = (page) => {
+  page.stubbed = 0;
+  return page.route(/\/(js\/widgets\/all\.js|activation-widgets\.js)(\?.*)?$/,
+    (r) => { page.stubbed++; return r.fulfill({ status: 200, contentType: 'text/javascript', body: '// stubbed\n' }); });
+};
 
 // widgets: false serves an empty widget script, for tests about the page's own text (faster
 // on a busy machine, and it shows the page stands on its own before any widget is defined).
@@ -55,6 +60,9 @@ const langState = () => ({
 test('every formula is rendered by KaTeX, in both languages, with no raw TeX left', async () => {
   for (const lang of ['ko', 'en']) {
     const page = await open(`?lang=${lang}`, { widgets: false });
+    // the stub applied: the page asked for its widget script, got the empty one, and no widget is defined
+    assert.equal(page.stubbed, 1, 'the widget script dist/index.html loads was stubbed');
+    assert.deepEqual(await page.evaluate(() => [customElements.get('activation-plot'), window.activationWidgets]), [undefined, undefined]);
     const r = await page.evaluate(() => {
       const els = [...document.querySelectorAll('.math')];
       return {
