@@ -41,7 +41,6 @@ const STYLE = `${BASE_STYLE}
 output { font-variant-numeric: tabular-nums; min-width: 2.6em; display: inline-block; }
 .note { color: var(--w-muted); font-size: 12px; margin: 4px 0 0; }
 .exports { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
-.exports .export { margin-inline-start: 0 !important; }
 `;
 
 // A range slider with a text label and a live <output>; fmt formats the value for the output.
@@ -98,7 +97,9 @@ export class ExpWidget extends HTMLElement {
       draw: () => this.draw(),
       budgetMs: 6, // half the kit default: room for one more work unit on a busy machine
     });
-    this.vis = new Visibility(this, (v) => { if (v && this.pending) this.loop.start(); else if (!v) this.loop.stop(); });
+    // Off screen the work pauses, but only after the first drawing: a widget below the fold must
+    // still draw its starting state (and set `ready`) without being scrolled to.
+    this.vis = new Visibility(this, () => this.schedule());
     this.ro = new ResizeObserver(() => { if (this.opts) this.draw(); });
     this.mq = matchMedia('(prefers-color-scheme: dark)');
     this.onScheme = () => { if (this.opts) this.draw(); };
@@ -178,7 +179,7 @@ export class ExpWidget extends HTMLElement {
     this.pending = this.safe(() => { this.start(); return true; });
     if (!this.pending) return;
     this.draw();
-    if (this.vis.visible) this.loop.start();
+    this.schedule();
   }
 
   // Called by the loop after its work slices (and on resize / scheme change).
@@ -192,7 +193,13 @@ export class ExpWidget extends HTMLElement {
     if (!this.hasAttribute('ready') && this.readyToShow()) {
       this.setAttribute('ready', '');
       this.dispatchEvent(new CustomEvent('ready', { bubbles: true, composed: true }));
+      this.schedule();
     }
+  }
+  // Runs the work loop while there is work and the widget is on screen or not yet drawn.
+  schedule() {
+    if (this.pending && (this.vis.visible || !this.hasAttribute('ready'))) this.loop.start();
+    else this.loop.stop();
   }
   plotHeight(width) { return Math.round(Math.max(220, Math.min(340, width * 0.55))); }
   readyToShow() { return true; }
