@@ -372,6 +372,14 @@ test('exports: CSV of per-epoch losses and PyTorch state_dict JSON through Blob 
   const help = await page.evaluate(() => document.querySelector('#under-test').shadowRoot.querySelector('details pre').textContent);
   assert.match(help, /nn\.Sequential/);
   assert.match(help, /load_state_dict/);
+  // the loss chart as SVG: vector paths, one solid train curve per network at least, axis labels as text
+  const [svgDl] = await Promise.all([page.waitForEvent('download'),
+    page.evaluate(() => document.querySelector('#under-test').shadowRoot.querySelector('button[name=export-svg]').click())]);
+  assert.equal(svgDl.suggestedFilename(), 'activation-race-loss.svg');
+  const svg = await read(svgDl);
+  assert.match(svg, /^<\?xml[^]*<svg /);
+  assert.ok((svg.match(/<path /g) || []).length >= 6, 'train and test curve per network (plus grid/axes)');
+  assert.match(svg, /<text[^>]*>[^<]+<\/text>/);
   await page.close();
 });
 
