@@ -58,19 +58,27 @@ test(`soak: ${SECONDS} s of training, resets and attribute changes keep wasm mem
     }
     const count = el.shadowRoot.querySelectorAll('tbody tr').length;
     return { invalid, count, epoch: el.epoch, live: eng.liveNetworkCount(), mem: eng.wasmMemoryBytes(),
-      diverged: el.shadowRoot.querySelectorAll('tbody tr[data-diverged]').length,
-      js: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+      diverged: el.shadowRoot.querySelectorAll('tbody tr[data-diverged]').length };
   }, { i, change: CHANGES[i % CHANGES.length] });
 
-  const t0 = Date.now(), samples = [];
+  // JS heap after a forced collection (DevTools protocol), once per pass over CHANGES.
+  const cdp = await page.context().newCDPSession(page);
+  const jsAfterGc = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
+  };
+  const t0 = Date.now(), samples = [], gcHeap = [];
   let i = 0;
-  while (Date.now() - t0 < SECONDS * 1000 || i < 2 * CHANGES.length) samples.push({ i, ...(await tick(i++)) });
+  while (Date.now() - t0 < SECONDS * 1000 || i < 2 * CHANGES.length) {
+    samples.push({ i, ...(await tick(i++)) });
+    if (i % CHANGES.length === 0) gcHeap.push(await jsAfterGc());
+  }
   const warm = samples.filter((s) => s.i >= CHANGES.length);
   const memBefore = warm[0].mem, memAfter = samples.at(-1).mem;
   console.log(`# soak ${((Date.now() - t0) / 1000).toFixed(0)} s, ${samples.length} ticks (${Math.floor(samples.length / CHANGES.length)} passes): ` +
     `wasm memory after warm-up ${memBefore} -> end ${memAfter} bytes; distinct sizes after warm-up ${[...new Set(warm.map((s) => s.mem))].join(',')}; ` +
     `live networks ${[...new Set(samples.map((s) => s.live - base))].join(',')} (+${base} page); ` +
-    `JS heap ${(warm[0].js / 1e6).toFixed(1)} -> ${(samples.at(-1).js / 1e6).toFixed(1)} MB; diverged ticks ${samples.filter((s) => s.diverged).length}`);
+    `JS heap after GC per pass ${gcHeap.map((b) => (b / 1e6).toFixed(1)).join(',')} MB; diverged ticks ${samples.filter((s) => s.diverged).length}`);
   // The race owns exactly one network per table row (none while it shows an error) ...
   for (const s of samples) assert.equal(s.live - base, s.invalid ? 0 : s.count, `tick ${s.i}: ${JSON.stringify(s)}`);
   // ... the diverging setting really diverged, the invalid one really showed its message ...
@@ -78,8 +86,8 @@ test(`soak: ${SECONDS} s of training, resets and attribute changes keep wasm mem
   assert.ok(samples.some((s) => s.invalid), 'the invalid layers value showed the inline message');
   // ... and after warm-up the wasm memory does not move.
   assert.deepEqual([...new Set(warm.map((s) => s.mem))], [memBefore], 'wasm memory flat after warm-up');
-  // JS heap: generous bound (GC timing varies), catches retained histories/DOM growing per tick.
-  if (warm[0].js) assert.ok(samples.at(-1).js < 3 * warm[0].js + 20e6, 'JS heap bounded');
+  // JS heap after GC: what the page retains (histories, DOM, listeners) must not grow pass after pass.
+  if (gcHeap[1]) assert.ok(gcHeap.at(-1) < 1.25 * gcHeap[1] + 2e6, `JS heap after GC bounded: ${gcHeap}`);
   await page.evaluate(() => document.querySelector('#soak').remove());
   assert.equal(await page.evaluate(async () => (await window.__engine()).liveNetworkCount()), base, 'removal deleted every network');
   assert.deepEqual(page.errors, []);
