@@ -6,6 +6,8 @@
 # UB report, timeout or oversized allocation; prints the executions per target.
 #   tools/fuzz.sh                     # builds in ${BUILD_DIR:-build}/fuzz
 #   FUZZ_SECONDS=300 tools/fuzz.sh    # a longer run;   FUZZ_TARGETS="network" tools/fuzz.sh
+#   FUZZ_SEED=0 tools/fuzz.sh         # a fresh random seed (default 1: the test command explores the
+#                                     # same sequence every run, so CI does not pass or fail by luck)
 # A crash input is kept as $BUILD/fuzz/crashes/<target>/crash-*: reproduce it with
 #   $BUILD/fuzz/fuzz_<target> <file>; once fixed, copy it to tests/fuzz/regressions/<target>/.
 # Needs clang-14 and libclang-rt-14-dev (./build.sh setup installs both).
@@ -16,6 +18,7 @@ DIR=$BUILD/fuzz
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-20}
+SEED=${FUZZ_SEED:-1}
 CXX=${FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
 # A target may not allocate more than this in one malloc (a net at the 5M-parameter limit needs
 # 40 MB per array; the targets only build small ones, so anything past this is sized from bad input).
@@ -74,7 +77,7 @@ for t in "${targets[@]}"; do
     fi
   fi
   # 2) fuzz for a bounded time, starting from the committed inputs (new finds go to $work only)
-  if "$bin" "${common[@]}" -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
+  if "$bin" "${common[@]}" -seed="$SEED" -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
       -artifact_prefix="$crashes/" "$work" "$reg" >"$DIR/$t.log" 2>&1; then
     result=ok
   else
