@@ -41,7 +41,6 @@ const STYLE = `${BASE_STYLE}
 output { font-variant-numeric: tabular-nums; min-width: 2.6em; display: inline-block; }
 .note { color: var(--w-muted); font-size: 12px; margin: 4px 0 0; }
 .exports { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
-.exports .export { margin-inline-start: 0 !important; }
 `;
 
 // A range slider with a text label and a live <output>; fmt formats the value for the output.
