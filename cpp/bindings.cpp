@@ -71,6 +71,8 @@ act::Params to_params(act::Id id, const val& obj) {
   const unsigned n = keys["length"].as<unsigned>();
   for (unsigned i = 0; i < n; ++i) {
     const std::string k = keys[i].as<std::string>();
+    act::get_param(id, p, k);                // an unknown name is an error even when undefined
+    if (obj[k].isUndefined()) continue;      // {alpha: undefined} = missing, as in Network configs
     act::set_param(id, p, k, to_number(obj[k], std::string(act::name(id)) + ": " + k));
   }
   act::validate(id, p);

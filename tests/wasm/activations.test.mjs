@@ -91,6 +91,11 @@ test('activate/derivative: params optional, {} / null / undefined and missing fi
   assert.equal(M.activate('leaky_relu', -2), -0.02);
   assert.equal(M.activate('prelu', -2), -0.5);
   assert.equal(M.derivative('rrelu', -2), (1 / 8 + 1 / 3) / 2);
+  // a field that is present but undefined is missing (as in Network configs); null is not a number
+  rel(M.activate('elu', -1, { alpha: undefined }), -0.632120558828557678);
+  assert.equal(M.derivative('rrelu', -2, { lower: undefined, upper: 0.5 }), (1 / 8 + 0.5) / 2);
+  assert.throws(() => M.activate('elu', -1, { alpha: null }), /elu: alpha must be a number, got null/);
+  assert.throws(() => M.activate('elu', -1, { beta: undefined }), /elu: unknown parameter 'beta'; allowed: alpha/);
   // one field given, the other from the defaults
   assert.equal(M.derivative('rrelu', -2, { lower: 0.2 }), (0.2 + 1 / 3) / 2);
   assert.equal(M.derivative('rrelu', -2, { upper: 0.5 }), (1 / 8 + 0.5) / 2);
