@@ -136,6 +136,9 @@ test('every experiment widget\'s controls reach the URL hash and a reload of the
   await page.waitForFunction(() => ['universal-approximation', 'gradient-flow', 'dead-neurons', 'self-normalization', 'zigzag-descent', 'leaky-compare', 'activation-guide']
     .every((t) => document.querySelector(t)?.shadowRoot.querySelector('input, select')), null, { timeout: 60000 });
   await page.evaluate(() => { window.__ctl = []; document.addEventListener('change', (e) => { if (e.detail?.control || e.detail?.dataset || e.detail?.answers) window.__ctl.push(e.target.localName); }); });
+  // reflecting must not reconfigure: a reconfigure rebuilds the controls (and zigzag's panels), losing these marks
+  const MARKED = ['universal-approximation', 'gradient-flow', 'dead-neurons', 'self-normalization', '#zigzag-descent', '#leaky-alpha', '#activation-guide'];
+  await page.evaluate((sels) => sels.forEach((s) => { const r = document.querySelector(s).shadowRoot; r.querySelector('input, select').__mark = 1; const c = r.querySelector('canvas'); if (c) c.__mark = 1; }), MARKED);
   await move(page, 'universal-approximation', 'input[name=units]', '20');
   await move(page, 'universal-approximation', 'select[name=target]', 'abs');
   await move(page, 'gradient-flow', 'input[name=depth]', '6');
@@ -150,6 +153,9 @@ test('every experiment widget\'s controls reach the URL hash and a reload of the
   await page.waitForFunction((w) => w.every((e) => location.hash.includes(e)), want, { timeout: 5000 }).catch(() => {});
   const hash = await page.evaluate(() => location.hash);
   for (const w of want) assert.ok(hash.includes(w), `${w} in ${hash}`);
+  const kept = await page.evaluate((sels) => sels.filter((s) => { const r = document.querySelector(s).shadowRoot, c = r.querySelector('canvas');
+    return r.querySelector('input, select').__mark === 1 && (!c || c.__mark === 1); }), MARKED);
+  assert.deepEqual(kept, MARKED, 'controls and canvases kept (no reconfigure)');
   const fired = await page.evaluate(() => [...new Set(window.__ctl)].sort());
   assert.deepEqual(fired, ['activation-guide', 'dead-neurons', 'gradient-flow', 'leaky-compare', 'self-normalization', 'universal-approximation']);
 
