@@ -54,12 +54,6 @@ constexpr std::array<Id, kCount> kIds = {Id::linear, Id::sigmoid,    Id::tanh,  
                                          Id::leaky_relu, Id::rrelu, Id::prelu, Id::elu,
                                          Id::selu,   Id::maxout};
 
-std::string fmt(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", v);  // shortest form that reads back the same
-  if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
 
 std::string names_of(Id id) {
   std::string s;
@@ -99,6 +93,13 @@ Id parse_id(std::string_view s) {
   throw std::invalid_argument("unknown activation '" + shown + "'; allowed: " + allowed);
 }
 
+std::string format_number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", v);  // shortest form that reads back the same
+  if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
 std::string quote_input(std::string_view s) {
   std::string out;
   for (const char ch : s.substr(0, 64)) {
@@ -135,12 +136,12 @@ void validate(Id id, const Params& p) {
     const double v = field(const_cast<Params&>(p), pi.name);
     if (!(std::isfinite(v) && v >= pi.min && v <= pi.max))
       throw std::invalid_argument(std::string(name(id)) + ": " + std::string(pi.name) +
-                                  " must be a finite number in [" + fmt(pi.min) + ", " + fmt(pi.max) +
-                                  "], got " + fmt(v));
+                                  " must be a finite number in [" + format_number(pi.min) + ", " + format_number(pi.max) +
+                                  "], got " + format_number(v));
   }
   if (id == Id::rrelu && p.lower > p.upper)
-    throw std::invalid_argument("rrelu: lower must be <= upper, got lower=" + fmt(p.lower) +
-                                " > upper=" + fmt(p.upper));
+    throw std::invalid_argument("rrelu: lower must be <= upper, got lower=" + format_number(p.lower) +
+                                " > upper=" + format_number(p.upper));
 }
 
 void sample(Id id, const Params& p, std::span<const double> x, std::span<double> f, std::span<double> df) {

@@ -51,6 +51,9 @@ Id parse_id(std::string_view s);
 // User text as shown inside an error message: at most 64 bytes (then "..."), control characters as
 // \xNN (a NUL copied raw would end what(), and with it the list of what is allowed).
 std::string quote_input(std::string_view s);
+// A number as the shortest text that reads back to exactly v ("0.1", not "0.10000000000000001");
+// every error message of the core uses it.
+std::string format_number(double v);
 Params defaults(Id id) noexcept;
 // Reads/writes a parameter by name; unknown name throws std::invalid_argument listing the id's parameters.
 double get_param(Id id, const Params& p, std::string_view param);

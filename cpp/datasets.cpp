@@ -13,11 +13,7 @@ namespace {
 constexpr std::string_view kIds[] = {"circle", "xor", "gaussian", "spiral", "sin", "abs", "step"};
 constexpr double kPi = 3.14159265358979323846;
 
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string num(double v) { return act::format_number(v); }
 
 }  // namespace
 

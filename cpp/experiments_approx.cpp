@@ -12,11 +12,7 @@ namespace xp {
 namespace {
 constexpr std::string_view kTargetNames[] = {"sin", "abs", "step"};
 
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string num(double v) { return act::format_number(v); }
 
 nn::Config approx_net_config(const ApproxConfig& c) {
   nn::Config n;

@@ -12,11 +12,7 @@
 namespace expb {
 namespace {
 
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string num(double v) { return act::format_number(v); }
 
 void check_range(std::string_view field, double v, double lo, double hi, bool open_lo = false) {
   const bool ok = std::isfinite(v) && (open_lo ? v > lo : v >= lo) && v <= hi;

@@ -13,11 +13,7 @@
 namespace xp {
 namespace {
 
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string num(double v) { return act::format_number(v); }
 
 void check_int(const char* field, int v, int lo, int hi) {
   if (v < lo || v > hi)

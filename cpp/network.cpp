@@ -26,11 +26,7 @@ E parse_enum(std::string_view s, const std::string_view (&names)[N], const char*
                               "'; allowed: " + allowed);
 }
 
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string num(double v) { return act::format_number(v); }
 
 // Text that reads back to exactly v: the shortest (std::to_chars) where the library has it,
 // else "%.17g" (wasm's libc++ lacks floating to_chars, and a strtod round-trip search is slow

@@ -94,3 +94,21 @@ TEST_CASE("divergence: both doors (non-finite loss; finite loss but an overflowi
     CHECK(net.epochs() == 1);
   }
 }
+
+TEST_CASE("error messages print numbers in their shortest exact form", "[hardening]") {
+  CHECK(act::format_number(0.1) == "0.1");
+  CHECK(act::format_number(-0.1) == "-0.1");
+  CHECK(act::format_number(1.0 / 3.0) == "0.33333333333333331");  // needs all 17 digits to read back
+  CHECK(std::strtod(act::format_number(1.0 / 3.0).c_str(), nullptr) == 1.0 / 3.0);
+  nn::Config c;
+  c.learning_rate = -0.1;
+  try {
+    nn::validate(c);
+    FAIL("a negative learning rate was accepted");
+  } catch (const std::invalid_argument& e) {
+    const std::string m = e.what();
+    CHECK(m.find("learningRate") != std::string::npos);
+    CHECK(m.find("got -0.1") != std::string::npos);
+    CHECK(m.find("0.10000000000000001") == std::string::npos);
+  }
+}
