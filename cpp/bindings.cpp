@@ -42,10 +42,17 @@ std::string to_string(const val& v, const std::string& what) {
 }
 
 // A JS Array or typed array of numbers -> std::vector<double>.
+// At most this many numbers cross into wasm in one array (80 MB of doubles): a larger one is refused
+// by name before it is copied, instead of failing inside the copy with a bare std::bad_alloc.
+constexpr unsigned kMaxArrayLength = 10'000'000;
+
 std::vector<double> to_doubles(const val& v, const std::string& what) {
   const bool typed = v.instanceof(val::global("Float64Array")) || v.instanceof(val::global("Float32Array"));
   if (!typed && !val::global("Array").call<bool>("isArray", v))
     throw std::invalid_argument(what + " must be an Array or Float64Array of numbers, got " + type_name(v));
+  if (const double n = v["length"].as<double>(); n > kMaxArrayLength)
+    throw std::invalid_argument(what + ": at most " + std::to_string(kMaxArrayLength) + " numbers, got " +
+                                act::format_number(n));
   if (!typed) {
     const unsigned n = v["length"].as<unsigned>();
     for (unsigned i = 0; i < n; ++i)

@@ -371,3 +371,17 @@ test('memory: 5000 create/train/predict/error/delete cycles over every activatio
   assert.ok(heapTop() > top1, 'the probe sees a small leak');
   leaked.forEach((p) => M._free(p));
 });
+
+test('an array past 10,000,000 numbers is refused by name before it is copied (heap unchanged)', () => {
+  const net = new M.Network({});
+  try {
+    const before = M.HEAP8.length;
+    const huge = new Float64Array(10_000_002);
+    assert.throws(() => net.predict(huge), (e) => e instanceof Error && /at most 10000000 numbers, got 10000002/.test(e.message));
+    assert.throws(() => net.trainEpoch(huge, huge), (e) => e instanceof Error && /at most 10000000 numbers/.test(e.message));
+    assert.equal(M.HEAP8.length, before, 'nothing was copied into wasm');
+    assert.equal(net.predict(new Float64Array([0.5, -0.5])).length, 1, 'still works');
+  } finally {
+    net.delete();
+  }
+});
