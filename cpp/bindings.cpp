@@ -4,6 +4,7 @@
 #include <emscripten/val.h>
 
 #include <exception>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,7 +63,7 @@ std::vector<double> to_doubles(const val& v, const std::string& what) {
 }
 
 // Copies (never a view: a view into wasm memory dies when memory grows).
-val to_float64array(const std::vector<double>& v) {
+val to_float64array(std::span<const double> v) {
   return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
 }
 
@@ -307,9 +308,6 @@ nn::Config net_config(const val& obj) {
   return c;
 }
 
-val net_f64(std::span<const double> v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 
 struct JsNetwork {
   explicit JsNetwork(const nn::Config& c) : net(c) {}
@@ -320,7 +318,7 @@ JsNetwork* net_make(const val& config) { return guard([&] { return new JsNetwork
 JsNetwork* net_make_default() { return net_make(val::undefined()); }
 
 double net_parameter_count(JsNetwork& n) { return static_cast<double>(n.net.parameter_count()); }
-val net_get_parameters(JsNetwork& n) { return net_f64(n.net.parameters()); }
+val net_get_parameters(JsNetwork& n) { return to_float64array(n.net.parameters()); }
 void net_set_parameters(JsNetwork& n, const val& p) {
   guard([&] { n.net.set_parameters(to_doubles(p, "parameters")); });
 }
@@ -331,12 +329,12 @@ val net_loss_and_gradient(JsNetwork& n, const val& x, const val& y) {
     const double loss = n.net.loss_and_gradient(xs, ys, g);
     val o = val::object();
     o.set("loss", loss);
-    o.set("gradient", net_f64(g));
+    o.set("gradient", to_float64array(g));
     return o;
   });
 }
 val net_predict(JsNetwork& n, const val& x) {
-  return guard([&] { return net_f64(n.net.predict(to_doubles(x, "X"))); });
+  return guard([&] { return to_float64array(n.net.predict(to_doubles(x, "X"))); });
 }
 double net_train_epoch(JsNetwork& n, const val& x, const val& y) {
   return guard([&] { return n.net.train_epoch(to_doubles(x, "X"), to_doubles(y, "Y")); });
@@ -385,10 +383,10 @@ val net_make_dataset(const val& name, const val& options) {
     r.set("name", d.name);
     r.set("inputDim", d.input_dim);
     r.set("task", std::string(d.regression ? "regression" : "classification"));
-    r.set("xTrain", net_f64(d.x_train));
-    r.set("yTrain", net_f64(d.y_train));
-    r.set("xTest", net_f64(d.x_test));
-    r.set("yTest", net_f64(d.y_test));
+    r.set("xTrain", to_float64array(d.x_train));
+    r.set("yTrain", to_float64array(d.y_train));
+    r.set("xTest", to_float64array(d.x_test));
+    r.set("yTest", to_float64array(d.y_test));
     return r;
   });
 }
@@ -664,9 +662,6 @@ bool expa_bool(const val& v, const std::string& what) {
   return v.isTrue();
 }
 act::Id expa_act(const val& v) { return act::parse_id(to_string(v, "activation")); }
-val expa_f64(std::span<const double> v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 
 // ---- 1. universal approximation
 struct JsApprox {
@@ -695,15 +690,15 @@ double approx_mse(JsApprox& a) { return a.fit.mse(); }
 int approx_epochs(JsApprox& a) { return a.fit.epochs(); }
 val approx_grid(JsApprox& a) {
   val o = val::object();
-  o.set("x", expa_f64(a.fit.x()));
-  o.set("y", expa_f64(a.fit.y()));
+  o.set("x", to_float64array(a.fit.x()));
+  o.set("y", to_float64array(a.fit.y()));
   return o;
 }
 val approx_predict(JsApprox& a, const val& xs) {
   return guard([&] {
     const std::vector<double> x = to_doubles(xs, "xs");
     if (x.size() > 100000) throw std::invalid_argument("xs: at most 100000 points, got " + std::to_string(x.size()));
-    return expa_f64(a.fit.predict(x));
+    return to_float64array(a.fit.predict(x));
   });
 }
 // The collapsed affine map of a linear net, checked on the training grid.
@@ -714,8 +709,8 @@ val approx_collapse(JsApprox& a) {
     val o = val::object();
     o.set("rows", c.rows);
     o.set("cols", c.cols);
-    o.set("matrix", expa_f64(c.matrix));
-    o.set("bias", expa_f64(c.bias));
+    o.set("matrix", to_float64array(c.matrix));
+    o.set("bias", to_float64array(c.bias));
     o.set("maxAbsDiff", c.max_abs_diff);
     o.set("layers", static_cast<int>(net.layers().size()));
     return o;
@@ -741,7 +736,7 @@ xp::GradientFlow* flow_make(const val& o) {
     return new xp::GradientFlow(c);
   });
 }
-val flow_norms(xp::GradientFlow& g) { return guard([&] { return expa_f64(g.layer_norms()); }); }
+val flow_norms(xp::GradientFlow& g) { return guard([&] { return to_float64array(g.layer_norms()); }); }
 double flow_loss(xp::GradientFlow& g) { return g.loss(); }
 double flow_train(xp::GradientFlow& g, const val& e) { return guard([&] { return g.train(expa_int(e, "epochs")); }); }
 int flow_epochs(xp::GradientFlow& g) { return g.epochs(); }
@@ -767,7 +762,7 @@ xp::DeadNeurons* dead_make(const val& o) {
   });
 }
 double dead_train(xp::DeadNeurons& d, const val& e) { return guard([&] { return d.train(expa_int(e, "epochs")); }); }
-val dead_fractions(xp::DeadNeurons& d) { return guard([&] { return expa_f64(d.dead_fractions()); }); }
+val dead_fractions(xp::DeadNeurons& d) { return guard([&] { return to_float64array(d.dead_fractions()); }); }
 int dead_epochs(xp::DeadNeurons& d) { return d.epochs(); }
 bool dead_diverged(xp::DeadNeurons& d) { return d.diverged(); }
 
@@ -794,8 +789,8 @@ bool norm_advance(xp::SelfNorm& s, const val& layers) { return guard([&] { retur
 bool norm_step(xp::SelfNorm& s, const val& rows) { return guard([&] { return s.step(expa_int(rows, "rows")); }); }
 int norm_layers_done(xp::SelfNorm& s) { return s.layers_done(); }
 bool norm_done(xp::SelfNorm& s) { return s.done(); }
-val norm_mean(xp::SelfNorm& s) { return expa_f64(s.mean()); }
-val norm_std(xp::SelfNorm& s) { return expa_f64(s.stdev()); }
+val norm_mean(xp::SelfNorm& s) { return to_float64array(s.mean()); }
+val norm_std(xp::SelfNorm& s) { return to_float64array(s.stdev()); }
 
 }  // namespace
 
