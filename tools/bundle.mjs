@@ -15,6 +15,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { rewriteIndexHtml, rewriteEmbedHtml } from './bundle-html.mjs';
+import { prerenderMath } from './prerender-math.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'web');
@@ -85,7 +86,9 @@ export async function bundle(dist) {
   // The teaching page's own script as a classic script, and the page switched to the two classics.
   fs.writeFileSync(path.join(dist, 'js/page.classic.js'), await iife(path.join(WEB, 'js/page.js')));
   const indexFile = path.join(dist, 'index.html');
-  fs.writeFileSync(indexFile, rewriteIndexHtml(fs.readFileSync(indexFile, 'utf8')));
+  // ... with its formulas typeset now (KaTeX in Node), so the reader's browser needs no KaTeX script.
+  const math = prerenderMath(rewriteIndexHtml(fs.readFileSync(indexFile, 'utf8')));
+  fs.writeFileSync(indexFile, math.html);
   // iframe mode at the dist root: dist/embed.html?w=activation-plot&fn=elu
   const embedSrc = path.join(WEB, 'embed/embed.html');
   if (fs.existsSync(embedSrc)) {
@@ -102,6 +105,7 @@ export async function bundle(dist) {
   const manifest = { file: 'activation-widgets.js', elements, bytes: raw, gzipBytes: gz, built: new Date().toISOString() };
   fs.writeFileSync(path.join(dist, 'activation-widgets.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`activation-widgets.js: ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip; elements: ${elements.join(' ')}`);
+  console.log(`index.html: ${math.count} formulas typeset at build time`);
   return manifest;
 }
 

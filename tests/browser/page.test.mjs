@@ -86,6 +86,51 @@ test('every formula is rendered by KaTeX, in both languages, with no raw TeX lef
   }
 });
 
+test('formulas arrive typeset at build time, exactly as the browser\'s KaTeX would set them; KaTeX\'s script only on demand', async () => {
+  const page = await open('', { widgets: false });
+  const r = await page.evaluate(async () => {
+    const scripts = () => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /katex[^/]*\.js$/.test(n));
+    const before = scripts();
+    const els = [...document.querySelectorAll('.math')];
+    const typesetInHtml = els.filter((e) => e.dataset.tex !== undefined && e.querySelector('.katex')).length;
+    // the same TeX through the browser's own KaTeX, compared with what the build wrote
+    const { renderMath, renderAllMath, loadKatex } = window.activationPage;
+    await loadKatex();
+    const differ = [];
+    for (const el of els) {
+      const twin = el.cloneNode(false);
+      twin.dataset.tex = el.dataset.tex;
+      renderMath(twin);
+      // (styles set through the DOM serialise as "height: 1em;", parsed ones as "height:1em;";
+      // the DOM builder writes an empty class="" that the string builder leaves out, and the
+      // string builder spells out the xmlns of inline <svg>s that the DOM one implies)
+      const norm = (html) => html.replace(/ class=""/g, '').replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '').replace(/style="([^"]*)"/g, (m, st) => `style="${st.replace(/\s*([:;])\s*/g, '$1')}"`);
+      // The visible (HTML) part must match exactly; KaTeX's DOM and string builders differ in
+      // MathML whitespace (<mtext>&nbsp;</mtext> vs a bare &nbsp;), so that part is compared by
+      // the TeX it annotates and its text.
+      const html = (e) => norm(e.querySelector('.katex-html')?.outerHTML ?? '');
+      const ml = (e) => [e.querySelector('annotation')?.textContent, e.querySelector('.katex-mathml')?.textContent.replace(/\s+/g, '')];
+      if (html(twin) !== html(el) || JSON.stringify(ml(twin)) !== JSON.stringify(ml(el))) differ.push(el.dataset.tex);
+    }
+    // a formula added later (raw TeX) is typeset by renderAllMath; one already typeset is left alone
+    const fresh = document.createElement('span');
+    fresh.className = 'math'; fresh.textContent = '\\sigma(x)';
+    document.querySelector('main p').append(fresh);
+    const first = els[0].firstChild;
+    const failed = await renderAllMath();
+    return { before, count: els.length, typesetInHtml, differ, failed, fresh: !!fresh.querySelector('.katex'), firstKept: els[0].firstChild === first, after: scripts() };
+  });
+  assert.deepEqual(r.before, [], 'the built page must not fetch KaTeX\'s script by itself');
+  assert.ok(r.count >= 200, `expected ~220 formulas, found ${r.count}`);
+  assert.equal(r.typesetInHtml, r.count, 'every formula typeset in the HTML');
+  assert.deepEqual(r.differ, [], 'build-time output differs from the browser\'s KaTeX');
+  assert.equal(r.failed, 0);
+  assert.ok(r.fresh && r.firstKept);
+  assert.equal(r.after.length, 1, 'loadKatex fetched katex.min.js once');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("the post's own TeX renders, including the ELU matrix form with Korean inside", async () => {
   const page = await open();
   const elu = await page.evaluate(() => {
@@ -98,7 +143,8 @@ test("the post's own TeX renders, including the ELU matrix form with Korean insi
   // Every $$…$$ of the post through the page's own renderer: only unicodeTextInMathMode is
   // tolerated (for post TeX); anything else must still throw.
   const results = await page.evaluate(async (list) => {
-    const { renderMath } = window.activationPage;
+    const { renderMath, loadKatex } = window.activationPage;
+    await loadKatex(); // the built page ships typeset formulas; KaTeX's script comes on demand
     return list.map((tex) => {
       const el = document.createElement('div');
       el.className = 'math display'; el.dataset.texSource = 'post'; el.textContent = tex;
@@ -114,7 +160,8 @@ test("the post's own TeX renders, including the ELU matrix form with Korean insi
   assert.deepEqual(page.errors, []);
   // The same ELU TeX is rejected when it is not marked as the post's: our own TeX stays strict.
   const strictFails = await page.evaluate(async (tex) => {
-    const { renderMath } = window.activationPage;
+    const { renderMath, loadKatex } = window.activationPage;
+    await loadKatex(); // the built page ships typeset formulas; KaTeX's script comes on demand
     const el = document.createElement('div'); el.className = 'math'; el.textContent = tex;
     document.body.append(el);
     const ok = renderMath(el); el.remove();

@@ -1,56 +1,9 @@
-// The teaching page's own behaviour: KaTeX rendering of every .math element, the language
-// switch (with js/i18n.js, which already applied the initial language in <head>) and the table
-// of contents (built from the section headings, with the current section highlighted).
+// The teaching page's own behaviour: its formulas (js/math.js), the language switch (with
+// js/i18n.js, which already applied the initial language in <head>) and the table of contents
+// (built from the section headings, with the current section highlighted).
 // No innerHTML anywhere: text is copied with cloneNode/textContent.
 
-// ---- math ----------------------------------------------------------------------------------
-
-// KaTeX's strict mode rejects non-LaTeX input. Our own formulas put words in \text{} and are
-// held to 'error'. The post's original TeX (marked data-tex-source="post") writes Korean
-// straight into math mode (`x<0일 때`); only that one deviation is tolerated, and only there.
-function strictFor(el) {
-  if (el.dataset.texSource !== 'post') return 'error';
-  return (code) => (code === 'unicodeTextInMathMode' ? 'ignore' : 'error');
-}
-
-// Renders one element; on failure shows the raw TeX marked as an error and reports it.
-export function renderMath(el, katex = window.katex) {
-  const tex = el.dataset.tex ?? el.textContent.trim();
-  el.dataset.tex = tex;                       // keep the source (re-render, copy, tests)
-  const displayMode = el.classList.contains('display');
-  try {
-    if (!katex) throw new Error('KaTeX is not loaded (vendor/katex/katex.min.js)');
-    katex.render(tex, el, { displayMode, throwOnError: true, strict: strictFor(el), trust: false, output: 'htmlAndMathml' });
-    el.classList.remove('math-error');
-    return true;
-  } catch (err) {
-    el.textContent = tex;
-    el.classList.add('math-error');
-    el.title = String(err.message || err);
-    console.error(`KaTeX could not render "${tex}": ${err.message || err}`);
-    return false;
-  }
-}
-
-// Renders every .math element in slices of at most ~budgetMs, yielding to the event loop in
-// between, so ~200 formulas never make one long main-thread task (widgets animate meanwhile).
-// The reader's language and the top of the page come first. Resolves to the failure count.
-export async function renderAllMath(root = document, { budgetMs = 12 } = {}) {
-  const lang = document.documentElement.getAttribute('data-lang');
-  const all = [...root.querySelectorAll('.math')];
-  const shown = (el) => { const l = el.closest('[lang]:not(html)'); return !l || l.getAttribute('lang') === lang; };
-  const ordered = [...all.filter(shown), ...all.filter((el) => !shown(el))];
-  let failed = 0;
-  let start = performance.now();
-  for (const el of ordered) {
-    if (!renderMath(el)) failed += 1;
-    if (performance.now() - start > budgetMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      start = performance.now();
-    }
-  }
-  return failed;
-}
+import { loadKatex, renderMath, renderAllMath } from './math.js';
 
 // ---- language switch -----------------------------------------------------------------------
 
@@ -170,6 +123,6 @@ async function start() {
 // The same API whether this file runs as an ES module (web/) or as the bundled classic script
 // (dist/js/page.classic.js); a second copy on the page does nothing.
 if (!window.activationPage) {
-  window.activationPage = Object.freeze({ renderMath, renderAllMath, setLanguage });
+  window.activationPage = Object.freeze({ renderMath, renderAllMath, loadKatex, setLanguage });
   start();
 }
