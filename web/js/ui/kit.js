@@ -96,6 +96,22 @@ export class Visibility {
 // Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame, so the
 // page stays responsive (no long tasks). step() does one small unit of work and returns false when
 // there is nothing more to do; draw() runs once per frame after the slices.
+// A ResizeObserver that calls onWidth(width) only when an observed element's content width (whole
+// px) changes: a widget's drawing changes its own height, and redrawing on that is work thrown
+// away (~20 widgets on the teaching page). Widgets also skip a width they have just drawn at
+// (`this.drawnAt = this.clientWidth` when drawing), which the first observation usually reports.
+export function widthObserver(onWidth) {
+  const last = new WeakMap();
+  return new ResizeObserver((entries) => {
+    for (const e of entries) {
+      const w = Math.round(e.contentRect.width);
+      if (last.get(e.target) === w) continue;
+      last.set(e.target, w);
+      onWidth(w);
+    }
+  });
+}
+
 export class FrameLoop {
   constructor({ step, draw = () => {}, budgetMs = 12 }) {
     Object.assign(this, { step, draw, budgetMs, running: false, raf: 0 });

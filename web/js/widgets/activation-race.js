@@ -13,7 +13,7 @@
 // Every engine Network is deleted on reset, on reconfiguration and when the element leaves the page.
 // Methods: play() pause() step() reset() toCSV() networkJSON(id); getters epoch, running, histories, frameStats.
 import * as engine from '../engine.js';
-import { h, lang, Visibility, FrameLoop, showError } from '../ui/kit.js';
+import { h, lang, Visibility, FrameLoop, showError, widthObserver } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { exportButtons } from '../plot/export.js';
 import { readTheme } from '../plot/theme.js';
@@ -55,7 +55,7 @@ class ActivationRace extends HTMLElement {
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
     this.loop = new FrameLoop({ step: () => this.race?.stepOne() ?? false, draw: () => this.frame(), budgetMs: TRAIN_MS });
     this.vis = new Visibility(this, (v) => this.onVisible(v));
-    this.resizeObs = new ResizeObserver(() => { if (this.race) this.drawAll(); });
+    this.resizeObs = widthObserver((w) => { if (this.race && w !== this.drawnAt) this.drawAll(); });
     this.langObs = new MutationObserver(() => this.relabel());
     this.onScheme = () => { this.colors = null; if (this.race) this.relabel(); };
     root.addEventListener('click', (e) => this.onClick(e));
@@ -268,6 +268,7 @@ class ActivationRace extends HTMLElement {
     const theme = readTheme(this), st = getComputedStyle(this), v = (n) => st.getPropertyValue(n).trim();
     this.look = { theme, heat: { bg: theme.bg, neg: v('--race-c0'), pos: v('--race-c1'), line: v('--w-fg'), ring: v('--race-ring') || theme.bg } };
     for (const m of this.heatmaps.values()) { m.size = m.fig.clientWidth || 110; m.stale = true; }
+    this.drawnAt = this.clientWidth;
     this.drawChart();
     this.updateTable();
     this.updateStatus();

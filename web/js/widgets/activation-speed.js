@@ -17,7 +17,7 @@
 //   autoplay  "false": wait for the button instead of measuring when first on screen
 // Sets `ready` once drawn, `done` after the last round; fires `measured` {detail: rows}.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
 import { readTheme } from '../plot/theme.js';
 import { csvButton } from '../plot/export.js';
 
@@ -86,7 +86,7 @@ class ActivationSpeed extends HTMLElement {
       if (v && this.opts && (this.queue?.length || (this.opts.autoplay && !this.started))) this.resume();
       else if (!v) this.loop.stop();
     });
-    this.ro = new ResizeObserver(() => { if (this.rows) this.draw(); });
+    this.ro = widthObserver((w) => { if (this.rows && w !== this.drawnAt) this.draw(); });
   }
 
   connectedCallback() {
@@ -209,6 +209,7 @@ class ActivationSpeed extends HTMLElement {
     const canvas = this.$.canvas, th = readTheme(this), fs = th.fontSize;
     const both = this.opts.show === 'both', keys = both ? ['f', 'df'] : [this.opts.show];
     const w = Math.max(200, this.$.main.clientWidth || 320);
+    this.drawnAt = this.clientWidth;
     const rowH = both ? 26 : 18, top = fs + 10, height = top + res.length * rowH + 6;
     const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(height * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(height * dpr); }

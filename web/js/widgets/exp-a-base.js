@@ -5,7 +5,7 @@
 // that pauses off screen, a canvas Plot redrawn on resize and colour-scheme change, the `ready`
 // attribute once the first picture is drawn, and a screen-reader table.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
 import { exportButtons, csvButton } from '../plot/export.js';
@@ -100,7 +100,7 @@ export class ExpWidget extends HTMLElement {
     // Off screen the work pauses, but only after the first drawing: a widget below the fold must
     // still draw its starting state (and set `ready`) without being scrolled to.
     this.vis = new Visibility(this, () => this.schedule());
-    this.ro = new ResizeObserver(() => { if (this.opts) this.draw(); });
+    this.ro = widthObserver((w) => { if (this.opts && w !== this.drawnAt) this.draw(); });
     this.mq = matchMedia('(prefers-color-scheme: dark)');
     this.onScheme = () => { if (this.opts) this.draw(); };
     // Controls reflect their value to the matching attribute (so share.js can put it in a link);
@@ -186,6 +186,7 @@ export class ExpWidget extends HTMLElement {
   draw() {
     if (!this.opts || this.hasAttribute('error')) return;
     const width = Math.max(200, this.$.main.clientWidth || 320);
+    this.drawnAt = this.clientWidth;
     this.plot.resize(width, this.plotHeight(width));
     this.theme = readTheme(this);
     if (!this.safe(() => { this.render(); return true; })) return;

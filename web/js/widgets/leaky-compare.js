@@ -17,7 +17,7 @@
 //   autoplay   "false": wait for ▶ instead of training when first on screen       lang  ko|en
 // Sets `ready` once drawn, `done` when the last epoch is trained; pauses off screen; fires `epoch`.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
 import { exportButtons, csvButton } from '../plot/export.js';
@@ -116,7 +116,7 @@ class LeakyCompare extends HTMLElement {
     });
     this.loop = new FrameLoop({ step: () => this.trainOne(), draw: () => this.render(), budgetMs: 8 });
     this.vis = new Visibility(this, () => this.sync());
-    this.ro = new ResizeObserver(() => { if (this.hist) this.render(); });
+    this.ro = widthObserver((w) => { if (this.hist && w !== this.drawnAt) this.render(); });
   }
 
   connectedCallback() {
@@ -267,6 +267,7 @@ class LeakyCompare extends HTMLElement {
     if (!this.hist) return;
     const T = TEXT[lang(this)], o = this.opts, th = readTheme(this), $ = this.$;
     const w = Math.max(220, $.main.clientWidth || 320);
+    this.drawnAt = this.clientWidth;
     const narrow = w < 480;
     let panels;
     if (o.view === 'alpha') {

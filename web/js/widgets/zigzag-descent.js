@@ -14,7 +14,7 @@
 //   lang       ko|en
 // Sets `ready` once drawn and `done` when the paths are fully drawn; pauses off screen.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, BASE_STYLE, showError } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
 import { readTheme } from '../plot/theme.js';
 import { linearTicks, formatTick } from '../plot/scale.js';
 import { csvButton } from '../plot/export.js';
@@ -110,7 +110,7 @@ class ZigzagDescent extends HTMLElement {
       if (this.progress < 1) this.loop.raf = requestAnimationFrame(this.tick); else this.loop.running = false;
     };
     this.vis = new Visibility(this, (v) => { if (v && this.progress < 1) this.loop.start(); else if (!v) this.loop.stop(); });
-    this.ro = new ResizeObserver(() => { if (this.runs) this.drawAll(); });
+    this.ro = widthObserver((w) => { if (this.runs && w !== this.drawnAt) this.drawAll(); });
     this.progress = 1;
   }
 
@@ -222,6 +222,7 @@ class ZigzagDescent extends HTMLElement {
   drawAll() {
     if (!this.runs) return;
     const th = readTheme(this);
+    this.drawnAt = this.clientWidth;
     const maxSteps = Math.max(...this.runs.map((r) => r.steps));
     this.runs.forEach((r, i) => this.drawPanel(this.views[i], r, th, Math.ceil(this.progress * maxSteps)));
   }
