@@ -240,9 +240,12 @@ bool Network::step() {
     case Optimizer::adam: break;  // scalar below (needs sqrt)
   }
   std::size_t i = cfg_.optimizer == Optimizer::adam ? 0 : n2;
-  if (cfg_.optimizer == Optimizer::adam) ++adam_t_;
-  const double c1 = 1.0 / (1.0 - std::pow(kAdamBeta1, static_cast<double>(adam_t_)));
-  const double c2 = 1.0 / (1.0 - std::pow(kAdamBeta2, static_cast<double>(adam_t_)));
+  double c1 = 1.0, c2 = 1.0;  // Adam's bias corrections (two pow calls: not for every SGD batch)
+  if (cfg_.optimizer == Optimizer::adam) {
+    ++adam_t_;
+    c1 = 1.0 / (1.0 - std::pow(kAdamBeta1, static_cast<double>(adam_t_)));
+    c2 = 1.0 / (1.0 - std::pow(kAdamBeta2, static_cast<double>(adam_t_)));
+  }
   for (; i < n; ++i) {  // Adam, and the odd last parameter of SGD / momentum
     old[i] = p[i];
     if (cfg_.optimizer == Optimizer::sgd) {
