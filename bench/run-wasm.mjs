@@ -148,7 +148,7 @@ async function main() {
   const M = await require(path.resolve(args.dist, 'activations.js'))();
   const data = M.makeDataset(W.DATASET.name, W.DATASET.options);
   if (data.yTrain.length !== W.POINTS) throw new Error(`expected ${W.POINTS} training points, got ${data.yTrain.length}`);
-  const reps = args.quick ? 3 : 7;
+  const reps = args.quick ? 3 : 11;
   const native = args.native ? JSON.parse(fs.readFileSync(args.native, 'utf8')) : null;
   const training = await benchTraining(M, data, reps, args['native-exe']);
   if (training.native) {
