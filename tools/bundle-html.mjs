@@ -3,13 +3,14 @@
 const MODULE_TAG = (src) => new RegExp(`<script\\s+type=["']module["']\\s+src=["']${src.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']\\s*>\\s*</script>`);
 
 // dist/index.html: the two ES modules become the two classic scripts, so the page also works when
-// opened from disk (Chromium refuses module scripts from file://). `defer` keeps the document order
+// opened from disk (Chromium refuses module scripts from file://). The widgets come from the lean
+// bundle (wasm in its own file; from disk it falls back to activations.js, see engine.js). `defer` keeps the document order
 // (KaTeX, then the page script, then the widgets) that the module scripts had. data-share turns on
 // the URL-hash state and the copy-link control (web/js/share.js).
 export function rewriteIndexHtml(html) {
   const swaps = [
     ['js/page.js', '<script src="js/page.classic.js" defer></script>'],
-    ['js/widgets/all.js', '<script src="activation-widgets.js" defer data-share></script>'],
+    ['js/widgets/all.js', '<script src="activation-widgets.lean.js" defer data-share></script>'],
   ];
   for (const [src, classic] of swaps) {
     const re = MODULE_TAG(src);

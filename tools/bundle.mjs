@@ -56,6 +56,17 @@ export function patchLoader(js) {
   return js.replace(re, '$1&&!isDataURI(wasmBinaryFile)');
 }
 
+// The SINGLE_FILE loader's inlined wasm (a base64 data: URL) taken out: {loader, wasm bytes}.
+// With it gone the loader cannot instantiate by itself; engine.js passes instantiateWasm.
+export function splitWasm(loaderJs) {
+  const re = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g;
+  const hits = [...loaderJs.matchAll(re)];
+  if (hits.length !== 1) throw new Error(`bundle: expected one inlined wasm in activations.js, found ${hits.length}`);
+  const wasm = Buffer.from(hits[0][1], 'base64');
+  if (wasm.readUInt32BE(0) !== 0x0061736d) throw new Error('bundle: the inlined data is not a wasm module');
+  return { loader: loaderJs.replace(re, '""'), wasm };
+}
+
 export async function bundle(dist) {
   dist = path.resolve(dist);
   const loader = path.join(dist, 'activations.js');
@@ -69,19 +80,34 @@ export async function bundle(dist) {
     define: { 'import.meta.url': '__awBaseUrl', __AW_ELEMENTS__: JSON.stringify(elements) },
   });
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const out = [
-    `/*! activation-widgets.js ${pkg.version} — ${elements.join(', ')}. One classic script: wasm engine + widgets. ${pkg.license} */`,
+  const wrap = (banner, loaderJs, widgetsJs) => [
+    banner,
     '(function (module, exports, define) {',
     'var __awScript = document.currentScript;',
     'var __awBaseUrl = (__awScript && __awScript.src) || document.baseURI;',
     'if (window.activationWidgets) return;',
-    fs.readFileSync(loader, 'utf8'),
+    loaderJs,
     ';if (typeof globalThis.createActivationsModule !== "function") globalThis.createActivationsModule = createActivationsModule;',
-    widgets,
+    widgetsJs,
     '})();',
     '',
   ].join('\n');
+  const loaderJs = fs.readFileSync(loader, 'utf8');
+  const out = wrap(`/*! activation-widgets.js ${pkg.version} — ${elements.join(', ')}. One classic script: wasm engine + widgets. ${pkg.license} */`,
+    loaderJs, widgets);
   fs.writeFileSync(path.join(dist, 'activation-widgets.js'), out);
+
+  // The teaching page's variant: the same widgets, the wasm as its own file (activations.wasm), which
+  // the browser compiles while it downloads, off the main thread, instead of decoding ~420 KB of
+  // base64 and parsing it as script. engine.js falls back to activations.js where fetch cannot go.
+  const lean = splitWasm(loaderJs);
+  fs.writeFileSync(path.join(dist, 'activations.wasm'), lean.wasm);
+  const leanWidgets = await iife(path.join(WEB, 'js/bundle/entry.js'), {
+    define: { 'import.meta.url': '__awBaseUrl', __AW_ELEMENTS__: JSON.stringify(elements), __AW_WASM_FILE__: '"activations.wasm"' },
+  });
+  fs.writeFileSync(path.join(dist, 'activation-widgets.lean.js'),
+    wrap(`/*! activation-widgets.lean.js ${pkg.version} — as activation-widgets.js, with the wasm in activations.wasm next to it. ${pkg.license} */`,
+      lean.loader, leanWidgets));
 
   // The teaching page's own script as a classic script, and the page switched to the two classics.
   fs.writeFileSync(path.join(dist, 'js/page.classic.js'), await iife(path.join(WEB, 'js/page.js')));

@@ -1,4 +1,5 @@
-// dist/activation-widgets.js, the one classic script: dist/index.html opened from disk (file://),
+// dist/activation-widgets.js, the one classic script: dist/index.html opened from disk (file://)
+// and over http with its lean variant (the wasm as activations.wasm, with fallbacks),
 // the script from an unrelated path of another static site (with KaTeX for the host's TeX, and
 // host CommonJS/AMD globals that must not capture the loader), included twice, and under the
 // strict CSP of issue 5 (no eval, no violation). Many widgets, one wasm instance.
@@ -90,6 +91,31 @@ test('dist/index.html from disk (file://): every widget ready, page math ready, 
   console.log(`# file:// dist/index.html: ${widgets.length} widgets ready in ${ms} ms`);
   await screenshot(page, 'embed-file-index');
   await page.close();
+});
+
+test('dist/index.html over http loads the lean bundle and activations.wasm; a .wasm sent as text or refused still gives a working page', async () => {
+  const cases = [
+    { name: 'as served', route: null, fullLoader: false },
+    { name: 'text/plain', route: (r) => r.fetch().then((res) => res.body()).then((body) => r.fulfill({ status: 200, contentType: 'text/plain', body })), fullLoader: false },
+    { name: 'refused', route: (r) => r.abort('blockedbyclient'), fullLoader: true },
+  ];
+  const site = await launch(); // dist/ itself
+  for (const c of cases) {
+    const page = await site.newPage();
+    await instrument(page);
+    if (c.route) await page.route(/\/activations\.wasm$/, c.route);
+    await page.goto(site.baseUrl);
+    const widgets = await widgetsReady(page);
+    for (const w of widgets) assert.ok(w.ready && !w.error, `${c.name}: ${w.tag}: ${w.error || 'not ready'}`);
+    const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)));
+    assert.ok(files.includes('activation-widgets.lean.js') && !files.includes('activation-widgets.js'), `${c.name}: ${files.join(' ')}`);
+    assert.equal(files.includes('activations.js'), c.fullLoader, `${c.name}: the self-contained activations.js is the fallback only: ${files.join(' ')}`);
+    assert.equal(await page.evaluate(() => window.__wasmInstances), 1, `${c.name}: one wasm instance`);
+    // a refused request is logged by the browser itself; nothing else may be
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), [], c.name);
+    await page.close();
+  }
+  await site.close();
 });
 
 test('the script from another path of another site: widgets, host TeX via data-katex, host CommonJS/AMD globals untouched', async () => {

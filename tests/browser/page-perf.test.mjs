@@ -84,7 +84,10 @@ test('full page: payload (gzip, fonts apart), time until every widget is ready, 
   console.log(`long tasks during the first load: ${r.perf.long.length}, longest ${longest} ms: ${r.perf.long.map((x) => `${x.ms}@${x.at}`).join(' ')}`);
 
   // What the page must (not) ship: KaTeX's output is in the HTML, so its script stays home.
-  assert.ok(code.some((x) => x.rel === 'activation-widgets.js') && code.some((x) => x.rel === 'index.html'), code.map((x) => x.rel).join(' '));
+  // the lean bundle with the wasm beside it (not the self-contained one, which inlines it as base64)
+  const files = code.map((x) => x.rel);
+  for (const f of ['index.html', 'activation-widgets.lean.js', 'activations.wasm']) assert.ok(files.includes(f), `${f} fetched: ${files.join(' ')}`);
+  assert.ok(!files.includes('activation-widgets.js') && !files.includes('activations.js'), files.join(' '));
   assert.ok(!code.some((x) => /katex(\.min)?\.js$/.test(x.rel)), 'katex.min.js must not be fetched by the built page');
   assert.ok(sum(code, 'gz') < PAYLOAD_BUDGET, `payload ${kb(sum(code, 'gz'))} gzip is over the ${kb(PAYLOAD_BUDGET)} budget`);
   assert.ok(r.readyCount >= 9, `every kind of widget reported ready: ${r.readyCount}`);

@@ -21,7 +21,7 @@ after(async () => { await env?.close(); });
 // page.stubbed counts the widget scripts served empty, so a test can check the stub really applied.
 const stubWidgets = (page) => {
   page.stubbed = 0;
-  return page.route(/\/(js\/widgets\/all\.js|activation-widgets\.js)(\?.*)?$/,
+  return page.route(/\/(js\/widgets\/all\.js|activation-widgets(\.lean)?\.js)(\?.*)?$/,
     (r) => { page.stubbed++; return r.fulfill({ status: 200, contentType: 'text/javascript', body: '// stubbed\n' }); });
 };
 

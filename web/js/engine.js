@@ -51,12 +51,53 @@ async function getFactory() {
   return globalThis[FACTORY_NAME];
 }
 
+// activation-widgets.lean.js (tools/bundle.mjs) carries the loader without the inlined wasm and
+// sets __AW_WASM_FILE__: the binary is then fetched from next to the script and compiled while it
+// streams in, off the main thread. Where that fetch cannot work (file://, a server refusing .wasm),
+// the self-contained loader activations.js next to it is used instead.
+/* global __AW_WASM_FILE__ */
+const WASM_FILE = typeof __AW_WASM_FILE__ !== 'undefined' ? __AW_WASM_FILE__ : null;
+
+async function compileSeparateWasm(url) {
+  try {
+    const response = fetch(url, { credentials: 'same-origin' });
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch {  // e.g. served without Content-Type: application/wasm
+      const r = await fetch(url, { credentials: 'same-origin' });
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return await WebAssembly.compile(await r.arrayBuffer());
+    }
+  } catch {
+    return null;
+  }
+}
+
+async function instantiate() {
+  if (WASM_FILE && typeof document !== 'undefined') {
+    const base = import.meta.url;
+    const url = new URL(WASM_FILE, base);
+    // from disk (file://) fetch is refused with a console error: go straight to the fallback
+    const compiled = url.protocol === 'file:' ? null : await compileSeparateWasm(url.href);
+    if (compiled) {
+      const factory = await getFactory();
+      return factory({
+        instantiateWasm(imports, receive) {
+          WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+          return {};
+        },
+      });
+    }
+    await loadScript(new URL('activations.js', base).href);  // redefines the factory, wasm inlined
+  }
+  return (await getFactory())();
+}
+
 // Resolves (with no value) once the shared wasm instance is ready. Safe to call many times.
 export function ready() {
   if (!modulePromise) {
     modulePromise = (async () => {
-      const factory = await getFactory();
-      mod = await factory();
+      mod = await instantiate();
       return mod;
     })();
     // A failed load may be retried by the next call (e.g. after a network hiccup).
