@@ -264,6 +264,27 @@ test('language: Korean by default, English after the switch, remembered, ?lang a
   }
 });
 
+test('a link to a section lands on it although the widgets above grow as they draw; a reader who scrolls is not moved', async () => {
+  const allReady = () => [...document.querySelectorAll('main *')].filter((e) => e.localName.includes('-') && e.shadowRoot).every((e) => e.hasAttribute('ready'));
+  // (default motion: the page scrolls smoothly, which is when the landing went wrong)
+  const page = await env.newPage();
+  await page.goto(`${env.baseUrl}#sigmoid`);
+  await page.waitForFunction(allReady, null, { timeout: 30000 });
+  await page.waitForTimeout(1500);
+  const top = await page.evaluate(() => document.getElementById('sigmoid').getBoundingClientRect().top);
+  assert.ok(Math.abs(top - 56) <= 3, `#sigmoid should sit under the 56 px scroll margin, is at ${top.toFixed(0)} px`);
+  // the reader scrolls before the widgets are done: the page must not pull the reader back
+  await page.goto(`${env.baseUrl}#relu`);
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 10000 });
+  await page.keyboard.press('End');
+  await page.waitForFunction(allReady, null, { timeout: 30000 });
+  await page.waitForTimeout(600);
+  const after = await page.evaluate(() => document.getElementById('relu').getBoundingClientRect().top);
+  assert.ok(after < -1000, `after the reader scrolled on, #relu stays above the viewport (top ${after.toFixed(0)} px)`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('table of contents lists the eleven sections and follows the reader', async () => {
   const page = await open('', { width: 1280, height: 900, widgets: false });
   const toc = await page.evaluate(() => [...document.querySelectorAll('#toc-list a')].map((a) => ({

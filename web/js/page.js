@@ -111,11 +111,38 @@ function updateTocCurrent() {
   slot.textContent = span ? `· ${span.textContent}` : '';
 }
 
+// ---- links to a section ------------------------------------------------------------------------
+
+// A link to a section (index.html#selu) is followed before the widgets above it have drawn; each
+// grows as it draws, which pushed the section down by ~200 px. Once every widget is ready (or after
+// 6 s), the section is brought back into view, unless the reader has scrolled or typed meanwhile.
+const widgetsPending = () => [...document.querySelectorAll('main *')].some((e) => e.localName.includes('-') && e.shadowRoot && !e.hasAttribute('ready') && !e.hasAttribute('error'));
+
+function keepLinkedSectionInView() {
+  let id = '';
+  try { id = decodeURIComponent(window.location.hash.slice(1)); } catch { return; }
+  const target = id && document.getElementById(id);
+  if (!target) return;
+  let moved = false;
+  const stop = () => { moved = true; };
+  const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+  for (const t of events) window.addEventListener(t, stop, { passive: true, once: true });
+  const started = performance.now();
+  const check = () => {
+    if (moved) return;
+    if (widgetsPending() && performance.now() - started < 6000) { setTimeout(check, 100); return; }
+    for (const t of events) window.removeEventListener(t, stop);
+    if (Math.abs(target.getBoundingClientRect().top - parseFloat(getComputedStyle(target).scrollMarginTop || '0')) > 2) target.scrollIntoView();
+  };
+  setTimeout(check, 100);
+}
+
 // ---- start -----------------------------------------------------------------------------------
 
 async function start() {
   initLanguage();
   buildToc();
+  keepLinkedSectionInView();
   const failed = await renderAllMath();
   document.documentElement.setAttribute('data-math', failed ? 'error' : 'ready');
 }
