@@ -7,7 +7,7 @@
 //                               "calibrate K" -> epochs per rep; "train K EPOCHS" -> samples/s loss
 // Workloads (keep in step with bench/workloads.mjs):
 //   training    500 circle points, SGD lr 0.03, batch 10, mse; samples per CPU second, median of
-//               reps after warm-up, each rep ~0.1 s of whole epochs (the epoch count is calibrated once)
+//               reps after warm-up, each rep ~0.05 s of whole epochs (the epoch count is calibrated once)
 //   activations f and f' ns/element over 1 M doubles with random signs (speed::measure)
 //   frame       ten 2-8-8-1 networks (one per activation) x one epoch + a 50x50 grid predict each
 //               (CPU ms per frame)
@@ -62,7 +62,7 @@ const Training kTraining[] = {
     {"2-8x6-1 tanh", {2, 8, 8, 8, 8, 8, 8, 1}, act::Id::tanh},
 };
 constexpr int kPoints = 500;
-constexpr double kRepSeconds = 0.1;
+constexpr double kRepSeconds = 0.05;  // = REP_SECONDS of bench/workloads.mjs
 
 nn::Dataset circle() {
   nn::DatasetOptions o;

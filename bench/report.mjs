@@ -13,8 +13,9 @@ export function summarize(res) {
       nativeSamplesPerSec: n?.samplesPerSec ?? null,
       wasmSamplesPerSec: m.samplesPerSec,
       jsSamplesPerSec: j.samplesPerSec,
-      wasmVsJs: m.samplesPerSec / j.samplesPerSec,
-      wasmVsNative: n ? m.samplesPerSec / n.samplesPerSec : null,
+      // median over rounds of the ratio within a round (run-wasm.mjs); else the ratio of medians
+      wasmVsJs: m.pairedVsJs ?? m.samplesPerSec / j.samplesPerSec,
+      wasmVsNative: n ? (m.pairedVsNative ?? m.samplesPerSec / n.samplesPerSec) : null,
       // fastest repetition of each engine: on a machine shared with other jobs, the least disturbed
       bestWasmVsJs: Math.max(...m.reps) / Math.max(...j.reps),
       bestWasmVsNative: n ? Math.max(...m.reps) / Math.max(...n.reps) : null,
@@ -68,14 +69,15 @@ function table(header, rows) {
 export function printTables(res) {
   const s = res.summary;
   const m = res.machine;
-  console.log(`\nBenchmark ${res.date} — ${m.cpu}, ${m.cores} cores, node ${m.node}; medians of ${res.workloads.repetitions} reps after warm-up, process CPU time`);
+  console.log(`\nBenchmark ${res.date} — ${m.cpu}, ${m.cores} cores, node ${m.node}; medians of ${res.workloads.repetitions} interleaved reps after warm-up, process CPU time`);
   console.log('\n1. Training throughput, samples/s (500 circle points, SGD lr 0.03, batch 10, mse)\n');
   table(['workload', 'native', 'wasm', 'plain JS', 'wasm/JS', 'target', 'wasm/native', 'target', 'fastest reps: wasm/JS, wasm/native'],
     s.training.map((r) => [r.name, f0(r.nativeSamplesPerSec), f0(r.wasmSamplesPerSec), f0(r.jsSamplesPerSec),
       f2(r.wasmVsJs) + '×' + mark(r.metVsJs), r.metVsJs === null ? '—' : `≥ ${r.targetWasmVsJs}×`,
       (r.wasmVsNative === null ? '—' : f2(r.wasmVsNative) + '×') + mark(r.metVsNative), `≥ ${TARGETS.wasmVsNative}×`,
       `${f2(r.bestWasmVsJs)}×, ${r.bestWasmVsNative === null ? '—' : f2(r.bestWasmVsNative) + '×'}`]));
-  console.log('   (targets are judged on the medians; the fastest repetitions show the ratio with the least machine noise)');
+  console.log('   ratios: median over the rounds of wasm / other in the same round (native, wasm, JS back to back);');
+  console.log('   targets are judged on those. The fastest repetitions show the ratio with the least machine noise.');
   console.log(`\n2. Activation cost, ns/element over ${res.workloads.activationN.toLocaleString('en-US')} doubles with random signs`);
   console.log('   wall time: median of reps, and [fastest rep] (on a busy machine the fastest is the cost)\n');
   const mb = (m, b) => `${f2(m)} [${f2(b)}]`;

@@ -101,7 +101,11 @@ async function benchTraining(M, data, reps, nativeExe) {
     net.delete();
     log(`  wasm   ${w.name.padEnd(14)} ${W.median(rW).toFixed(0).padStart(10)} samples/s (loss ${lossW.toFixed(4)})`);
     log(`  js     ${w.name.padEnd(14)} ${W.median(rJ).toFixed(0).padStart(10)} samples/s (loss ${lossJ.toFixed(4)})`);
-    wasm.push({ name: w.name, epochsPerRep: eW, samplesPerSec: W.median(rW), finalLoss: lossW, reps: rW });
+    // Ratios of the repetitions that ran back to back (one round: native, wasm, JS), then their
+    // median: a slow phase of the machine hits both sides of a pair, not one engine's median.
+    const paired = (a, b) => W.median(a.map((x, i) => x / b[i]));
+    wasm.push({ name: w.name, epochsPerRep: eW, samplesPerSec: W.median(rW), finalLoss: lossW, reps: rW,
+      pairedVsJs: paired(rW, rJ), pairedVsNative: child ? paired(rW, rN) : null });
     js.push({ name: w.name, epochsPerRep: eJ, samplesPerSec: W.median(rJ), finalLoss: lossJ, reps: rJ });
   }
   child?.close();
@@ -148,7 +152,7 @@ async function main() {
   const M = await require(path.resolve(args.dist, 'activations.js'))();
   const data = M.makeDataset(W.DATASET.name, W.DATASET.options);
   if (data.yTrain.length !== W.POINTS) throw new Error(`expected ${W.POINTS} training points, got ${data.yTrain.length}`);
-  const reps = args.quick ? 3 : 11;
+  const reps = args.quick ? 3 : 25;
   const native = args.native ? JSON.parse(fs.readFileSync(args.native, 'utf8')) : null;
   const training = await benchTraining(M, data, reps, args['native-exe']);
   if (training.native) {

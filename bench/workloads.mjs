@@ -8,7 +8,7 @@ export const TRAINING = [
   { name: '2-8x6-1 tanh', layers: [2, 8, 8, 8, 8, 8, 8, 1], activation: 'tanh' },
 ];
 export const TRAIN_CONFIG = { loss: 'mse', optimizer: 'sgd', learningRate: 0.03, batchSize: 10, seed: 1 };
-export const REP_SECONDS = 0.1;    // each timed repetition runs whole epochs for about this long
+export const REP_SECONDS = 0.05;   // each timed repetition runs whole epochs for about this long
 export const ACTIVATION_N = 1_000_000;
 export const GRID = 50;           // the decision-boundary grid of the frame workload: GRID x GRID
 
