@@ -31,6 +31,7 @@ const HEATS_PER_VISUAL = 5;  // boundaries per visual frame: ten are all fresh e
 const HEAT_EVERY_MS = 250;   // a boundary is not redrawn more often than this
 const TRAIN_MS = 10, TRAIN_MS_BEFORE_VISUAL = 3; // training slice per frame (FrameLoop budget)
 const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
+const FIRST_PAINT_BUDGET_MS = 24; // the first ten boundaries (page load: fewer, fuller frames)
 const PROGRESS_EVERY_MS = 100;
 
 class ActivationRace extends HTMLElement {
@@ -284,7 +285,8 @@ class ActivationRace extends HTMLElement {
       if (!this.race) return;
       const t0 = performance.now();
       let due;
-      while (performance.now() - t0 < PAINT_BUDGET_MS && (due = this.dueHeatmap(t0, true))) this.drawHeatmap(due, t0);
+      const budget = this.hasAttribute('ready') ? PAINT_BUDGET_MS : FIRST_PAINT_BUDGET_MS;
+      while (performance.now() - t0 < budget && (due = this.dueHeatmap(t0, true))) this.drawHeatmap(due, t0);
       this.updateTable(); // accuracies come with the boundaries
       if (this.dueHeatmap(t0, true)) this.paintRaf = requestAnimationFrame(tick);
       else if (!this.hasAttribute('ready')) this.setAttribute('ready', '');

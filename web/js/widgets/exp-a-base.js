@@ -6,9 +6,12 @@
 // attribute once the first picture is drawn, and a screen-reader table.
 import * as engine from '../engine.js';
 import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
+
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
 import { exportButtons, csvButton } from '../plot/export.js';
+
+const FIRST_BUDGET_MS = 20, BUDGET_MS = 6; // work per frame before / after the first complete drawing
 
 export { engine, h, attr, lang, AttrError };
 
@@ -95,7 +98,10 @@ export class ExpWidget extends HTMLElement {
         return more;
       },
       draw: () => this.draw(),
-      budgetMs: 6, // half the kit default: room for one more work unit on a busy machine
+      // Until the first complete drawing, bigger slices: the page loads ~20 widgets at once, and at
+      // 6 ms per frame gradient-flow's ten starting steps (~5 ms each) took ten crowded frames.
+      // Once ready, half the kit default: room for one more work unit on a busy machine.
+      budgetMs: FIRST_BUDGET_MS,
     });
     // Off screen the work pauses, but only after the first drawing: a widget below the fold must
     // still draw its starting state (and set `ready`) without being scrolled to.
@@ -192,6 +198,7 @@ export class ExpWidget extends HTMLElement {
     if (!this.safe(() => { this.render(); return true; })) return;
     this.toggleAttribute('done', !!this.finished);
     if (!this.hasAttribute('ready') && this.readyToShow()) {
+      this.loop.budgetMs = BUDGET_MS;
       this.setAttribute('ready', '');
       this.dispatchEvent(new CustomEvent('ready', { bubbles: true, composed: true }));
       this.schedule();
