@@ -93,7 +93,7 @@ test('dist/index.html from disk (file://): every widget ready, page math ready, 
   await page.close();
 });
 
-test('dist/index.html over http loads the lean bundle and activations.wasm; a .wasm sent as text or refused still gives a working page', async () => {
+test('dist/index.html over http loads the lean bundle and activations.wasm; a .wasm sent as text or refused still gives a working page, a broken one an error', async () => {
   const cases = [
     { name: 'as served', route: null, fullLoader: false },
     { name: 'text/plain', route: (r) => r.fetch().then((res) => res.body()).then((body) => r.fulfill({ status: 200, contentType: 'text/plain', body })), fullLoader: false },
@@ -115,6 +115,16 @@ test('dist/index.html over http loads the lean bundle and activations.wasm; a .w
     assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), [], c.name);
     await page.close();
   }
+  // A .wasm that compiles but cannot be instantiated (an import the loader does not provide):
+  // every widget shows an error instead of waiting for ever.
+  const badModule = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, 8, 1, 1, 0x61, 2, 0x7a, 0x7a, 0, 0]);
+  const page = await site.newPage();
+  await page.route(/\/activations\.wasm$/, (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: badModule }));
+  await page.goto(site.baseUrl);
+  const widgets = await widgetsReady(page);
+  assert.ok(widgets.length >= 10);
+  for (const w of widgets) assert.ok(!w.ready && w.error, `${w.tag} must show the engine error: ${JSON.stringify(w)}`);
+  await page.close();
   await site.close();
 });
 

@@ -81,12 +81,16 @@ async function instantiate() {
     const compiled = url.protocol === 'file:' ? null : await compileSeparateWasm(url.href);
     if (compiled) {
       const factory = await getFactory();
-      return factory({
+      // The loader waits for receive(); a failed instantiation must reject ready() instead of
+      // leaving every widget waiting.
+      let fail;
+      const failed = new Promise((_, reject) => { fail = reject; });
+      return Promise.race([failed, factory({
         instantiateWasm(imports, receive) {
-          WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+          WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), fail);
           return {};
         },
-      });
+      })]);
     }
     await loadScript(new URL('activations.js', base).href);  // redefines the factory, wasm inlined
   }
