@@ -54,6 +54,15 @@ nn::Config deep_config(act::Id a, int depth, int width, int in, nn::Init init, n
   return c;
 }
 
+// `epochs` more epochs of net on (x, y), counted in `done`; the last epoch's loss.
+double train_epochs(nn::Network& net, std::span<const double> x, std::span<const double> y, int epochs, int& done) {
+  check_int("epochs", epochs, 0, 100000);
+  double loss = 0;
+  for (int e = 0; e < epochs; ++e) loss = net.train_epoch(x, y);
+  done += epochs;
+  return loss;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- gradient flow
@@ -87,11 +96,7 @@ std::vector<double> GradientFlow::layer_norms() {
 }
 
 double GradientFlow::train(int epochs) {
-  check_int("epochs", epochs, 0, 100000);
-  double loss = 0;
-  for (int e = 0; e < epochs; ++e) loss = net_.train_epoch(x_, y_);
-  epochs_ += epochs;
-  return loss;
+  return train_epochs(net_, x_, y_, epochs, epochs_);
 }
 
 // ---------------------------------------------------------------- dead neurons
@@ -122,11 +127,7 @@ DeadNeurons::DeadNeurons(const DeadConfig& c)
 }
 
 double DeadNeurons::train(int epochs) {
-  check_int("epochs", epochs, 0, 100000);
-  double loss = 0;
-  for (int e = 0; e < epochs; ++e) loss = net_.train_epoch(x_, y_);
-  epochs_ += epochs;
-  return loss;
+  return train_epochs(net_, x_, y_, epochs, epochs_);
 }
 
 std::vector<std::vector<bool>> dead_units(const nn::Network& net, std::span<const double> x) {
