@@ -163,9 +163,10 @@ class Network {
   Rng shuffle_rng_, noise_rng_;
   std::vector<std::uint32_t> perm_;
 
-  // Feature-major workspaces for one chunk of at most chunk_ rows: act_[l] holds layer l's input
-  // [in][n] (act_[L] the last hidden output is layer L-1's input), z_[l] the pre-activations
-  // [rows][n], d_[l] f'(z) [out][n] (or the winning maxout piece), ytmp_ the targets [out][n].
+  // Workspaces for one chunk of at most chunk_ rows, each pair-major (kernels::at: [n/2][F][2]
+  // for F features): act_[l] holds layer l's input (F = in; act_[L] the last hidden output is
+  // layer L-1's input), z_[l] the pre-activations (F = rows), d_[l] f'(z) (F = out; or the
+  // winning maxout piece), ytmp_ the targets (F = out).
   std::size_t chunk_ = 0;
   std::vector<double> ws_;
   std::vector<double*> act_, z_, d_;

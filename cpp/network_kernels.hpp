@@ -127,44 +127,58 @@ inline void activate(const double* __restrict z, double* __restrict y, double* _
   }
 }
 
+// Layout of a chunk of rows ("pair-major"): rows go two at a time, and within a pair of rows the F
+// features follow each other, [pair][feature][2]. Element (feature f, row b) is at at(f, b, F).
+// A pair of rows is one v2 per feature, so with the input width IN a compile-time constant every
+// load in the kernels below is base + constant offset, the only address form a wasm load has
+// (feature-major [feature][row] needed one pointer add per load: the 2-8-8-1 kernels ran ~20 %
+// slower in wasm). Elementwise work (activations, dz = da * f') does not care about the layout.
+inline std::size_t at(std::size_t f, std::size_t b, std::size_t F) { return (b >> 1) * 2 * F + 2 * f + (b & 1); }
+
 // The two matrix kernels, templated on the input width IN so that for the narrow layers of the
 // race (IN <= 8) every loop over inputs unrolls and the per-input accumulators live in registers;
-// IN = 0 is the general version (runtime width). Rows are in feature-major layout with stride s.
+// IN = 0 is the general version (runtime width). s = rows of the chunk rounded up to even. Every
+// sum runs in the same order as a plain loop over inputs (or over rows, per lane), so the results
+// do not depend on IN or on the layout.
 
 // z[o][b] = bias[o] + sum_i w[o][i] a[i][b]
 template <int IN>
 inline void linear_forward_t(const double* __restrict w, const double* __restrict bias, const double* __restrict a,
                              double* __restrict z, int in_rt, int rows, std::size_t s) {
   const int in = IN ? IN : in_rt;
+  const std::size_t pairs = s / 2, zstep = 2 * static_cast<std::size_t>(rows), astep = 2 * static_cast<std::size_t>(in);
   for (int o = 0; o < rows; ++o) {
-    double* zo = z + o * s;
     const double* wo = w + static_cast<std::size_t>(o) * in;
+    const v2 bo = splat(bias[o]);
+    const double* ap = a;
+    double* zp = z + 2 * o;
     if constexpr (IN > 0) {
       v2 wv[IN];
       for (int i = 0; i < IN; ++i) wv[i] = splat(wo[i]);
-      for (std::size_t b = 0; b < s; b += 2) {
-        v2 acc = splat(bias[o]);
-        const double* ai = a + b;
-        for (int i = 0; i < IN; ++i, ai = next_row(ai, s)) acc += wv[i] * ld(ai);
-        st(zo + b, acc);
+      for (std::size_t p = 0; p < pairs; ++p, ap += 2 * IN, zp = next_row(zp, zstep)) {
+        v2 acc = bo;
+        for (int i = 0; i < IN; ++i) acc += wv[i] * ld(ap + 2 * i);
+        st(zp, acc);
       }
     } else {
-      std::size_t b = 0;
-      for (; b + 4 <= s; b += 4) {  // four rows at a time kept in registers
-        v2 a0 = splat(bias[o]), a1 = a0;
+      std::size_t p = 0;
+      for (; p + 2 <= pairs; p += 2) {  // two pairs (four rows) at a time kept in registers
+        const double* bp = ap + astep;
+        v2 a0 = bo, a1 = bo;
         for (int i = 0; i < in; ++i) {
           const v2 wi = splat(wo[i]);
-          const double* ai = a + i * s + b;
-          a0 += wi * ld(ai);
-          a1 += wi * ld(ai + 2);
+          a0 += wi * ld(ap + 2 * i);
+          a1 += wi * ld(bp + 2 * i);
         }
-        st(zo + b, a0);
-        st(zo + b + 2, a1);
+        st(zp, a0);
+        st(zp + zstep, a1);
+        ap += 2 * astep;
+        zp += 2 * zstep;
       }
-      if (b < s) {
-        v2 a0 = splat(bias[o]);
-        for (int i = 0; i < in; ++i) a0 += splat(wo[i]) * ld(a + i * s + b);
-        st(zo + b, a0);
+      if (p < pairs) {
+        v2 a0 = bo;
+        for (int i = 0; i < in; ++i) a0 += splat(wo[i]) * ld(ap + 2 * i);
+        st(zp, a0);
       }
     }
   }
@@ -176,69 +190,72 @@ inline void linear_backward_t(const double* __restrict w, const double* __restri
                               double* __restrict gw, double* __restrict gb, double* __restrict da, int in_rt,
                               int rows, std::size_t s) {
   const int in = IN ? IN : in_rt;
+  const std::size_t pairs = s / 2, zstep = 2 * static_cast<std::size_t>(rows), astep = 2 * static_cast<std::size_t>(in);
   for (int o = 0; o < rows; ++o) {
-    const double* dzo = dz + o * s;
     double* gwo = gw + static_cast<std::size_t>(o) * in;
+    v2 sb = splat(0.0);
     if constexpr (IN > 0) {
-      v2 acc[IN], sb = splat(0.0);
+      v2 acc[IN];
       for (int i = 0; i < IN; ++i) acc[i] = splat(0.0);
-      for (std::size_t b = 0; b < s; b += 2) {
-        const v2 d = ld(dzo + b);
+      const double* ap = a;
+      const double* dp = dz + 2 * o;
+      for (std::size_t p = 0; p < pairs; ++p, ap += 2 * IN, dp = next_row(dp, zstep)) {
+        const v2 d = ld(dp);
         sb += d;
-        const double* ai = a + b;
-        for (int i = 0; i < IN; ++i, ai = next_row(ai, s)) acc[i] += d * ld(ai);
+        for (int i = 0; i < IN; ++i) acc[i] += d * ld(ap + 2 * i);
       }
       gb[o] += hsum(sb);
       for (int i = 0; i < IN; ++i) gwo[i] += hsum(acc[i]);
     } else {
-      v2 sb = splat(0.0);
-      for (std::size_t b = 0; b < s; b += 2) sb += ld(dzo + b);
+      for (std::size_t p = 0; p < pairs; ++p) sb += ld(dz + p * zstep + 2 * o);
       gb[o] += hsum(sb);
       for (int i = 0; i < in; ++i) {
-        const double* ai = a + i * s;
-        v2 s0 = splat(0.0), s1 = s0;
-        std::size_t b = 0;
-        for (; b + 4 <= s; b += 4) {
-          s0 += ld(dzo + b) * ld(ai + b);
-          s1 += ld(dzo + b + 2) * ld(ai + b + 2);
+        const double* ap = a + 2 * i;
+        const double* dp = dz + 2 * o;
+        v2 s0 = splat(0.0), s1 = s0;  // even pairs, odd pairs
+        std::size_t p = 0;
+        for (; p + 2 <= pairs; p += 2, ap += 2 * astep, dp += 2 * zstep) {
+          s0 += ld(dp) * ld(ap);
+          s1 += ld(dp + zstep) * ld(ap + astep);
         }
-        if (b < s) s0 += ld(dzo + b) * ld(ai + b);
+        if (p < pairs) s0 += ld(dp) * ld(ap);
         gwo[i] += hsum(s0 + s1);
       }
     }
   }
   if (!da) return;
   if constexpr (IN > 0) {
-    for (std::size_t b = 0; b < s; b += 2) {
+    const double* dp = dz;  // the pairs of dz one after the other: [pair][o][2]
+    double* dap = da;
+    for (std::size_t p = 0; p < pairs; ++p, dap += 2 * IN) {
       v2 acc[IN];
       for (int i = 0; i < IN; ++i) acc[i] = splat(0.0);
-      const double* dzo = dz + b;
-      for (int o = 0; o < rows; ++o, dzo = next_row(dzo, s)) {
-        const v2 d = ld(dzo);
-        const double* wo = w + static_cast<std::size_t>(o) * IN;
+      const double* wo = w;
+      for (int o = 0; o < rows; ++o, dp += 2, wo += IN) {
+        const v2 d = ld(dp);
         for (int i = 0; i < IN; ++i) acc[i] += splat(wo[i]) * d;
       }
-      double* dai = da + b;
-      for (int i = 0; i < IN; ++i, dai = next_row(dai, s)) st(dai, acc[i]);
+      for (int i = 0; i < IN; ++i) st(dap + 2 * i, acc[i]);
     }
   } else {
     for (int i = 0; i < in; ++i) {
-      double* dai = da + i * s;
-      std::size_t b = 0;
-      for (; b + 4 <= s; b += 4) {
+      std::size_t p = 0;
+      for (; p + 2 <= pairs; p += 2) {  // two pairs at a time share each splat of w
+        const double* dp = dz + p * zstep;
         v2 a0 = splat(0.0), a1 = a0;
         for (int o = 0; o < rows; ++o) {
           const v2 wi = splat(w[static_cast<std::size_t>(o) * in + i]);
-          a0 += wi * ld(dz + o * s + b);
-          a1 += wi * ld(dz + o * s + b + 2);
+          a0 += wi * ld(dp + 2 * o);
+          a1 += wi * ld(dp + zstep + 2 * o);
         }
-        st(dai + b, a0);
-        st(dai + b + 2, a1);
+        st(da + p * astep + 2 * i, a0);
+        st(da + (p + 1) * astep + 2 * i, a1);
       }
-      if (b < s) {
+      if (p < pairs) {
+        const double* dp = dz + p * zstep;
         v2 a0 = splat(0.0);
-        for (int o = 0; o < rows; ++o) a0 += splat(w[static_cast<std::size_t>(o) * in + i]) * ld(dz + o * s + b);
-        st(dai + b, a0);
+        for (int o = 0; o < rows; ++o) a0 += splat(w[static_cast<std::size_t>(o) * in + i]) * ld(dp + 2 * o);
+        st(da + p * astep + 2 * i, a0);
       }
     }
   }

@@ -1,5 +1,5 @@
-// Network: the hot path. Batched forward/backward over feature-major chunks ([feature][row],
-// so every inner loop runs over the rows of a mini-batch, contiguous, and vectorises), the
+// Network: the hot path. Batched forward/backward over chunks of rows in pair-major layout
+// ([row pair][feature][2], see kernels::at: two rows of a mini-batch per SIMD register), the
 // activation dispatched once per layer (one template instance per id), losses, optimisers.
 //
 // The kernels (network_kernels.hpp): matrix products templated on the input width, and f(z), f'(z)
@@ -22,34 +22,38 @@ using namespace kernels;
 template <Id ID>
 __attribute__((noinline)) void hidden_activation(const Network::Layer& ly, const double* z, double* y, double* d, std::size_t n,
                        const act::Params& p, const double* params) {
-  if constexpr (ID == Id::prelu) {
+  if constexpr (ID == Id::prelu) {  // one slope per feature: feature j of a pair of rows is 2 values
     act::Params q = p;
-    for (int j = 0; j < ly.out; ++j) {
-      q.alpha = params[ly.alpha + j];
-      kernels::activate<Id::prelu>(z + j * n, y + j * n, d + j * n, n, q);
-    }
+    const std::size_t pair = 2 * static_cast<std::size_t>(ly.out);
+    for (std::size_t off = 0; off < pair * (n / 2); off += pair)
+      for (int j = 0; j < ly.out; ++j) {
+        q.alpha = params[ly.alpha + j];
+        kernels::activate<Id::prelu>(z + off + 2 * j, y + off + 2 * j, d + off + 2 * j, 2, q);
+      }
   } else {
     kernels::activate<ID>(z, y, d, static_cast<std::size_t>(ly.out) * n, p);
   }
 }
 
+// Hidden unit j is the maximum of its pieces z[j*k .. j*k+k); arg gets the winning piece's index.
 void maxout_forward(const double* z, double* y, double* arg, int out, int k, std::size_t n) {
-  for (int j = 0; j < out; ++j) {
-    const double* zj = z + static_cast<std::size_t>(j) * k * n;
-    double* yj = y + j * n;
-    double* aj = arg + j * n;
-    for (std::size_t b = 0; b < n; ++b) {
-      yj[b] = zj[b];
-      aj[b] = 0;
-    }
-    for (int p = 1; p < k; ++p) {
-      const double* zp = zj + p * n;
-      for (std::size_t b = 0; b < n; ++b) {
-        const bool gt = zp[b] > yj[b];  // ties keep the first piece
-        yj[b] = gt ? zp[b] : yj[b];
-        aj[b] = gt ? p : aj[b];
+  const std::size_t ypair = 2 * static_cast<std::size_t>(out), zpair = ypair * k;
+  for (std::size_t q = 0; q < n / 2; ++q) {
+    const double* zq = z + q * zpair;
+    double* yq = y + q * ypair;
+    double* aq = arg + q * ypair;
+    for (int j = 0; j < out; ++j)
+      for (int e = 0; e < 2; ++e) {
+        const double* zj = zq + 2 * static_cast<std::size_t>(j) * k + e;
+        double best = zj[0], win = 0;
+        for (int p = 1; p < k; ++p) {
+          const bool gt = zj[2 * p] > best;  // ties keep the first piece
+          best = gt ? zj[2 * p] : best;
+          win = gt ? p : win;
+        }
+        yq[2 * j + e] = best;
+        aq[2 * j + e] = win;
       }
-    }
   }
 }
 
@@ -96,15 +100,15 @@ void Network::gather(std::span<const double> x, std::span<const double> y, const
   for (std::size_t b = 0; b < n; ++b) {
     const std::size_t r = idx ? idx[first + b] : first + b;
     const double* xr = x.data() + r * in;
-    for (std::size_t i = 0; i < in; ++i) a[i * s + b] = xr[i];
+    for (std::size_t i = 0; i < in; ++i) a[at(i, b, in)] = xr[i];
     if (with_y) {
       const double* yr = y.data() + r * out;
-      for (std::size_t o = 0; o < out; ++o) ytmp_[o * s + b] = yr[o];
+      for (std::size_t o = 0; o < out; ++o) ytmp_[at(o, b, out)] = yr[o];
     }
   }
   if (s != n) {
-    for (std::size_t i = 0; i < in; ++i) a[i * s + n] = 0.0;
-    for (std::size_t o = 0; o < out; ++o) ytmp_[o * s + n] = 0.0;
+    for (std::size_t i = 0; i < in; ++i) a[at(i, n, in)] = 0.0;
+    for (std::size_t o = 0; o < out; ++o) ytmp_[at(o, n, out)] = 0.0;
   }
 }
 
@@ -132,12 +136,13 @@ void Network::forward(std::size_t rows, bool train) {
         if (!train) {
           hidden_activation<Id::rrelu>(ly, z, y, d, n, p, params_.data());
         } else {  // training mode: a fresh slope U(lower, upper) for every negative element
-          const std::size_t m = static_cast<std::size_t>(ly.out) * n;
-          for (std::size_t i = 0; i < m; ++i) {
-            const double s = z[i] > 0 ? 1.0 : noise_rng_.uniform(p.lower, p.upper);
-            y[i] = s * z[i];
-            d[i] = s;
-          }
+          for (std::size_t j = 0; j < static_cast<std::size_t>(ly.out); ++j)  // drawn feature by feature
+            for (std::size_t b = 0; b < n; ++b) {
+              const std::size_t i = at(j, b, ly.out);
+              const double s = z[i] > 0 ? 1.0 : noise_rng_.uniform(p.lower, p.upper);
+              y[i] = s * z[i];
+              d[i] = s;
+            }
         }
         break;
     }
@@ -150,23 +155,22 @@ double Network::loss_backward(std::size_t rows, double scale) {
   const double* z = z_[L - 1];
   double total = 0;
   for (std::size_t o = 0; o < out; ++o) {
-    const double* zo = z + o * n;
-    const double* yo = ytmp_ + o * n;
-    double* dzo = dz_ + o * n;
     if (cfg_.loss == Loss::mse) {
       for (std::size_t b = 0; b < rows; ++b) {
-        const double e = zo[b] - yo[b];
+        const std::size_t i = at(o, b, out);
+        const double e = z[i] - ytmp_[i];
         total += e * e;
-        dzo[b] = 2.0 * scale * e;
+        dz_[i] = 2.0 * scale * e;
       }
     } else {
       for (std::size_t b = 0; b < rows; ++b) {
-        const double zi = zo[b], t = std::exp(-std::fabs(zi)), q = 1.0 + t;
-        total += std::max(zi, 0.0) - zi * yo[b] + std::log1p(t);
-        dzo[b] = scale * ((zi >= 0 ? 1.0 : t) / q - yo[b]);
+        const std::size_t i = at(o, b, out);
+        const double zi = z[i], t = std::exp(-std::fabs(zi)), q = 1.0 + t;
+        total += std::max(zi, 0.0) - zi * ytmp_[i] + std::log1p(t);
+        dz_[i] = scale * ((zi >= 0 ? 1.0 : t) / q - ytmp_[i]);
       }
     }
-    if (n != rows) dzo[rows] = 0.0;  // the padding row contributes nothing
+    if (n != rows) dz_[at(o, rows, out)] = 0.0;  // the padding row contributes nothing
   }
   for (std::size_t l = L; l-- > 0;) {
     const Layer& ly = layers_[l];
@@ -179,21 +183,21 @@ double Network::loss_backward(std::size_t rows, double scale) {
     const std::size_t hm = static_cast<std::size_t>(hy.out) * n;
     if (cfg_.activation == Id::maxout) {
       const int k = cfg_.maxout_pieces;
-      for (int j = 0; j < hy.out; ++j)
-        for (int p = 0; p < k; ++p) {
-          double* dzp = dz_ + (static_cast<std::size_t>(j) * k + p) * n;
-          const double* aj = d + j * n;
-          const double* gj = da_ + j * n;
-          for (std::size_t b = 0; b < n; ++b) dzp[b] = aj[b] == p ? gj[b] : 0.0;
-        }
+      const std::size_t units = hy.out, pieces = units * k;
+      for (std::size_t j = 0; j < units; ++j)
+        for (int p = 0; p < k; ++p)
+          for (std::size_t b = 0; b < n; ++b) {
+            const std::size_t i = at(j, b, units);
+            dz_[at(j * k + p, b, pieces)] = d[i] == p ? da_[i] : 0.0;
+          }
     } else {
       if (cfg_.activation == Id::prelu) {  // d y / d alpha_j = z where z <= 0
         const double* zh = z_[l - 1];
         for (int j = 0; j < hy.out; ++j) {
           double s = 0;
           for (std::size_t b = 0; b < n; ++b) {
-            const double zz = zh[j * n + b];
-            s += zz > 0 ? 0.0 : zz * da_[j * n + b];
+            const std::size_t i = at(j, b, hy.out);
+            s += zh[i] > 0 ? 0.0 : zh[i] * da_[i];
           }
           grad_[hy.alpha + j] += s;
         }
@@ -292,9 +296,8 @@ void Network::predict(std::span<const double> x, std::span<double> out) {
     gather(x, {}, nullptr, first, n, false);
     forward(n, false);
     const double* z = z_.back();
-    const std::size_t s = stride(n);
     for (std::size_t b = 0; b < n; ++b)
-      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[o * s + b];
+      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[at(o, b, od)];
   }
 }
 
@@ -314,9 +317,8 @@ std::vector<double> Network::predict_train(std::span<const double> x) {
     gather(x, {}, nullptr, first, n, false);
     forward(n, true);
     const double* z = z_.back();
-    const std::size_t s = stride(n);
     for (std::size_t b = 0; b < n; ++b)
-      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[o * s + b];
+      for (std::size_t o = 0; o < od; ++o) out[(first + b) * od + o] = z[at(o, b, od)];
   }
   return out;
 }
