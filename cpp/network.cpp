@@ -155,7 +155,7 @@ Network::Network(const Config& c) : cfg_(c), shuffle_rng_(c.seed, 1), noise_rng_
     max_in = std::max<std::size_t>(max_in, ly.in);
     per_row += ly.in + ly.rows + (ly.hidden ? ly.out : 0);
   }
-  per_row += layers_.back().out + max_rows + 2 * max_in;
+  per_row += layers_.back().out + 2 * std::max(max_rows, max_in);
 
   // Chunk of rows processed at once: up to 256, bounded so the workspace stays under 16 MB.
   constexpr std::size_t kBudget = std::size_t{1} << 21;
@@ -183,9 +183,8 @@ Network::Network(const Config& c) : cfg_(c), shuffle_rng_(c.seed, 1), noise_rng_
   }
   act_[L] = nullptr;  // the output layer's result stays in z_[L-1] (logits)
   ytmp_ = take(layers_.back().out);
-  dz_ = take(max_rows);
-  da_ = take(max_in);
-  da2_ = take(max_in);
+  dz_ = take(std::max(max_rows, max_in));  // dz_ and da_ take turns in loss_backward
+  da_ = take(std::max(max_rows, max_in));
 
   // Initial weights: shared rows of every layer first, then the extra maxout pieces.
   Rng rng(c.seed, 0);

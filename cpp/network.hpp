@@ -170,7 +170,7 @@ class Network {
   std::size_t chunk_ = 0;
   std::vector<double> ws_;
   std::vector<double*> act_, z_, d_;
-  double *ytmp_ = nullptr, *dz_ = nullptr, *da_ = nullptr, *da2_ = nullptr;
+  double *ytmp_ = nullptr, *dz_ = nullptr, *da_ = nullptr;
 };
 
 }  // namespace nn

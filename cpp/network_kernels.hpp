@@ -184,11 +184,13 @@ inline void linear_forward_t(const double* __restrict w, const double* __restric
   }
 }
 
-// gW[o][i] += sum_b dz[o][b] a[i][b];  gb[o] += sum_b dz[o][b];  da[i][b] = sum_o w[o][i] dz[o][b]
+// gW[o][i] += sum_b dz[o][b] a[i][b];  gb[o] += sum_b dz[o][b];  da[i][b] = sum_o w[o][i] dz[o][b],
+// times fp[i][b] if fp is given: f'(z) of the layer below, so da leaves as that layer's dz
+// (saves a pass over it; the same one multiplication as a separate loop).
 template <int IN>
 inline void linear_backward_t(const double* __restrict w, const double* __restrict a, const double* __restrict dz,
-                              double* __restrict gw, double* __restrict gb, double* __restrict da, int in_rt,
-                              int rows, std::size_t s) {
+                              double* __restrict gw, double* __restrict gb, double* __restrict da,
+                              const double* __restrict fp, int in_rt, int rows, std::size_t s) {
   const int in = IN ? IN : in_rt;
   const std::size_t pairs = s / 2, zstep = 2 * static_cast<std::size_t>(rows), astep = 2 * static_cast<std::size_t>(in);
   for (int o = 0; o < rows; ++o) {
@@ -235,7 +237,12 @@ inline void linear_backward_t(const double* __restrict w, const double* __restri
         const v2 d = ld(dp);
         for (int i = 0; i < IN; ++i) acc[i] += splat(wo[i]) * d;
       }
-      for (int i = 0; i < IN; ++i) st(dap + 2 * i, acc[i]);
+      if (fp) {
+        const double* fpp = fp + p * 2 * IN;
+        for (int i = 0; i < IN; ++i) st(dap + 2 * i, acc[i] * ld(fpp + 2 * i));
+      } else {
+        for (int i = 0; i < IN; ++i) st(dap + 2 * i, acc[i]);
+      }
     }
   } else {
     for (int i = 0; i < in; ++i) {
@@ -248,6 +255,10 @@ inline void linear_backward_t(const double* __restrict w, const double* __restri
           a0 += wi * ld(dp + 2 * o);
           a1 += wi * ld(dp + zstep + 2 * o);
         }
+        if (fp) {
+          a0 *= ld(fp + p * astep + 2 * i);
+          a1 *= ld(fp + (p + 1) * astep + 2 * i);
+        }
         st(da + p * astep + 2 * i, a0);
         st(da + (p + 1) * astep + 2 * i, a1);
       }
@@ -255,6 +266,7 @@ inline void linear_backward_t(const double* __restrict w, const double* __restri
         const double* dp = dz + p * zstep;
         v2 a0 = splat(0.0);
         for (int o = 0; o < rows; ++o) a0 += splat(w[static_cast<std::size_t>(o) * in + i]) * ld(dp + 2 * o);
+        if (fp) a0 *= ld(fp + p * astep + 2 * i);
         st(da + p * astep + 2 * i, a0);
       }
     }
@@ -277,9 +289,9 @@ inline void linear_backward_t(const double* __restrict w, const double* __restri
 inline void linear_forward(const double* w, const double* bias, const double* a, double* z, int in, int rows, std::size_t s) {
   NN_DISPATCH_IN(linear_forward_t, in, w, bias, a, z, in, rows, s)
 }
-inline void linear_backward(const double* w, const double* a, const double* dz, double* gw, double* gb, double* da, int in,
-                     int rows, std::size_t s) {
-  NN_DISPATCH_IN(linear_backward_t, in, w, a, dz, gw, gb, da, in, rows, s)
+inline void linear_backward(const double* w, const double* a, const double* dz, double* gw, double* gb, double* da,
+                            const double* fp, int in, int rows, std::size_t s) {
+  NN_DISPATCH_IN(linear_backward_t, in, w, a, dz, gw, gb, da, fp, in, rows, s)
 }
 #undef NN_DISPATCH_IN
 

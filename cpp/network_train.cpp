@@ -172,15 +172,24 @@ double Network::loss_backward(std::size_t rows, double scale) {
     }
     if (n != rows) dz_[at(o, rows, out)] = 0.0;  // the padding row contributes nothing
   }
+  // Two buffers take turns: the kernel reads this layer's dz and writes d loss / d (its input), or,
+  // when the layer below is an elementwise activation, directly that layer's dz (= da * f'(z)).
+  double* dz = dz_;
+  double* other = da_;
+  const bool fuse = cfg_.activation != Id::maxout && cfg_.activation != Id::prelu;
   for (std::size_t l = L; l-- > 0;) {
     const Layer& ly = layers_[l];
-    double* da = l > 0 ? da_ : nullptr;
-    linear_backward(&params_[ly.w], act_[l], dz_, &grad_[ly.w], &grad_[ly.b], da, ly.in, ly.rows, n);
+    double* da = l > 0 ? other : nullptr;
+    const double* fp = l > 0 && fuse ? d_[l - 1] : nullptr;
+    linear_backward(&params_[ly.w], act_[l], dz, &grad_[ly.w], &grad_[ly.b], da, fp, ly.in, ly.rows, n);
     if (l == 0) break;
-    // da_ = d loss / d (output of hidden layer l-1); turn it into dz_ for layer l-1.
+    if (fuse) {
+      std::swap(dz, other);
+      continue;
+    }
+    // other = d loss / d (output of hidden layer l-1); turn it into dz for layer l-1.
     const Layer& hy = layers_[l - 1];
     const double* d = d_[l - 1];
-    const std::size_t hm = static_cast<std::size_t>(hy.out) * n;
     if (cfg_.activation == Id::maxout) {
       const int k = cfg_.maxout_pieces;
       const std::size_t units = hy.out, pieces = units * k;
@@ -188,21 +197,20 @@ double Network::loss_backward(std::size_t rows, double scale) {
         for (int p = 0; p < k; ++p)
           for (std::size_t b = 0; b < n; ++b) {
             const std::size_t i = at(j, b, units);
-            dz_[at(j * k + p, b, pieces)] = d[i] == p ? da_[i] : 0.0;
+            dz[at(j * k + p, b, pieces)] = d[i] == p ? other[i] : 0.0;
           }
-    } else {
-      if (cfg_.activation == Id::prelu) {  // d y / d alpha_j = z where z <= 0
-        const double* zh = z_[l - 1];
-        for (int j = 0; j < hy.out; ++j) {
-          double s = 0;
-          for (std::size_t b = 0; b < n; ++b) {
-            const std::size_t i = at(j, b, hy.out);
-            s += zh[i] > 0 ? 0.0 : zh[i] * da_[i];
-          }
-          grad_[hy.alpha + j] += s;
+    } else {  // prelu: d y / d alpha_j = z where z <= 0, then dz = da * f'(z)
+      const double* zh = z_[l - 1];
+      for (int j = 0; j < hy.out; ++j) {
+        double s = 0;
+        for (std::size_t b = 0; b < n; ++b) {
+          const std::size_t i = at(j, b, hy.out);
+          s += zh[i] > 0 ? 0.0 : zh[i] * other[i];
         }
+        grad_[hy.alpha + j] += s;
       }
-      for (std::size_t i = 0; i < hm; ++i) dz_[i] = da_[i] * d[i];
+      const std::size_t hm = static_cast<std::size_t>(hy.out) * n;
+      for (std::size_t i = 0; i < hm; ++i) dz[i] = other[i] * d[i];
     }
   }
   return total;
