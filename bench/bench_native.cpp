@@ -26,7 +26,8 @@
 namespace {
 
 // Process CPU time, not wall time: on a machine shared with other jobs, wall time mostly measures
-// how long the scheduler kept us waiting. (run-wasm.mjs uses process.cpuUsage() the same way.)
+// how long the scheduler kept us waiting. This process has one thread; run-wasm.mjs measures its
+// own main thread's CPU time, where wasm and the JS engine run.
 double cpu_now() {
   timespec ts{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
