@@ -33,18 +33,32 @@ function parseArgs(argv) {
 // the scheduler. The CPU time of this thread only, where wasm and the JS engine run: Node's
 // process.cpuUsage() also counts V8's helper threads (background compilation, GC), which ran
 // 0-50 % on top of the main thread's time while training here, and the single-threaded native side
-// (CLOCK_PROCESS_CPUTIME_ID) has no such threads. Linux's per-thread schedstat gives nanoseconds;
-// elsewhere the process CPU time is used and the report says so.
-const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
-const threadMs = () => Number(fs.readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+// (CLOCK_PROCESS_CPUTIME_ID) has no such threads. On Linux: the process's CPU time (exact) minus
+// every other thread's from /proc/self/task/*/schedstat (exact for a thread that is not running;
+// a thread's own entry is only brought up to date at scheduler ticks, 4 ms here, so it is not read).
+// About 0.1 ms per reading. Elsewhere the process CPU time is used and the report says so.
 const processMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e3;
 };
+const TASKS = '/proc/self/task', ME = String(process.pid);
+const otherThreadsMs = () => {
+  let ns = 0;
+  for (const t of fs.readdirSync(TASKS)) {
+    if (t === ME) continue;
+    try {
+      ns += Number(fs.readFileSync(`${TASKS}/${t}/schedstat`, 'utf8').split(' ')[0]) || 0;
+    } catch { /* the thread ended meanwhile */ }
+  }
+  return ns / 1e6;
+};
+const mainThreadMs = () => {
+  const others = otherThreadsMs();
+  return processMs() - others;
+};
 const CLOCK = (() => {
   try {
-    const a = threadMs();
-    if (Number.isFinite(a) && a > 0) return { now: threadMs, name: 'main-thread CPU time' };
+    if (Number.isFinite(mainThreadMs()) && fs.readdirSync(TASKS).includes(ME)) return { now: mainThreadMs, name: 'main-thread CPU time' };
   } catch { /* not Linux: below */ }
   return { now: processMs, name: 'process CPU time (V8 helper threads included)' };
 })();
@@ -54,8 +68,8 @@ const log = (...m) => process.stderr.write(m.join(' ') + '\n');
 // Whole epochs for about REP_SECONDS: the epoch count used for every timed repetition.
 function calibrate(trainEpoch) {
   let epochs = 0;
-  const t0 = now();
-  while (now() - t0 < W.REP_SECONDS * 1e3) {
+  const t0 = processMs();  // (cheap to read once per epoch; only sizes the repetitions)
+  while (processMs() - t0 < W.REP_SECONDS * 1e3) {
     trainEpoch();
     epochs++;
   }
@@ -64,7 +78,12 @@ function calibrate(trainEpoch) {
 
 // samples/s of one repetition; helpers collects how much CPU time V8's helper threads added on
 // top of the main thread's (a fraction), which the rates leave out and the report prints.
+// With --expose-gc (tools/bench.sh passes it) every repetition starts on a collected heap: the
+// garbage of the plain-JS engine's repetition is not collected inside the next wasm one.
+const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
+
 function timeRep(trainEpoch, epochs, helpers) {
+  collect();
   const p0 = processMs(), t0 = now();
   for (let e = 0; e < epochs; e++) trainEpoch();
   const t = now() - t0, p = processMs() - p0;
