@@ -123,8 +123,10 @@ test('results are copies that survive wasm memory growth', () => {
     const z = net.predict([0.5, -0.5, 0.1, 0.9]);
     const before = Array.from(z);
     const buffer = M.HEAP8.buffer;
-    const big = new M.Network({ layers: [2, 1024, 1024, 1] });  // 1.05 M parameters x 3 arrays: memory grows
-    big.delete();
+    // 1.05 M parameters x 3 arrays each (~25 MB): kept alive until the memory has grown
+    const big = [];
+    while (M.HEAP8.buffer === buffer && big.length < 16) big.push(new M.Network({ layers: [2, 1024, 1024, 1] }));
+    for (const n of big) n.delete();
     assert.notEqual(M.HEAP8.buffer, buffer, 'the wasm memory really grew');
     assert.deepEqual(Array.from(z), before);
     assert.equal(z.buffer === M.HEAP8.buffer, false);

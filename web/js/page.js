@@ -89,7 +89,7 @@ function buildToc() {
   const queue = () => { if (!queued) { queued = true; requestAnimationFrame(spy); } };
   window.addEventListener('scroll', queue, { passive: true });
   window.addEventListener('resize', queue, { passive: true });
-  spy();
+  queue();  // first highlight at the next frame: no forced layout while the widgets are being set up
 }
 
 function setActive(id) {
