@@ -78,12 +78,7 @@ function calibrate(trainEpoch) {
 
 // samples/s of one repetition; helpers collects how much CPU time V8's helper threads added on
 // top of the main thread's (a fraction), which the rates leave out and the report prints.
-// With --expose-gc (tools/bench.sh passes it) every repetition starts on a collected heap: the
-// garbage of the plain-JS engine's repetition is not collected inside the next wasm one.
-const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
-
 function timeRep(trainEpoch, epochs, helpers) {
-  collect();
   const p0 = processMs(), t0 = now();
   for (let e = 0; e < epochs; e++) trainEpoch();
   const t = now() - t0, p = processMs() - p0;

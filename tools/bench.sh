@@ -14,5 +14,5 @@ exe="$BUILD/native/bench_native"
 printf '\033[1m==> native benchmarks (%s)\033[0m\n' "$exe"
 "$exe" "${quick[@]}" > "$BUILD/bench-native.json"
 printf '\033[1m==> wasm + plain-JS benchmarks (node, %s)\033[0m\n' "$DIST"
-exec node --expose-gc bench/run-wasm.mjs --dist "$DIST" --native "$BUILD/bench-native.json" --native-exe "$exe" \
+exec node bench/run-wasm.mjs --dist "$DIST" --native "$BUILD/bench-native.json" --native-exe "$exe" \
   --out "$BUILD/bench.json" "${quick[@]}"
