@@ -42,18 +42,6 @@ inline v2 from_bits(v2i x) {
   std::memcpy(&r, &x, sizeof r);
   return r;
 }
-// p + s, opaque to the optimiser. In the unrolled loops below LLVM would otherwise hoist one row
-// pointer per input (a + i*s for every i) out of the loop: natively those fold into x86 addressing,
-// but wasm loads take base + constant only, so V8 keeps IN live pointers, runs out of registers and
-// spills. One running pointer per loop instead: the 8-input forward kernel went from 250 to 133 ns
-// per call in Node (native: 90 -> 94 ns).
-template <class T>
-inline T* next_row(T* p, std::size_t s) {
-  p += s;
-  __asm__("" : "+r"(p));
-  return p;
-}
-
 // m ? a : b per lane (m is all ones or all zeros, as a vector comparison returns).
 inline v2 select(v2i m, v2 a, v2 b) { return from_bits((m & bits(a)) | (~m & bits(b))); }
 
@@ -155,7 +143,7 @@ inline void linear_forward_t(const double* __restrict w, const double* __restric
     if constexpr (IN > 0) {
       v2 wv[IN];
       for (int i = 0; i < IN; ++i) wv[i] = splat(wo[i]);
-      for (std::size_t p = 0; p < pairs; ++p, ap += 2 * IN, zp = next_row(zp, zstep)) {
+      for (std::size_t p = 0; p < pairs; ++p, ap += 2 * IN, zp += zstep) {
         v2 acc = bo;
         for (int i = 0; i < IN; ++i) acc += wv[i] * ld(ap + 2 * i);
         st(zp, acc);
@@ -201,7 +189,7 @@ inline void linear_backward_t(const double* __restrict w, const double* __restri
       for (int i = 0; i < IN; ++i) acc[i] = splat(0.0);
       const double* ap = a;
       const double* dp = dz + 2 * o;
-      for (std::size_t p = 0; p < pairs; ++p, ap += 2 * IN, dp = next_row(dp, zstep)) {
+      for (std::size_t p = 0; p < pairs; ++p, ap += 2 * IN, dp += zstep) {
         const v2 d = ld(dp);
         sb += d;
         for (int i = 0; i < IN; ++i) acc[i] += d * ld(ap + 2 * i);
