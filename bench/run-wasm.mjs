@@ -10,11 +10,10 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
-import readline from 'node:readline';
 import { JsNetwork } from './js-engine.mjs';
 import * as W from './workloads.mjs';
 import { summarize, printTables } from './report.mjs';
+import { CLOCK, NativeChild, calibrate, timeRep } from './timing.mjs';
 
 function parseArgs(argv) {
   const a = { dist: process.env.DIST_DIR || 'dist', native: null, 'native-exe': null, out: null, quick: false };
@@ -29,79 +28,8 @@ function parseArgs(argv) {
   return a;
 }
 
-// CPU time in ms, not wall time: on a machine shared with other jobs, wall time mostly measures
-// the scheduler. The CPU time of this thread only, where wasm and the JS engine run: Node's
-// process.cpuUsage() also counts V8's helper threads (background compilation, GC), which ran
-// 0-50 % on top of the main thread's time while training here, and the single-threaded native side
-// (CLOCK_PROCESS_CPUTIME_ID) has no such threads. On Linux: the process's CPU time (exact) minus
-// every other thread's from /proc/self/task/*/schedstat (exact for a thread that is not running;
-// a thread's own entry is only brought up to date at scheduler ticks, 4 ms here, so it is not read).
-// About 0.1 ms per reading. Elsewhere the process CPU time is used and the report says so.
-const processMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e3;
-};
-const TASKS = '/proc/self/task', ME = String(process.pid);
-const otherThreadsMs = () => {
-  let ns = 0;
-  for (const t of fs.readdirSync(TASKS)) {
-    if (t === ME) continue;
-    try {
-      ns += Number(fs.readFileSync(`${TASKS}/${t}/schedstat`, 'utf8').split(' ')[0]) || 0;
-    } catch { /* the thread ended meanwhile */ }
-  }
-  return ns / 1e6;
-};
-const mainThreadMs = () => {
-  const others = otherThreadsMs();
-  return processMs() - others;
-};
-const CLOCK = (() => {
-  try {
-    if (Number.isFinite(mainThreadMs()) && fs.readdirSync(TASKS).includes(ME)) return { now: mainThreadMs, name: 'main-thread CPU time' };
-  } catch { /* not Linux: below */ }
-  return { now: processMs, name: 'process CPU time (V8 helper threads included)' };
-})();
 const now = CLOCK.now;
 const log = (...m) => process.stderr.write(m.join(' ') + '\n');
-
-// Whole epochs for about REP_SECONDS: the epoch count used for every timed repetition.
-function calibrate(trainEpoch) {
-  let epochs = 0;
-  const t0 = processMs();  // (cheap to read once per epoch; only sizes the repetitions)
-  while (processMs() - t0 < W.REP_SECONDS * 1e3) {
-    trainEpoch();
-    epochs++;
-  }
-  return epochs;
-}
-
-// samples/s of one repetition; helpers collects how much CPU time V8's helper threads added on
-// top of the main thread's (a fraction), which the rates leave out and the report prints.
-function timeRep(trainEpoch, epochs, helpers) {
-  const p0 = processMs(), t0 = now();
-  for (let e = 0; e < epochs; e++) trainEpoch();
-  const t = now() - t0, p = processMs() - p0;
-  if (CLOCK.now !== processMs) helpers.push(Math.max(0, p - t) / t);
-  return (epochs * W.POINTS) / (t / 1e3);
-}
-
-// The native binary as a child process speaking bench_native's --serve line protocol.
-class NativeChild {
-  constructor(exe) {
-    this.proc = spawn(exe, ['--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.lines = readline.createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
-  }
-  async ask(cmd) {
-    this.proc.stdin.write(cmd + '\n');
-    const { value, done } = await this.lines.next();
-    if (done || value.startsWith('error')) throw new Error(`bench_native --serve: '${cmd}' -> ${value ?? 'exited'}`);
-    return value.split(' ').map(Number);
-  }
-  close() {
-    this.proc.stdin.end('quit\n');
-  }
-}
 
 async function benchTraining(M, data, reps, nativeExe) {
   const wasm = [], js = [], native = [];
