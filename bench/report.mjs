@@ -72,7 +72,7 @@ function table(header, rows) {
 export function printTables(res) {
   const s = res.summary;
   const m = res.machine;
-  console.log(`\nBenchmark ${res.date} — ${m.cpu}, ${m.cores} cores, node ${m.node}; medians of ${res.workloads.repetitions} interleaved reps after warm-up; ${res.clock ?? 'process CPU time'} (native: process CPU time)`);
+  console.log(`\nBenchmark ${res.date} — ${m.cpu}, ${m.cores} cores, node ${m.node}; medians of ${res.workloads.repetitions} interleaved reps after warm-up; ${res.clock ?? 'process CPU time'} (native: process CPU time); ${res.pinnedCpu != null ? `all on CPU ${res.pinnedCpu}` : 'not pinned to a CPU'}`);
   console.log('\n1. Training throughput, samples/s (500 circle points, SGD lr 0.03, batch 10, mse)\n');
   table(['workload', 'native', 'wasm', 'plain JS', 'wasm/JS', 'target', 'wasm/native', 'target', 'fastest reps: wasm/JS, wasm/native'],
     s.training.map((r) => [r.name, f0(r.nativeSamplesPerSec), f0(r.wasmSamplesPerSec), f0(r.jsSamplesPerSec),

@@ -124,6 +124,7 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     clock: CLOCK.name,
+    pinnedCpu: process.env.BENCH_PINNED_CPU ?? null,  // tools/bench.sh runs every engine on this one CPU
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.type()} ${os.arch()}` },
     workloads: { dataset: W.DATASET, training: W.TRAINING, trainConfig: W.TRAIN_CONFIG, repetitions: reps, activationN: W.ACTIVATION_N, grid: W.GRID },
     native,

@@ -41,13 +41,21 @@ export const CLOCK = (() => {
 // The native binary as a child process speaking bench_native's --serve line protocol.
 export class NativeChild {
   constructor(exe) {
+    try {
+      fs.accessSync(exe, fs.constants.X_OK);
+    } catch {
+      throw new Error(`${exe}: no such executable (a bench_native binary: build/native/bench_native)`);
+    }
     this.proc = spawn(exe, ['--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.proc.on('error', (e) => { this.failure = e; });  // reported by ask(): the output ends
+    this.proc.stdin.on('error', () => {});                 // (writes to a child that is gone)
     this.lines = readline.createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
   }
   async ask(cmd) {
     this.proc.stdin.write(cmd + '\n');
     const { value, done } = await this.lines.next();
-    if (done || value.startsWith('error')) throw new Error(`bench_native --serve: '${cmd}' -> ${value ?? 'exited'}`);
+    if (done || value.startsWith('error'))
+      throw new Error(`bench_native --serve: '${cmd}' -> ${value ?? (this.failure ? this.failure.message : 'exited')}`);
     return value.split(' ').map(Number);
   }
   close() {

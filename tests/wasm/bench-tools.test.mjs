@@ -27,7 +27,7 @@ test('main-thread clock: counts 150 ms spun here, not 300 ms spun meanwhile by a
   assert.ok(proc - main >= 40, `the process counted the worker too: ${proc.toFixed(1)} vs ${main.toFixed(1)} ms`);
 });
 
-test('ab.mjs: a build against itself gives B/A near 1 for every workload; bad arguments are refused', () => {
+test('ab.mjs: a build against itself gives B/A near 1 for every workload; bad arguments and a missing binary are refused', () => {
   const ab = path.join(ROOT, 'bench/ab.mjs');
   const r = spawnSync(process.execPath, [ab, '--wasm', DIST, DIST, '--rounds', '3'], { encoding: 'utf8', timeout: 120000 });
   assert.equal(r.status, 0, r.stderr);
@@ -43,4 +43,8 @@ test('ab.mjs: a build against itself gives B/A near 1 for every workload; bad ar
     assert.equal(bad.status, 1, `${args.join(' ')}: ${bad.stdout}`);
     assert.match(bad.stderr, /^ab: .*usage: ab\.mjs --wasm/m);
   }
+  const missing = path.join(DIST, 'no-such-bench_native');
+  const gone = spawnSync(process.execPath, [ab, '--native', missing, missing], { encoding: 'utf8', timeout: 30000 });
+  assert.equal(gone.status, 1);
+  assert.match(gone.stderr, /^ab: .*no-such-bench_native: no such executable/m);
 });
