@@ -22,13 +22,13 @@ using namespace kernels;
 template <Id ID>
 __attribute__((noinline)) void hidden_activation(const Network::Layer& ly, const double* z, double* y, double* d, std::size_t n,
                        const act::Params& p, const double* params) {
-  if constexpr (ID == Id::prelu) {  // one slope per feature: feature j of a pair of rows is 2 values
-    act::Params q = p;
-    const std::size_t pair = 2 * static_cast<std::size_t>(ly.out);
-    for (std::size_t off = 0; off < pair * (n / 2); off += pair)
-      for (int j = 0; j < ly.out; ++j) {
-        q.alpha = params[ly.alpha + j];
-        kernels::activate<Id::prelu>(z + off + 2 * j, y + off + 2 * j, d + off + 2 * j, 2, q);
+  if constexpr (ID == Id::prelu) {  // one slope per feature; feature j of row pair q is at (q * out + j) * 2
+    const double* alpha = params + ly.alpha;
+    for (std::size_t i = 0, m = static_cast<std::size_t>(ly.out) * n; i < m;)
+      for (int j = 0; j < ly.out; ++j, i += 2) {  // as kernels::activate<prelu>, one slope per pair of lanes
+        const v2 x = ld(z + i), fd = select(x > splat(0.0), splat(1.0), splat(alpha[j]));
+        st(y + i, fd * x);
+        st(d + i, fd);
       }
   } else {
     kernels::activate<ID>(z, y, d, static_cast<std::size_t>(ly.out) * n, p);
@@ -136,12 +136,17 @@ void Network::forward(std::size_t rows, bool train) {
         if (!train) {
           hidden_activation<Id::rrelu>(ly, z, y, d, n, p, params_.data());
         } else {  // training mode: a fresh slope U(lower, upper) for every negative element
-          for (std::size_t j = 0; j < static_cast<std::size_t>(ly.out); ++j)  // drawn feature by feature
-            for (std::size_t b = 0; b < n; ++b) {
-              const std::size_t i = at(j, b, ly.out);
-              const double s = z[i] > 0 ? 1.0 : noise_rng_.uniform(p.lower, p.upper);
-              y[i] = s * z[i];
-              d[i] = s;
+          // drawn feature by feature, row by row (the order of the feature-major layout, so a seed
+          // gives the same slopes as before): feature j of row pair q is at q * 2 * out + 2 * j
+          const auto draw = [&](std::size_t i) {
+            const double s = z[i] > 0 ? 1.0 : noise_rng_.uniform(p.lower, p.upper);
+            y[i] = s * z[i];
+            d[i] = s;
+          };
+          for (std::size_t j = 0, step = 2 * static_cast<std::size_t>(ly.out); j < static_cast<std::size_t>(ly.out); ++j)
+            for (std::size_t i = 2 * j, end = i + step * (n / 2); i < end; i += step) {
+              draw(i);
+              draw(i + 1);
             }
         }
         break;
@@ -193,19 +198,23 @@ double Network::loss_backward(std::size_t rows, double scale) {
     if (cfg_.activation == Id::maxout) {
       const int k = cfg_.maxout_pieces;
       const std::size_t units = hy.out, pieces = units * k;
-      for (std::size_t j = 0; j < units; ++j)
-        for (int p = 0; p < k; ++p)
-          for (std::size_t b = 0; b < n; ++b) {
-            const std::size_t i = at(j, b, units);
-            dz[at(j * k + p, b, pieces)] = d[i] == p ? other[i] : 0.0;
-          }
+      for (std::size_t q = 0; q < n / 2; ++q) {  // row pair by row pair: [pair][unit][2] -> [pair][piece][2]
+        const double* dq = d + q * 2 * units;
+        const double* gq = other + q * 2 * units;
+        double* zq = dz + q * 2 * pieces;
+        for (std::size_t j = 0; j < units; ++j)
+          for (int p = 0; p < k; ++p)
+            for (std::size_t e = 0; e < 2; ++e) zq[2 * (j * k + p) + e] = dq[2 * j + e] == p ? gq[2 * j + e] : 0.0;
+      }
     } else {  // prelu: d y / d alpha_j = z where z <= 0, then dz = da * f'(z)
       const double* zh = z_[l - 1];
+      const std::size_t step = 2 * static_cast<std::size_t>(hy.out), end = step * (n / 2);
+      const auto term = [&](std::size_t i) { return zh[i] > 0 ? 0.0 : zh[i] * other[i]; };
       for (int j = 0; j < hy.out; ++j) {
         double s = 0;
-        for (std::size_t b = 0; b < n; ++b) {
-          const std::size_t i = at(j, b, hy.out);
-          s += zh[i] > 0 ? 0.0 : zh[i] * other[i];
+        for (std::size_t i = 2 * static_cast<std::size_t>(j); i < end; i += step) {  // rows in order
+          s += term(i);
+          s += term(i + 1);
         }
         grad_[hy.alpha + j] += s;
       }
