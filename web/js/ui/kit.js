@@ -93,25 +93,47 @@ export class Visibility {
   }
 }
 
+// Widths from the browser's own layout, without forcing one. A drawing that reads clientWidth
+// right after another widget changed the page lays the page out again (~1-13 ms each, ~70 ms
+// over the ~20 widgets of the teaching page at load). A ResizeObserver hears every observed
+// element's content-box width after each layout, and get() returns the last one heard. An element
+// not heard yet (just created, or not observed before) is measured once, which may force a layout,
+// and observed from then on. onChange() runs once per batch of reports in which a connected
+// element's width (whole px) differs from the last one heard or measured. Heights are ignored: a
+// widget's drawing changes its own height, and redrawing on that is work thrown away.
+export class Widths {
+  constructor(onChange = () => {}) {
+    this.known = new WeakMap();
+    this.ro = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const e of entries) {
+        const w = Math.round(e.contentRect.width);
+        if (!e.target.isConnected) { this.ro.unobserve(e.target); continue; } // removed: let it go
+        if (this.known.get(e.target) === w) continue;
+        this.known.set(e.target, w);
+        changed = true;
+      }
+      if (changed) onChange();
+    });
+  }
+  observe(...els) { for (const el of els) this.ro.observe(el); }
+  disconnect() { this.ro.disconnect(); this.known = new WeakMap(); }
+  // Content-box width of el in whole CSS px (0 while it is not rendered).
+  get(el) {
+    let w = this.known.get(el);
+    if (w !== undefined) return w;
+    if (!el.isConnected) return 0;
+    const cs = getComputedStyle(el);
+    w = Math.max(0, Math.round(el.clientWidth - (parseFloat(cs.paddingLeft) || 0) - (parseFloat(cs.paddingRight) || 0)));
+    this.known.set(el, w);
+    this.ro.observe(el);
+    return w;
+  }
+}
+
 // Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame, so the
 // page stays responsive (no long tasks). step() does one small unit of work and returns false when
 // there is nothing more to do; draw() runs once per frame after the slices.
-// A ResizeObserver that calls onWidth(width) only when an observed element's content width (whole
-// px) changes: a widget's drawing changes its own height, and redrawing on that is work thrown
-// away (~20 widgets on the teaching page). Widgets also skip a width they have just drawn at
-// (`this.drawnAt = this.clientWidth` when drawing), which the first observation usually reports.
-export function widthObserver(onWidth) {
-  const last = new WeakMap();
-  return new ResizeObserver((entries) => {
-    for (const e of entries) {
-      const w = Math.round(e.contentRect.width);
-      if (last.get(e.target) === w) continue;
-      last.set(e.target, w);
-      onWidth(w);
-    }
-  });
-}
-
 export class FrameLoop {
   constructor({ step, draw = () => {}, budgetMs = 12 }) {
     Object.assign(this, { step, draw, budgetMs, running: false, raf: 0 });

@@ -16,6 +16,7 @@ import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
 import { formatNumber, niceStep } from '../plot/scale.js';
 import { exportButtons } from '../plot/export.js'; // PNG / SVG download buttons (issue 5)
+import { Widths } from '../ui/kit.js';
 
 const PARAMS = ['alpha', 'lower', 'upper', 'w1', 'b1', 'w2', 'b2'];
 const SYMBOL = { alpha: 'α' };
@@ -62,6 +63,8 @@ const TEXT = {
 const shown = (v) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
 const fmt = (v) => formatNumber(v, 4);
 const prettyRange = (r) => r.replace(/-/g, '\u2212').replace(/inf/g, '∞').replace(/scale\*alpha/g, 'λα').replace(/alpha/g, 'α');
+
+const canvasBox = (el) => el.$.canvas.parentElement; // the box the canvas fills
 
 class AttrError extends Error {} // a message for the reader, shown inside the widget
 
@@ -132,16 +135,13 @@ class ActivationPlot extends HTMLElement {
     $.canvas.addEventListener('pointerleave', () => { this.hoverX = null; this.schedule(false); });
     $.canvas.addEventListener('keydown', (e) => this.onKey(e));
     $.logBox.addEventListener('change', () => { this.toggleAttribute('log-df', $.logBox.checked); this.emitChange(); });
-    this.resizeObs = new ResizeObserver((es) => { // height follows width: only a new width redraws
-      const w = Math.round(es[0].contentRect.width);
-      if (w !== this.lastWidth) { this.lastWidth = w; this.schedule(false); }
-    });
+    this.widths = new Widths(() => this.schedule(false)); // the canvas's box; height follows width
     this.langObs = new MutationObserver(() => this.schedule(true));
     this.onScheme = () => this.schedule(false);
   }
 
   connectedCallback() {
-    this.resizeObs.observe(this);
+    this.widths.observe(canvasBox(this));
     this.langObs.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.mql = matchMedia('(prefers-color-scheme: dark)');
     this.mql.addEventListener('change', this.onScheme);
@@ -149,7 +149,7 @@ class ActivationPlot extends HTMLElement {
   }
 
   disconnectedCallback() {
-    [this.resizeObs, this.langObs].forEach((o) => o.disconnect());
+    [this.widths, this.langObs].forEach((o) => o.disconnect());
     this.mql?.removeEventListener('change', this.onScheme);
     cancelAnimationFrame(this.raf);
     this.raf = 0;
@@ -298,7 +298,7 @@ class ActivationPlot extends HTMLElement {
   // One sampleCurve call per redraw; x grid plus the places where f′ jumps (pen lifts there).
   sample() {
     const s = this.state;
-    const n = Math.max(400, Math.min(800, Math.round((this.clientWidth || 600) * 1.25)));
+    const n = Math.max(400, Math.min(800, Math.round((this.widths.get(canvasBox(this)) || 600) * 1.25)));
     const p = s.params, kinks = [];
     if (['relu', 'leaky_relu', 'rrelu', 'prelu', 'selu'].includes(s.fn) || (s.fn === 'elu' && p.alpha !== 1)) kinks.push(0);
     if (s.fn === 'maxout' && p.w1 !== p.w2) kinks.push((p.b2 - p.b1) / (p.w1 - p.w2));
@@ -331,7 +331,7 @@ class ActivationPlot extends HTMLElement {
   draw() {
     const s = this.state, t = this.t(), $ = this.$;
     const theme = readTheme(this), cf = theme.series[0], cd = theme.series[1];
-    const width = $.canvas.parentElement.clientWidth || 300;
+    const width = this.widths.get(canvasBox(this)) || 300;
     const twoPanels = s.logDf && s.showDf && s.showF;
     const height = Math.round(Math.min(twoPanels ? 520 : 380, Math.max(twoPanels ? 320 : 220, width * (twoPanels ? 0.85 : 0.62))));
     this.plot.resize(width, height);

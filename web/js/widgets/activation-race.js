@@ -13,7 +13,7 @@
 // Every engine Network is deleted on reset, on reconfiguration and when the element leaves the page.
 // Methods: play() pause() step() reset() toCSV() networkJSON(id); getters epoch, running, histories, frameStats.
 import * as engine from '../engine.js';
-import { h, lang, Visibility, FrameLoop, showError, widthObserver } from '../ui/kit.js';
+import { h, lang, Visibility, FrameLoop, showError, Widths } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { exportButtons } from '../plot/export.js';
 import { readTheme } from '../plot/theme.js';
@@ -56,7 +56,7 @@ class ActivationRace extends HTMLElement {
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, cfg: null, playing: false, focus: null, heatmaps: new Map(), pending: 0, doneFired: false });
     this.loop = new FrameLoop({ step: () => this.race?.stepOne() ?? false, draw: () => this.frame(), budgetMs: TRAIN_MS });
     this.vis = new Visibility(this, (v) => this.onVisible(v));
-    this.resizeObs = widthObserver((w) => { if (this.race && w !== this.drawnAt) this.drawAll(); });
+    this.widths = new Widths(() => { if (this.race) this.drawAll(); }); // the chart's box and the heatmap figures
     this.langObs = new MutationObserver(() => this.relabel());
     this.onScheme = () => { this.colors = null; if (this.race) this.relabel(); };
     root.addEventListener('click', (e) => this.onClick(e));
@@ -65,7 +65,7 @@ class ActivationRace extends HTMLElement {
 
   connectedCallback() {
     this.vis.start();
-    this.resizeObs.observe(this);
+    this.widths.observe(this.$.chart.parentElement);
     this.langObs.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.mql = matchMedia('(prefers-color-scheme: dark)');
     this.mql.addEventListener('change', this.onScheme);
@@ -75,7 +75,7 @@ class ActivationRace extends HTMLElement {
   disconnectedCallback() {
     this.loop.stop();
     this.vis.stop();
-    this.resizeObs.disconnect();
+    this.widths.disconnect();
     this.langObs.disconnect();
     this.mql?.removeEventListener('change', this.onScheme);
     cancelAnimationFrame(this.pending);
@@ -268,8 +268,7 @@ class ActivationRace extends HTMLElement {
     if (!this.race) return;
     const theme = readTheme(this), st = getComputedStyle(this), v = (n) => st.getPropertyValue(n).trim();
     this.look = { theme, heat: { bg: theme.bg, neg: v('--race-c0'), pos: v('--race-c1'), line: v('--w-fg'), ring: v('--race-ring') || theme.bg } };
-    for (const m of this.heatmaps.values()) { m.size = m.fig.clientWidth || 110; m.stale = true; }
-    this.drawnAt = this.clientWidth;
+    for (const m of this.heatmaps.values()) { m.size = this.widths.get(m.fig) || 110; m.stale = true; }
     this.drawChart();
     this.updateTable();
     this.updateStatus();
@@ -296,7 +295,7 @@ class ActivationRace extends HTMLElement {
 
   drawChart() {
     const r = this.race, $ = this.$, theme = this.look.theme;
-    const width = $.chart.parentElement.clientWidth || 300;
+    const width = this.widths.get($.chart.parentElement) || 300;
     this.plot.resize(width, Math.round(Math.min(340, Math.max(200, width * 0.42))));
     const xMax = Number.isFinite(r.target) ? r.target : Math.max(10, ...r.entries.map((e) => e.epochs));
     const series = lossSeries(r, this.focus, (id) => this.color(id), width);

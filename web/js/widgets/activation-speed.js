@@ -17,7 +17,7 @@
 //   autoplay  "false": wait for the button instead of measuring when first on screen
 // Sets `ready` once drawn, `done` after the last round; fires `measured` {detail: rows}.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, Widths } from '../ui/kit.js';
 import { readTheme } from '../plot/theme.js';
 import { csvButton } from '../plot/export.js';
 
@@ -86,16 +86,16 @@ class ActivationSpeed extends HTMLElement {
       if (v && this.opts && (this.queue?.length || (this.opts.autoplay && !this.started))) this.resume();
       else if (!v) this.loop.stop();
     });
-    this.ro = widthObserver((w) => { if (this.rows && w !== this.drawnAt) this.draw(); });
+    this.widths = new Widths(() => { if (this.rows) this.draw(); });
   }
 
   connectedCallback() {
     this.vis.start();
-    this.ro.observe(this);
+    this.widths.observe(this.$.main);
     engine.ready().then(() => { this.engineReady = true; this.configure(); },
       (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
   }
-  disconnectedCallback() { this.vis.stop(); this.ro.disconnect(); this.loop.stop(); }
+  disconnectedCallback() { this.vis.stop(); this.widths.disconnect(); this.loop.stop(); }
   attributeChangedCallback() { if (this.engineReady) this.configure(); }
 
   readAttrs() {
@@ -208,8 +208,7 @@ class ActivationSpeed extends HTMLElement {
   paint(res, ref, T) {
     const canvas = this.$.canvas, th = readTheme(this), fs = th.fontSize;
     const both = this.opts.show === 'both', keys = both ? ['f', 'df'] : [this.opts.show];
-    const w = Math.max(200, this.$.main.clientWidth || 320);
-    this.drawnAt = this.clientWidth;
+    const w = Math.max(200, this.widths.get(this.$.main) || 320);
     const rowH = both ? 26 : 18, top = fs + 10, height = top + res.length * rowH + 6;
     const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(height * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(height * dpr); }

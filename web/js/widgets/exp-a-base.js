@@ -5,7 +5,7 @@
 // that pauses off screen, a canvas Plot redrawn on resize and colour-scheme change, the `ready`
 // attribute once the first picture is drawn, and a screen-reader table.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, Widths } from '../ui/kit.js';
 
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
@@ -106,7 +106,7 @@ export class ExpWidget extends HTMLElement {
     // Off screen the work pauses, but only after the first drawing: a widget below the fold must
     // still draw its starting state (and set `ready`) without being scrolled to.
     this.vis = new Visibility(this, () => this.schedule());
-    this.ro = widthObserver((w) => { if (this.opts && w !== this.drawnAt) this.draw(); });
+    this.widths = new Widths(() => { if (this.opts) this.draw(); });
     this.mq = matchMedia('(prefers-color-scheme: dark)');
     this.onScheme = () => { if (this.opts) this.draw(); };
     // Controls reflect their value to the matching attribute (so share.js can put it in a link);
@@ -118,14 +118,14 @@ export class ExpWidget extends HTMLElement {
 
   connectedCallback() {
     this.vis.start();
-    this.ro.observe(this);
+    this.widths.observe(this.$.main);
     this.mq.addEventListener('change', this.onScheme);
     engine.ready().then(() => { this.engineReady = true; this.configure(); },
       (e) => showError(this, this.$.error, this.$.main, `${this.T.engine}${e.message}`));
   }
   disconnectedCallback() {
     this.vis.stop();
-    this.ro.disconnect();
+    this.widths.disconnect();
     this.mq.removeEventListener('change', this.onScheme);
     this.loop.stop();
     this.dispose?.();
@@ -191,8 +191,7 @@ export class ExpWidget extends HTMLElement {
   // Called by the loop after its work slices (and on resize / scheme change).
   draw() {
     if (!this.opts || this.hasAttribute('error')) return;
-    const width = Math.max(200, this.$.main.clientWidth || 320);
-    this.drawnAt = this.clientWidth;
+    const width = Math.max(200, this.widths.get(this.$.main) || 320);
     this.plot.resize(width, this.plotHeight(width));
     this.theme = readTheme(this);
     if (!this.safe(() => { this.render(); return true; })) return;

@@ -17,7 +17,7 @@
 //   autoplay   "false": wait for ▶ instead of training when first on screen       lang  ko|en
 // Sets `ready` once drawn, `done` when the last epoch is trained; pauses off screen; fires `epoch`.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, Widths } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
 import { readTheme } from '../plot/theme.js';
 import { exportButtons, csvButton } from '../plot/export.js';
@@ -116,16 +116,16 @@ class LeakyCompare extends HTMLElement {
     });
     this.loop = new FrameLoop({ step: () => this.trainOne(), draw: () => this.render(), budgetMs: 8 });
     this.vis = new Visibility(this, () => this.sync());
-    this.ro = widthObserver((w) => { if (this.hist && w !== this.drawnAt) this.render(); });
+    this.widths = new Widths(() => { if (this.hist) this.render(); });
   }
 
   connectedCallback() {
     this.vis.start();
-    this.ro.observe(this);
+    this.widths.observe(this.$.main);
     engine.ready().then(() => { this.engineReady = true; this.configure(); },
       (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
   }
-  disconnectedCallback() { this.vis.stop(); this.ro.disconnect(); this.loop.stop(); this.compare?.dispose(); this.compare = null; }
+  disconnectedCallback() { this.vis.stop(); this.widths.disconnect(); this.loop.stop(); this.compare?.dispose(); this.compare = null; }
   attributeChangedCallback(name) {
     if (this.reflecting) return;
     if (name === 'dataset') this.datasetOverride = undefined;
@@ -266,8 +266,7 @@ class LeakyCompare extends HTMLElement {
   render() {
     if (!this.hist) return;
     const T = TEXT[lang(this)], o = this.opts, th = readTheme(this), $ = this.$;
-    const w = Math.max(220, $.main.clientWidth || 320);
-    this.drawnAt = this.clientWidth;
+    const w = Math.max(220, this.widths.get($.main) || 320);
     const narrow = w < 480;
     let panels;
     if (o.view === 'alpha') {

@@ -14,7 +14,7 @@
 //   lang       ko|en
 // Sets `ready` once drawn and `done` when the paths are fully drawn; pauses off screen.
 import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, BASE_STYLE, showError, widthObserver } from '../ui/kit.js';
+import { h, AttrError, attr, lang, Visibility, BASE_STYLE, showError, Widths } from '../ui/kit.js';
 import { readTheme } from '../plot/theme.js';
 import { linearTicks, formatTick } from '../plot/scale.js';
 import { csvButton } from '../plot/export.js';
@@ -110,17 +110,17 @@ class ZigzagDescent extends HTMLElement {
       if (this.progress < 1) this.loop.raf = requestAnimationFrame(this.tick); else this.loop.running = false;
     };
     this.vis = new Visibility(this, (v) => { if (v && this.progress < 1) this.loop.start(); else if (!v) this.loop.stop(); });
-    this.ro = widthObserver((w) => { if (this.runs && w !== this.drawnAt) this.drawAll(); });
+    // Each canvas fills its panel: a panel's new width redraws (panels are observed once drawn).
+    this.widths = new Widths(() => { if (this.runs) this.drawAll(); });
     this.progress = 1;
   }
 
   connectedCallback() {
     this.vis.start();
-    this.ro.observe(this);
     engine.ready().then(() => { this.engineReady = true; this.configure(); },
       (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
   }
-  disconnectedCallback() { this.vis.stop(); this.ro.disconnect(); this.loop.stop(); }
+  disconnectedCallback() { this.vis.stop(); this.widths.disconnect(); this.loop.stop(); }
   attributeChangedCallback() { if (this.engineReady && !this.reflecting) { this.lrOverride = undefined; this.configure(); } }
   // Sets an attribute from a control without reconfiguring (the control already drives the run).
   reflect(name, value) { this.reflecting = true; try { this.setAttribute(name, value); } finally { this.reflecting = false; } }
@@ -222,14 +222,13 @@ class ZigzagDescent extends HTMLElement {
   drawAll() {
     if (!this.runs) return;
     const th = readTheme(this);
-    this.drawnAt = this.clientWidth;
     const maxSteps = Math.max(...this.runs.map((r) => r.steps));
     this.runs.forEach((r, i) => this.drawPanel(this.views[i], r, th, Math.ceil(this.progress * maxSteps)));
   }
 
   drawPanel(view, r, th, upto) {
     const { canvas } = view;
-    const w = Math.max(120, Math.min(420, canvas.parentElement.clientWidth || 300));
+    const w = Math.max(120, Math.min(420, this.widths.get(canvas.parentElement) || 300));
     const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
     if (canvas.width !== Math.round(w * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(w * dpr); }
     canvas.style.width = `${w}px`;
