@@ -362,6 +362,22 @@ val net_predict(JsNetwork& n, const val& x) {
 double net_train_epoch(JsNetwork& n, const val& x, const val& y) {
   return guard([&] { return n.net.train_epoch(to_doubles(x, "X"), to_doubles(y, "Y")); });
 }
+double net_loss(JsNetwork& n, const val& x, const val& y) {
+  return guard([&] { return n.net.loss(to_doubles(x, "X"), to_doubles(y, "Y")); });
+}
+
+// new Module.Data(X, Y): a data set copied into wasm memory once. Network.trainOn(data) and
+// lossOn(data) use it where it is; trainEpoch(X, Y) and loss(X, Y) copy both arrays in on every
+// call (the race trains ten networks on one set, and measures each on one test set, every epoch).
+// Shapes are checked against each network when it uses the set.
+struct JsData {
+  Doubles x, y;
+};
+JsData* data_make(const val& x, const val& y) {
+  return guard([&] { return new JsData{to_doubles(x, "X"), to_doubles(y, "Y")}; });
+}
+double net_train_on(JsNetwork& n, const JsData& d) { return guard([&] { return n.net.train_epoch(d.x, d.y); }); }
+double net_loss_on(JsNetwork& n, const JsData& d) { return guard([&] { return n.net.loss(d.x, d.y); }); }
 bool net_diverged(JsNetwork& n) { return n.net.diverged(); }
 std::string net_to_json(JsNetwork& n) { return n.net.to_json(); }
 val net_get_config(JsNetwork& n) {
@@ -426,9 +442,14 @@ EMSCRIPTEN_BINDINGS(network) {
       .function("lossAndGradient", &net_loss_and_gradient)
       .function("predict", &net_predict)
       .function("trainEpoch", &net_train_epoch)
+      .function("loss", &net_loss)
+      .function("trainOn", &net_train_on)
+      .function("lossOn", &net_loss_on)
       .function("diverged", &net_diverged)
       .function("toJSON", &net_to_json)
       .function("config", &net_get_config);
+  emscripten::class_<JsData>("Data")
+      .constructor(&data_make, emscripten::allow_raw_pointers());
   emscripten::function("datasetIds", &net_dataset_ids);
   emscripten::function("makeDataset", &net_make_dataset);
   emscripten::function("makeDataset", +[](const val& name) { return net_make_dataset(name, val::undefined()); });

@@ -117,6 +117,8 @@ class Network {
   // Eval mode. x: N x in row-major, y: N x out. Returns the mean loss; grad (parameter_count()
   // doubles) receives d loss / d parameters in the flat order.
   double loss_and_gradient(std::span<const double> x, std::span<const double> y, std::span<double> grad);
+  // Eval mode: the same mean loss, bit for bit, without the backward pass (a test-set loss per epoch).
+  double loss(std::span<const double> x, std::span<const double> y);
   // Eval mode logits, N x out row-major.
   void predict(std::span<const double> x, std::span<double> out);
   std::vector<double> predict(std::span<const double> x);
@@ -152,6 +154,7 @@ class Network {
               std::size_t first, std::size_t n, bool with_y);
   void forward(std::size_t n, bool train);
   double loss_backward(std::size_t n, double scale);  // returns the sum of element losses
+  double loss_sum(std::size_t n) const;               // that sum alone, summed in the same order
   bool step();
   static std::size_t stride(std::size_t rows) noexcept { return (rows + 1) & ~std::size_t{1}; }
 

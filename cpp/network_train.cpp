@@ -303,6 +303,39 @@ double Network::loss_and_gradient(std::span<const double> x, std::span<const dou
   return total * scale;
 }
 
+double Network::loss(std::span<const double> x, std::span<const double> y) {
+  std::size_t rows = 0;
+  check_xy(x, &y, rows);
+  const double scale = 1.0 / static_cast<double>(rows * output_dim());
+  double total = 0;
+  for (std::size_t first = 0; first < rows; first += chunk_) {
+    const std::size_t n = std::min(chunk_, rows - first);
+    gather(x, y, nullptr, first, n, true);
+    forward(n, false);
+    total += loss_sum(n);
+  }
+  return total * scale;
+}
+
+// The element losses of loss_backward's first loop, in its order (so loss() == loss_and_gradient()).
+double Network::loss_sum(std::size_t rows) const {
+  const std::size_t out = output_dim();
+  const double* z = z_[layers_.size() - 1];
+  double total = 0;
+  for (std::size_t o = 0; o < out; ++o)
+    for (std::size_t b = 0; b < rows; ++b) {
+      const std::size_t i = at(o, b, out);
+      if (cfg_.loss == Loss::mse) {
+        const double e = z[i] - ytmp_[i];
+        total += e * e;
+      } else {
+        const double zi = z[i], t = std::exp(-std::fabs(zi));
+        total += std::max(zi, 0.0) - zi * ytmp_[i] + std::log1p(t);
+      }
+    }
+  return total;
+}
+
 void Network::predict(std::span<const double> x, std::span<double> out) {
   std::size_t rows = 0;
   check_xy(x, nullptr, rows);

@@ -238,3 +238,32 @@ TEST_CASE("data larger than one chunk (256 rows): results equal row-by-row and f
   for (std::size_t i = 0; i < p.size(); ++i)
     REQUIRE_THAT(net.parameters()[i], WithinAbs(p[i] - 0.05 * g[i], 1e-14));
 }
+
+TEST_CASE("loss() is loss_and_gradient()'s value bit for bit, with no backward pass and no state change", "[network][loss]") {
+  // Every activation, both losses, an odd row count (the padding row of a pair) over three chunks.
+  for (const Id id : act::all_ids())
+    for (const nn::Loss loss : {nn::Loss::mse, nn::Loss::bce}) {
+      CAPTURE(act::name(id), loss == nn::Loss::mse ? "mse" : "bce");
+      nn::Network net(nt::config(id, {2, 5, 3, 1}, loss));
+      const auto x = nt::randoms(2 * 601, -2, 2, 7);
+      auto y = nt::randoms(601, -1, 1, 8);
+      if (loss == nn::Loss::bce) for (double& v : y) v = v > 0 ? 1 : 0;
+      const std::vector<double> before(net.parameters().begin(), net.parameters().end());
+      std::vector<double> g(net.parameter_count());
+      const double l = net.loss(x, y);
+      CHECK(l == net.loss_and_gradient(x, y, g));
+      CHECK(std::equal(before.begin(), before.end(), net.parameters().begin()));
+      CHECK(net.loss(x, y) == l);  // eval mode: RReLU's slopes are fixed, the result repeats
+    }
+  // Hand-computed: the 1-1 net z = 2x + 1 of the loss test above, and logit 1000.
+  nn::Config c = nt::config(Id::relu, {1, 1}, nn::Loss::bce);
+  nn::Network net(c);
+  net.set_parameters(std::vector<double>{2, 1});
+  CHECK_THAT(net.loss(std::vector<double>{0, 1, 2}, std::vector<double>{1, 0, 1}), WithinRel(1.12285479586036098713, 1e-14));
+  net.set_parameters(std::vector<double>{1000, 0});
+  CHECK(net.loss(std::vector<double>{1}, std::vector<double>{0}) == 1000.0);
+  CHECK(net.loss(std::vector<double>{1}, std::vector<double>{1}) == 0.0);
+  // The same shape checks as every other entry point.
+  CHECK_THROWS_WITH(net.loss(std::vector<double>{1, 2}, std::vector<double>{1}), Contains("Y: expected 2 values"));
+  CHECK_THROWS_WITH(net.loss(std::vector<double>{NAN}, std::vector<double>{1}), Contains("X[0] is not a finite number"));
+}

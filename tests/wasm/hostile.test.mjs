@@ -143,6 +143,23 @@ const ROWS = [
   ['Network.lossAndGradient', 'X 3 values', on(net, (n) => n.lossAndGradient([1, 2, 3], [1])), /X: length 3 is not a multiple of the input width 2/],
   ['Network.lossAndGradient', 'Y NaN', on(net, (n) => n.lossAndGradient(X2, [NaN, 0])), /Y\[0\] is not a finite number/],
   ['Network.lossAndGradient', 'X 1e300 (bce)', on(net, (n) => n.lossAndGradient([1e300, 1e300], [1])), (r) => !Number.isNaN(r.loss) || r.gradient.length === 13],
+  ['Network.loss', 'Y of 3 for 2 rows', on(net, (n) => n.loss(X2, [1, 0, 1])), /Y: expected 2 values \(2 rows x 1 outputs\), got 3/],
+  ['Network.loss', 'X Infinity', on(net, (n) => n.loss([Infinity, 0, 0, 0], Y2)), /X\[0\] is not a finite number/],
+  ['Network.loss', 'X2, Y2 (= lossAndGradient().loss)', on(net, (n) => [n.loss(X2, Y2), n.lossAndGradient(X2, Y2).loss]), ([a, b]) => a === b],
+  ['new Data', "X '1,2'", () => new M.Data('1,2', [1]), /X must be an Array or Float64Array of numbers, got string/],
+  ['new Data', 'Y undefined', () => new M.Data(X2, undefined), /Y must be an Array or Float64Array of numbers, got undefined/],
+  ['new Data', '(1 arg)', () => new M.Data(X2), /invalid number of parameters \(1\) - expected \(2\)/, 'binding'],
+  ['new Data', 'X2, Y2', on(() => new M.Data(X2, Y2), (d) => d instanceof M.Data), (r) => r === true],
+  ['Network.trainOn', 'rows 3 wide for a 2-input net', on(net, (n) => { const d = new M.Data([1, 2, 3], [1]); try { return n.trainOn(d); } finally { d.delete(); } }), /X: length 3 is not a multiple of the input width 2/],
+  ['Network.trainOn', 'Y [NaN, 0] (checked on use)', on(net, (n) => { const d = new M.Data(X2, [NaN, 0]); try { return n.trainOn(d); } finally { d.delete(); } }), /Y\[0\] is not a finite number/],
+  ['Network.trainOn', 'an array, not a Data', on(net, (n) => n.trainOn(X2)), /Data/, 'binding'],
+  ['Network.trainOn', 'X2, Y2 (= trainEpoch)', () => {
+    const a = net(), b = net(), d = new M.Data(X2, Y2);
+    try { return [a.trainOn(d), b.trainEpoch(X2, Y2), a.getParameters().join(), b.getParameters().join()]; } finally { a.delete(); b.delete(); d.delete(); }
+  }, ([la, lb, pa, pb]) => la === lb && pa === pb],
+  ['Network.lossOn', 'deleted Data', on(net, (n) => { const d = new M.Data(X2, Y2); d.delete(); return n.lossOn(d); }), /Cannot pass deleted object/, 'binding'],
+  ['Network.lossOn', 'null', on(net, (n) => n.lossOn(null)), /Data/, 'binding'],
+  ['Network.lossOn', 'X2, Y2 (= loss)', on(net, (n) => { const d = new M.Data(X2, Y2); try { return [n.lossOn(d), n.loss(X2, Y2)]; } finally { d.delete(); } }), ([a, b]) => a === b],
   ['Network.diverged', '(fresh net)', on(net, (n) => n.diverged()), (r) => r === false],
   ['Network.toJSON', '(no args)', on(net, (n) => JSON.parse(n.toJSON())), (j) => j.config.layers.length === 3],
   ['Network.config', '(no args)', on(net, (n) => n.config()), (c) => c.layers.join() === '2,3,1'],
