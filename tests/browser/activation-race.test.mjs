@@ -234,19 +234,23 @@ test('play / pause / step / reset, and every Network deleted on reset, reconfigu
   assert.equal(await live(page), base + 2);
   // Many create / remove cycles: back to the baseline every time.
   const after = await page.evaluate(async () => {
-    const eng = await window.__engine(), counts = [];
+    const eng = await window.__engine(), counts = [], sets = [];
     for (let i = 0; i < 15; i++) {
       const r = window.__addRace({ activations: 'relu,elu,maxout', seed: String(i) }, `cyc${i}`);
       await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
       counts.push(eng.liveNetworkCount());
+      sets.push(eng.liveDataCount());
       r.remove();
     }
-    return { counts, end: eng.liveNetworkCount() };
+    return { counts, sets, end: eng.liveNetworkCount(), setsEnd: eng.liveDataCount() };
   });
   assert.ok(after.counts.every((c) => c === base + 2 + 3), `3 networks while attached: ${after.counts}`);
   assert.equal(after.end, base + 2, 'removed races deleted their networks');
+  // each race keeps its training and test set in wasm memory (engine.createData), freed with it
+  assert.ok(after.sets.every((c) => c === after.setsEnd + 2), `2 data sets while attached: ${after.sets}`);
   await el.evaluate((e) => e.remove());
   assert.equal(await live(page), base);
+  assert.equal(await page.evaluate(async () => (await window.__engine()).liveDataCount()), after.setsEnd - 2, 'removal freed its data sets');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

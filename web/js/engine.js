@@ -190,9 +190,35 @@ export function linspace(a, b, n) {
 //   net.train(X, Y) -> epoch mean loss (NaN once diverged)   net.predict(X) -> Float64Array logits
 //   net.loss(X, Y) -> mean loss (eval mode)   net.diverged   net.toJSON() -> PyTorch JSON string
 //   net.dispose()  (deletes the C++ object exactly once; later calls on the wrapper throw)
-// liveNetworkCount() counts wrappers not yet disposed: a debug counter for leak tests.
-let liveNetworks = 0;
+//   const set = engine.createData(X, Y);  net.train(set) / net.loss(set): the same, without copying
+//   X and Y into wasm memory on every call; set.dispose() when no network needs it any more.
+// liveNetworkCount() / liveDataCount() count wrappers not yet disposed: debug counters for leak tests.
+let liveNetworks = 0, liveData = 0;
 export function liveNetworkCount() { return liveNetworks; }
+export function liveDataCount() { return liveData; }
+
+const dataOf = new WeakMap(); // DataHandle -> its Module.Data (null once disposed)
+class DataHandle {
+  constructor(X, Y) {
+    dataOf.set(this, call((m) => new m.Data(X, Y)));
+    liveData++;
+  }
+  get disposed() { return !dataOf.get(this); }
+  dispose() {
+    const d = dataOf.get(this);
+    if (!d) return;
+    dataOf.set(this, null);
+    liveData--;
+    d.delete();
+  }
+}
+const dataHandle = (set) => {
+  const d = dataOf.get(set);
+  if (!d) throw new Error('data set already disposed');
+  return d;
+};
+// A data set in wasm memory for net.train(set) / net.loss(set). The caller must dispose() it.
+export function createData(X, Y) { return new DataHandle(X, Y); }
 // Size of the wasm linear memory in bytes (grows, never shrinks): a debug probe for leak tests.
 export function wasmMemoryBytes() { return call((m) => m.HEAPU8.length); }
 
@@ -211,8 +237,9 @@ class NetworkHandle {
   get diverged() { return this.#use((n) => n.diverged()); }
   getParameters() { return this.#use((n) => n.getParameters()); }      // a fresh Float64Array copy
   setParameters(p) { this.#use((n) => n.setParameters(p)); }
-  train(X, Y) { return this.#use((n) => n.trainEpoch(X, Y)); }
-  loss(X, Y) { return this.#use((n) => n.lossAndGradient(X, Y).loss); }
+  // X, Y arrays, or X a data set from createData() (Y then unused)
+  train(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.trainOn(dataHandle(X)) : n.trainEpoch(X, Y))); }
+  loss(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.lossOn(dataHandle(X)) : n.loss(X, Y))); }
   lossAndGradient(X, Y) { return this.#use((n) => { const r = n.lossAndGradient(X, Y); return { loss: r.loss, gradient: r.gradient }; }); }
   predict(X) { return this.#use((n) => n.predict(X)); }
   toJSON() { return this.#use((n) => n.toJSON()); }

@@ -28,7 +28,9 @@ export class Race {
     this.grid = gridPoints(GRID, DOMAIN[0], DOMAIN[1]);
     this.points = { x: this.data.xTrain, y: this.data.yTrain }; // drawn on every boundary
     this.entries = [];
+    this.sets = []; // the training and test sets in wasm memory, shared by every network
     try {
+      this.sets = [engine.createData(this.data.xTrain, this.data.yTrain), engine.createData(this.data.xTest, this.data.yTest)];
       for (const id of cfg.activations) {
         const net = engine.createNetwork({
           layers: [this.data.inputDim, ...cfg.layers, 1], activation: id, loss: 'bce',
@@ -45,7 +47,7 @@ export class Race {
       this.dispose();
       throw e;
     }
-    for (const e of this.entries) e.lastTest = e.net.loss(this.data.xTest, this.data.yTest); // boundaries: measure(), lazily
+    for (const e of this.entries) e.lastTest = e.net.loss(this.sets[1]); // boundaries: measure(), lazily
   }
 
   get target() { return Number.isFinite(this.cfg.epochs) ? this.cfg.epochs : Infinity; }
@@ -73,14 +75,14 @@ export class Race {
   }
 
   trainEntry(e) {
-    const d = this.data, t0 = performance.now();
-    const train = e.net.train(d.xTrain, d.yTrain);
+    const [trainSet, testSet] = this.sets, t0 = performance.now();
+    const train = e.net.train(trainSet);
     e.ms += performance.now() - t0;
     if (!Number.isFinite(train) || e.net.diverged) { // stop this one; remember where (for the chart)
       Object.assign(e, { diverged: true, divergedAt: e.epochs + 1, divergedLoss: Number.isFinite(e.lastTrain) ? e.lastTrain : e.lastTest, lastTrain: NaN });
       return;
     }
-    const test = e.net.loss(d.xTest, d.yTest);
+    const test = e.net.loss(testSet);
     e.epochs++;
     e.lastTrain = train;
     e.lastTest = test;
@@ -133,6 +135,8 @@ export class Race {
 
   dispose() {
     for (const e of this.entries) e.net.dispose();
+    for (const s of this.sets) s.dispose();
     this.entries = [];
+    this.sets = [];
   }
 }
