@@ -155,6 +155,7 @@ class Network {
   void forward(std::size_t n, bool train);
   double loss_backward(std::size_t n, double scale);  // returns the sum of element losses
   double loss_sum(std::size_t n) const;               // that sum alone, summed in the same order
+  double eval_loss(std::span<const double> x, std::span<const double> y, std::size_t rows, bool gradient);
   bool step();
   static std::size_t stride(std::size_t rows) noexcept { return (rows + 1) & ~std::size_t{1}; }
 

@@ -290,29 +290,28 @@ double Network::loss_and_gradient(std::span<const double> x, std::span<const dou
   check_xy(x, &y, rows);
   if (grad.size() != params_.size())
     throw std::invalid_argument("gradient: expected " + std::to_string(params_.size()) + " values");
-  std::fill(grad_.begin(), grad_.end(), 0.0);
-  const double scale = 1.0 / static_cast<double>(rows * output_dim());
-  double total = 0;
-  for (std::size_t first = 0; first < rows; first += chunk_) {
-    const std::size_t n = std::min(chunk_, rows - first);
-    gather(x, y, nullptr, first, n, true);
-    forward(n, false);
-    total += loss_backward(n, scale);
-  }
+  const double loss = eval_loss(x, y, rows, true);
   std::copy(grad_.begin(), grad_.end(), grad.begin());
-  return total * scale;
+  return loss;
 }
 
 double Network::loss(std::span<const double> x, std::span<const double> y) {
   std::size_t rows = 0;
   check_xy(x, &y, rows);
+  return eval_loss(x, y, rows, false);
+}
+
+// Eval mode over checked x, y, chunk by chunk: the mean loss; with `gradient`, grad_ receives its
+// gradient (loss_backward), else only the loss is summed (loss_sum, the same sums in the same order).
+double Network::eval_loss(std::span<const double> x, std::span<const double> y, std::size_t rows, bool gradient) {
+  if (gradient) std::fill(grad_.begin(), grad_.end(), 0.0);
   const double scale = 1.0 / static_cast<double>(rows * output_dim());
   double total = 0;
   for (std::size_t first = 0; first < rows; first += chunk_) {
     const std::size_t n = std::min(chunk_, rows - first);
     gather(x, y, nullptr, first, n, true);
     forward(n, false);
-    total += loss_sum(n);
+    total += gradient ? loss_backward(n, scale) : loss_sum(n);
   }
   return total * scale;
 }
