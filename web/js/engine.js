@@ -203,7 +203,6 @@ class DataHandle {
     dataOf.set(this, call((m) => new m.Data(X, Y)));
     liveData++;
   }
-  get disposed() { return !dataOf.get(this); }
   dispose() {
     const d = dataOf.get(this);
     if (!d) return;
