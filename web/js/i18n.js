@@ -39,6 +39,17 @@
     return lang;
   }
 
+  // Not language, but it too must happen before the body is parsed: the article's prose starts
+  // with content-visibility: auto (page.css), so the first layouts cover only what is on screen
+  // while the widgets start; page.js ends it once they are ready. Only on a plain visit to the
+  // top: the browser would scroll to a place named in the URL (#selu; `name=value` parts are
+  // settings) or restored by a reload / back through estimated heights, and land off.
+  var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+  var target = window.location.hash.replace(/^#/, '').split('&').some(function (s) {
+    return s !== '' && s.indexOf('=') < 0 && s.charAt(0) !== '-';
+  });
+  if (!target && (!nav || nav.type === 'navigate')) document.documentElement.classList.add('lazy-layout');
+
   window.activationPageLang = Object.freeze({
     LANGS: LANGS.slice(), KEY: KEY, valid: valid, fromUrl: fromUrl, pick: pick, apply: apply, remember: remember,
   });

@@ -113,28 +113,86 @@ function updateTocCurrent() {
 
 // ---- links to a section ------------------------------------------------------------------------
 
-// A link to a section (index.html#selu) is followed before the widgets above it have drawn; each
-// grows as it draws, which pushed the section down by ~200 px. Once every widget is ready (or after
-// 6 s), the section is brought back into view, unless the reader has scrolled or typed meanwhile.
+// A link to a section (index.html#selu, or the contents while the page loads) is followed before
+// the widgets above it have drawn; each grows as it draws, which pushed the section down by
+// ~200 px (a contents link followed at 1.2 s: ~5000 px). Once every widget is ready and the lazy
+// layout is over (or after 6 s), the section is brought back into view, unless the reader has
+// scrolled or typed meanwhile, or followed another link.
 const widgetsPending = () => [...document.querySelectorAll('main *')].some((e) => e.localName.includes('-') && e.shadowRoot && !e.hasAttribute('ready') && !e.hasAttribute('error'));
+const loading = () => widgetsPending() || document.documentElement.classList.contains('lazy-layout');
+let linkGeneration = 0;
 
 function keepLinkedSectionInView() {
   let id = '';
   try { id = decodeURIComponent(window.location.hash.slice(1)); } catch { return; }
   const target = id && document.getElementById(id);
   if (!target) return;
+  const generation = ++linkGeneration;
   let moved = false;
   const stop = () => { moved = true; };
   const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
   for (const t of events) window.addEventListener(t, stop, { passive: true, once: true });
   const started = performance.now();
   const check = () => {
-    if (moved) return;
-    if (widgetsPending() && performance.now() - started < 6000) { setTimeout(check, 100); return; }
+    if (moved || generation !== linkGeneration) return;
+    if (loading() && performance.now() - started < 6000) { setTimeout(check, 100); return; }
     for (const t of events) window.removeEventListener(t, stop);
     if (Math.abs(target.getBoundingClientRect().top - parseFloat(getComputedStyle(target).scrollMarginTop || '0')) > 2) target.scrollIntoView();
   };
   setTimeout(check, 100);
+}
+
+// ---- lazy layout -------------------------------------------------------------------------------
+
+// i18n.js marks <html class="lazy-layout"> before the body is parsed, so the article's paragraphs,
+// lists, display formulas and tables start with content-visibility: auto (page.css): while the
+// widgets start, the browser lays out only the prose on screen (every widget ready ~0.2 s sooner
+// on the test machine). Chromium leaves skipped content out of the accessibility tree, so once
+// every widget is ready (or after 6 s) each section is laid out for good, one per idle period in
+// document order (a frame's work each, no long task), and then the class goes.
+// Moving through estimated heights lands off (a link to #selu: ~1000 px), and the browser's
+// scroll anchoring did not hold the reader's place when sections changed height, so: any scroll
+// or link to a place in the page ends the lazy layout at once, and every change keeps the first
+// block at or below the top of the window where it was.
+function finishLazyLayout() {
+  const root = document.documentElement;
+  if (!root.classList.contains('lazy-layout')) return;
+  const sections = [...document.querySelectorAll('main section')];
+  const blocks = [...document.querySelectorAll('main section > *')];
+  const place = () => blocks.find((b) => { const r = b.getBoundingClientRect(); return r.height > 0 && r.top >= 0; });
+  const keepPlace = (change) => {
+    const ref = place(), top = ref?.getBoundingClientRect().top;
+    change();
+    const moved = ref ? ref.getBoundingClientRect().top - top : 0; // lays the change out now
+    if (Math.abs(moved) >= 0.5) window.scrollBy(0, moved);
+  };
+  const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 250 }) : setTimeout(f, 20));
+  let done = false;
+  const end = () => {
+    if (done) return;
+    done = true;
+    document.removeEventListener('click', onLink, true);
+    window.removeEventListener('scroll', end);
+    keepPlace(() => {
+      root.classList.remove('lazy-layout');
+      for (const x of document.querySelectorAll('main section.laid-out')) x.classList.remove('laid-out');
+    });
+  };
+  // before the browser follows a link to a place in the page (capture: ahead of its scroll; the
+  // composed path also finds links inside a widget's shadow root)
+  const onLink = (e) => { if (e.composedPath().some((n) => n.matches?.('a[href^="#"]'))) end(); };
+  document.addEventListener('click', onLink, true);
+  window.addEventListener('scroll', end, { passive: true });
+  const next = () => {
+    if (done) return;
+    const s = sections.shift();
+    if (!s) { end(); return; }
+    keepPlace(() => s.classList.add('laid-out'));
+    idle(next);
+  };
+  const started = performance.now();
+  const wait = () => (widgetsPending() && performance.now() - started < 6000 ? setTimeout(wait, 100) : idle(next));
+  wait();
 }
 
 // ---- start -----------------------------------------------------------------------------------
@@ -143,6 +201,8 @@ async function start() {
   initLanguage();
   buildToc();
   keepLinkedSectionInView();
+  window.addEventListener('hashchange', () => { if (loading()) keepLinkedSectionInView(); });
+  finishLazyLayout();
   const failed = await renderAllMath();
   document.documentElement.setAttribute('data-math', failed ? 'error' : 'ready');
 }

@@ -1,0 +1,104 @@
+// The teaching page's lazy layout (js/i18n.js + page.css + js/page.js): on a plain visit the
+// article's prose starts with content-visibility: auto, so only what is on screen is laid out
+// while the widgets start. Checked here: it ends by itself once the widgets are ready, in steps
+// (no long task), leaving the accessibility tree as complete as a visit without it; a contents
+// link followed meanwhile lands exactly; a URL naming a place or a reload never uses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const WIDGETS_READY = () => [...document.querySelectorAll('*')]
+  .filter((e) => e.tagName.includes('-') && e.tagName !== 'ACTIVATION-SHARE-CONTROL')
+  .every((e) => e.hasAttribute('ready'));
+// records whether <html> had the class when the body started, and long tasks
+const RECORDER = () => {
+  window.__lazy = { atStart: null, long: [] };
+  document.addEventListener('readystatechange', () => {
+    if (window.__lazy.atStart === null) window.__lazy.atStart = document.documentElement.classList.contains('lazy-layout');
+  });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) window.__lazy.long.push({ at: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+const lazyNow = (page) => page.evaluate(() => document.documentElement.classList.contains('lazy-layout'));
+const offset = (page, sel) => page.evaluate((s) => {
+  const t = document.querySelector(s);
+  return t.getBoundingClientRect().top - parseFloat(getComputedStyle(t).scrollMarginTop || '0');
+}, sel);
+// Paragraphs and formulas the accessibility tree exposes (not ignored).
+async function axCounts(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const n = (role) => nodes.filter((x) => x.role?.value === role && !x.ignored).length;
+  return { paragraphs: n('paragraph'), math: n('MathMLMath') + n('math') };
+}
+
+test('plain visit: lazy at first, ended in steps after every widget is ready, accessibility tree complete', async () => {
+  const page = await env.newPage();
+  await page.addInitScript(RECORDER);
+  await page.goto(env.baseUrl);
+  await page.waitForFunction(WIDGETS_READY, null, { timeout: 60000 });
+  const readyAt = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => !document.documentElement.classList.contains('lazy-layout'), null, { timeout: 20000 });
+  const doneAt = await page.evaluate(() => performance.now());
+  const r = await page.evaluate(() => window.__lazy);
+  assert.equal(r.atStart, true, 'html.lazy-layout is set before the body is parsed');
+  const after = r.long.filter((t) => t.at >= readyAt);
+  console.log(`lazy layout ended ${(doneAt - readyAt).toFixed(0)} ms after every widget was ready; ` +
+    `long tasks meanwhile: ${after.length ? after.map((t) => `${Math.round(t.ms)} ms`).join(', ') : 'none'}`);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('main section.laid-out').length), 0, 'no step class left');
+  const lazy = await axCounts(page);
+
+  // The same page without it (a reload never uses it): the same accessibility tree.
+  const ref = await env.newPage();
+  await ref.addInitScript(RECORDER);
+  await ref.goto(env.baseUrl);
+  await ref.reload();
+  await ref.waitForFunction(WIDGETS_READY, null, { timeout: 60000 });
+  assert.equal((await ref.evaluate(() => window.__lazy)).atStart, false, 'a reload is not lazy');
+  const full = await axCounts(ref);
+  console.log(`accessibility tree after the lazy layout: ${JSON.stringify(lazy)}; reload without it: ${JSON.stringify(full)}`);
+  assert.ok(full.paragraphs > 40 && full.math > 100, JSON.stringify(full));
+  assert.deepEqual(lazy, full);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await ref.close();
+});
+
+// (reduced motion: jumps are instant, so where they land can be read without waiting for a smooth scroll)
+const settled = async (page) => {
+  await page.waitForFunction(WIDGETS_READY, null, { timeout: 60000 });
+  await page.waitForFunction(() => !document.documentElement.classList.contains('lazy-layout'), null, { timeout: 20000 });
+  await page.waitForTimeout(400);
+};
+
+test('a contents link followed while the page loads lands on its section (the lazy layout ends first)', async () => {
+  const page = await env.newPage({ width: 1280, height: 900, reducedMotion: 'reduce' });
+  await page.goto(env.baseUrl);
+  await page.waitForSelector('#toc-list a[href="#selu"]', { state: 'attached' });
+  assert.equal(await lazyNow(page), true);
+  await page.click('#toc-list a[href="#selu"]');
+  assert.equal(await lazyNow(page), false, 'the link ended the lazy layout before the jump');
+  await settled(page);
+  const off = await offset(page, '#selu');
+  assert.ok(Math.abs(off) <= 2, `#selu is ${off} px from its place`);
+  await page.close();
+});
+
+test('a URL naming a place is not lazy and lands on it; settings in the hash are not a place', async () => {
+  const page = await env.newPage({ width: 1280, height: 900, reducedMotion: 'reduce' });
+  await page.addInitScript(RECORDER);
+  await page.goto(`${env.baseUrl}#maxout`);
+  await settled(page);
+  assert.equal((await page.evaluate(() => window.__lazy)).atStart, false);
+  const off = await offset(page, '#maxout');
+  assert.ok(Math.abs(off) <= 2, `#maxout is ${off} px from its place`);
+  await page.goto(`${env.baseUrl}?x=1#lang=en`);
+  await page.waitForFunction(() => window.__lazy?.atStart !== null);
+  assert.equal((await page.evaluate(() => window.__lazy)).atStart, true, '#lang=en is a setting: lazy');
+  await page.close();
+});
