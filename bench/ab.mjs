@@ -4,13 +4,15 @@
 // (this one has phases of seconds at half speed) then hits both sides of a ratio, which it does
 // not in two separate `./build.sh bench` runs.
 //   node bench/ab.mjs --wasm DIR_A DIR_B [--rounds N]     directories holding activations.js
-//                                                         (a dist/ or a build/wasm of each build)
+//                                                         (a dist/ or a build/wasm of each build;
+//                                                         trains through trainEpoch(X, Y), which
+//                                                         every build has)
 //   node bench/ab.mjs --native EXE_A EXE_B [--rounds N]   two bench_native binaries
 // Prints one line per workload and exits 0; it judges nothing.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as W from './workloads.mjs';
-import { CLOCK, NativeChild, calibrate, timeRep } from './timing.mjs';
+import { CLOCK, NativeChild, calibrate, timeRep, warmUp } from './timing.mjs';
 
 function parseArgs(argv) {
   const usage = 'usage: ab.mjs --wasm DIR_A DIR_B | --native EXE_A EXE_B [--rounds N]';
@@ -40,6 +42,7 @@ async function wasmSide(dir) {
   const step = (k) => () => nets[k].trainEpoch(data.xTrain, data.yTrain);
   return {
     calibrate: async (k) => calibrate(step(k)),
+    warmUp: async (k) => warmUp(step(k)),
     rep: async (k, epochs) => timeRep(step(k), epochs),
     close() { for (const n of nets) n.delete(); },
   };
@@ -61,8 +64,9 @@ async function main() {
   console.log(`A/B (${args.mode}): B/A = B's samples/s over A's; median over ${args.rounds} rounds [quartiles]; ${args.mode === 'wasm' ? CLOCK.name : 'process CPU time'}`);
   console.log(`  A ${args.builds[0]}\n  B ${args.builds[1]}`);
   for (const [k, w] of W.TRAINING.entries()) {
+    for (const s of sides) await s.warmUp?.(k); // wasm: until V8's optimised code is in (timing.mjs)
     const epochs = await sides[0].calibrate(k);
-    for (const s of sides) await s.rep(k, epochs);  // warm-up
+    for (const s of sides) await s.rep(k, epochs);
     const ratios = [];
     for (let r = 0; r < args.rounds; r++) {
       const order = r % 2 ? [1, 0] : [0, 1], rate = [];

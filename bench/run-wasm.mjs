@@ -13,7 +13,7 @@ import path from 'node:path';
 import { JsNetwork } from './js-engine.mjs';
 import * as W from './workloads.mjs';
 import { summarize, printTables } from './report.mjs';
-import { CLOCK, NativeChild, calibrate, timeRep } from './timing.mjs';
+import { CLOCK, NativeChild, calibrate, timeRep, warmUp } from './timing.mjs';
 
 function parseArgs(argv) {
   const a = { dist: process.env.DIST_DIR || 'dist', native: null, 'native-exe': null, out: null, quick: false };
@@ -44,6 +44,8 @@ async function benchTraining(M, data, reps, nativeExe) {
     let lossW = NaN, lossJ = NaN;
     const stepW = () => { lossW = net.trainOn(set); };
     const stepJ = () => { lossJ = jsNet.trainEpoch(data.xTrain, data.yTrain); };
+    warmUp(stepW);
+    warmUp(stepJ);
     const eW = calibrate(stepW), eJ = calibrate(stepJ);
     const eN = child ? (await child.ask(`calibrate ${k}`))[0] : 0;
     const rW = [], rJ = [], rN = [], hW = [], hJ = [];

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
-import { REP_SECONDS, POINTS } from './workloads.mjs';
+import { REP_SECONDS, WARMUP_SECONDS, POINTS } from './workloads.mjs';
 
 // CPU time in ms, not wall time: on a machine shared with other jobs, wall time mostly measures
 // the scheduler. The CPU time of this thread only, where wasm and the JS engine run: Node's
@@ -61,6 +61,16 @@ export class NativeChild {
   close() {
     this.proc.stdin.end('quit\n');
   }
+}
+
+// Trains for `seconds` before anything is timed. V8 starts wasm in its baseline tier and compiles
+// each function with the optimising tier in the background once it is hot; with only ~50 ms of
+// calibration, the tanh kernel's optimised code once arrived at the 21st of 25 reps (4.0 -> 5.5 M
+// samples/s), so that run timed the baseline tier. (Compiling everything optimised up front,
+// node --no-liftoff, made tanh training 3x slower: without baseline-tier feedback V8 inlines less.)
+export function warmUp(trainEpoch, seconds = WARMUP_SECONDS) {
+  const t0 = processMs();
+  while (processMs() - t0 < seconds * 1e3) trainEpoch();
 }
 
 // Whole epochs for about REP_SECONDS: the epoch count used for every timed repetition.

@@ -9,6 +9,7 @@ export const TRAINING = [
 ];
 export const TRAIN_CONFIG = { loss: 'mse', optimizer: 'sgd', learningRate: 0.03, batchSize: 10, seed: 1 };
 export const REP_SECONDS = 0.05;   // each timed repetition runs whole epochs for about this long
+export const WARMUP_SECONDS = 1;   // each engine trains each workload this long before it is timed
 export const ACTIVATION_N = 1_000_000;
 export const GRID = 50;           // the decision-boundary grid of the frame workload: GRID x GRID
 
