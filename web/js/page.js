@@ -118,7 +118,14 @@ function updateTocCurrent() {
 // ~200 px (a contents link followed at 1.2 s: ~5000 px). Once every widget is ready and the lazy
 // layout is over (or after 6 s), the section is brought back into view, unless the reader has
 // scrolled or typed meanwhile, or followed another link.
-const widgetsPending = () => [...document.querySelectorAll('main *')].some((e) => e.localName.includes('-') && e.shadowRoot && !e.hasAttribute('ready') && !e.hasAttribute('error'));
+// A widget is pending until it is ready or shows an error; one not defined yet (this file runs
+// before the widgets' script) is pending too. Found once: this is polled while the page loads.
+let pageWidgets = null;
+const widgetsPending = () => {
+  pageWidgets ??= [...document.querySelectorAll('main *')].filter((e) => e.localName.includes('-'));
+  return pageWidgets.some((e) => e.isConnected && !e.hasAttribute('ready') && !e.hasAttribute('error') &&
+    (e.shadowRoot || !customElements.get(e.localName)));
+};
 const loading = () => widgetsPending() || document.documentElement.classList.contains('lazy-layout');
 let linkGeneration = 0;
 
