@@ -93,22 +93,26 @@ export class Visibility {
   }
 }
 
-// Widths from the browser's own layout, without forcing one. A drawing that reads clientWidth
-// right after another widget changed the page lays the page out again (~1-13 ms each, ~70 ms
-// over the ~20 widgets of the teaching page at load). A ResizeObserver hears every observed
-// element's content-box width after each layout, and get() returns the last one heard. An element
-// not heard yet (just created, or not observed before) is measured once, which may force a layout,
-// and observed from then on. onChange() runs once per batch of reports in which a connected
-// element's width (whole px) differs from the last one heard or measured. Heights are ignored: a
-// widget's drawing changes its own height, and redrawing on that is work thrown away.
+// Widths from the browser's own layout, never forcing one. A drawing that reads clientWidth right
+// after another widget changed the page lays the page out again (~1-13 ms each, ~70-90 ms over
+// the ~20 widgets of the teaching page at load). A ResizeObserver hears every observed element's
+// content-box width after each layout, and get() returns the last one heard. For an element not
+// heard yet (just created, or not observed before) get() returns undefined and observes it: the
+// caller draws when onChange() comes, after the next layout, where every widget hears its width
+// in one batch. An element still not heard two frames later (not rendered, e.g. in a closed
+// <details>) is measured then. onChange() runs once per batch in which a connected element's
+// width (whole px) is new or changed. Heights are ignored: a widget's drawing changes its own
+// height, and redrawing on that is work thrown away.
 export class Widths {
   constructor(onChange = () => {}) {
+    this.onChange = onChange;
     this.known = new WeakMap();
+    this.waiting = new Set();
     this.ro = new ResizeObserver((entries) => {
       let changed = false;
       for (const e of entries) {
-        const w = Math.round(e.contentRect.width);
         if (!e.target.isConnected) { this.ro.unobserve(e.target); continue; } // removed: let it go
+        const w = Math.round(e.contentRect.width);
         if (this.known.get(e.target) === w) continue;
         this.known.set(e.target, w);
         changed = true;
@@ -117,17 +121,24 @@ export class Widths {
     });
   }
   observe(...els) { for (const el of els) this.ro.observe(el); }
-  disconnect() { this.ro.disconnect(); this.known = new WeakMap(); }
-  // Content-box width of el in whole CSS px (0 while it is not rendered).
+  disconnect() { this.ro.disconnect(); this.known = new WeakMap(); this.waiting.clear(); }
+  // Content-box width of el in whole CSS px (0 while it is not rendered or not in the document),
+  // or undefined until the browser has laid it out.
   get(el) {
-    let w = this.known.get(el);
+    const w = this.known.get(el);
     if (w !== undefined) return w;
     if (!el.isConnected) return 0;
-    const cs = getComputedStyle(el);
-    w = Math.max(0, Math.round(el.clientWidth - (parseFloat(cs.paddingLeft) || 0) - (parseFloat(cs.paddingRight) || 0)));
-    this.known.set(el, w);
-    this.ro.observe(el);
-    return w;
+    if (!this.waiting.has(el)) {
+      this.waiting.add(el);
+      this.ro.observe(el);
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        if (!this.waiting.delete(el) || this.known.has(el) || !el.isConnected) return;
+        const cs = getComputedStyle(el);
+        this.known.set(el, Math.max(0, Math.round(el.clientWidth - (parseFloat(cs.paddingLeft) || 0) - (parseFloat(cs.paddingRight) || 0))));
+        this.onChange();
+      }));
+    }
+    return undefined;
   }
 }
 

@@ -331,7 +331,9 @@ class ActivationPlot extends HTMLElement {
   draw() {
     const s = this.state, t = this.t(), $ = this.$;
     const theme = readTheme(this), cf = theme.series[0], cd = theme.series[1];
-    const width = this.widths.get(canvasBox(this)) || 300;
+    const boxWidth = this.widths.get(canvasBox(this));
+    if (boxWidth === undefined) return; // drawn once the browser has laid the widget out (Widths)
+    const width = boxWidth || 300;
     const twoPanels = s.logDf && s.showDf && s.showF;
     const height = Math.round(Math.min(twoPanels ? 520 : 380, Math.max(twoPanels ? 320 : 220, width * (twoPanels ? 0.85 : 0.62))));
     this.plot.resize(width, height);

@@ -191,7 +191,7 @@ class ActivationRace extends HTMLElement {
     $.heatTitle.textContent = t.boundaries;
     const figs = buildHeatmaps(ids, col);
     $.heat.replaceChildren(...figs);
-    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Heatmap(f.querySelector('canvas')), at: 0, epoch: -1 }]));
+    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Heatmap(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
     $.table.replaceChildren(buildTable(t, ids, col));
     const exports = buildExports(t, ids);
     exports.append(this.chartExport);
@@ -268,10 +268,13 @@ class ActivationRace extends HTMLElement {
     if (!this.race) return;
     const theme = readTheme(this), st = getComputedStyle(this), v = (n) => st.getPropertyValue(n).trim();
     this.look = { theme, heat: { bg: theme.bg, neg: v('--race-c0'), pos: v('--race-c1'), line: v('--w-fg'), ring: v('--race-ring') || theme.bg } };
-    for (const m of this.heatmaps.values()) { m.size = this.widths.get(m.fig) || 110; m.stale = true; }
-    this.drawChart();
     this.updateTable();
     this.updateStatus();
+    // the chart and the boundaries fill their boxes: drawn once the browser has laid them out (Widths)
+    const maps = [...this.heatmaps.values()], sizes = maps.map((m) => this.widths.get(m.fig));
+    if (sizes.includes(undefined) || this.widths.get(this.$.chart.parentElement) === undefined) return;
+    maps.forEach((m, i) => { m.size = sizes[i] || 110; m.stale = true; });
+    this.drawChart();
     this.kickPaint();
   }
 

@@ -137,7 +137,6 @@ class ActivationSpeed extends HTMLElement {
     this.round = 0;
     this.removeAttribute('done');
     this.update();
-    if (!this.hasAttribute('ready')) this.setAttribute('ready', '');
     if (o.autoplay && this.vis.visible) this.restart();
   }
 
@@ -208,7 +207,10 @@ class ActivationSpeed extends HTMLElement {
   paint(res, ref, T) {
     const canvas = this.$.canvas, th = readTheme(this), fs = th.fontSize;
     const both = this.opts.show === 'both', keys = both ? ['f', 'df'] : [this.opts.show];
-    const w = Math.max(200, this.widths.get(this.$.main) || 320);
+    const mainWidth = this.widths.get(this.$.main);
+    if (mainWidth === undefined) return; // drawn once the browser has laid the widget out (Widths)
+    const w = Math.max(200, mainWidth || 320);
+    if (!this.hasAttribute('ready')) this.setAttribute('ready', ''); // (set here, where the picture is drawn)
     const rowH = both ? 26 : 18, top = fs + 10, height = top + res.length * rowH + 6;
     const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(height * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(height * dpr); }

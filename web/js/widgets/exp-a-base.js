@@ -191,7 +191,9 @@ export class ExpWidget extends HTMLElement {
   // Called by the loop after its work slices (and on resize / scheme change).
   draw() {
     if (!this.opts || this.hasAttribute('error')) return;
-    const width = Math.max(200, this.widths.get(this.$.main) || 320);
+    const w = this.widths.get(this.$.main);
+    if (w === undefined) return; // drawn once the browser has laid the widget out (Widths)
+    const width = Math.max(200, w || 320);
     this.plot.resize(width, this.plotHeight(width));
     this.theme = readTheme(this);
     if (!this.safe(() => { this.render(); return true; })) return;

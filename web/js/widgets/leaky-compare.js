@@ -215,7 +215,6 @@ class LeakyCompare extends HTMLElement {
     $.canvas.setAttribute('aria-label', T.title[o.view]);
     this.legend(T);
     this.render();
-    if (!this.hasAttribute('ready')) this.setAttribute('ready', '');
     this.sync();
   }
 
@@ -266,7 +265,10 @@ class LeakyCompare extends HTMLElement {
   render() {
     if (!this.hist) return;
     const T = TEXT[lang(this)], o = this.opts, th = readTheme(this), $ = this.$;
-    const w = Math.max(220, this.widths.get($.main) || 320);
+    const mainWidth = this.widths.get($.main);
+    if (mainWidth === undefined) return; // drawn once the browser has laid the widget out (Widths)
+    const w = Math.max(220, mainWidth || 320);
+    if (!this.hasAttribute('ready')) this.setAttribute('ready', ''); // (set here, where the picture is drawn)
     const narrow = w < 480;
     let panels;
     if (o.view === 'alpha') {

@@ -184,7 +184,6 @@ class ZigzagDescent extends HTMLElement {
     showError(this, this.$.error, this.$.main, null);
     this.writeStats(lr);
     this.play();
-    if (!this.hasAttribute('ready')) this.setAttribute('ready', '');
     this.dispatchEvent(new CustomEvent('change', { bubbles: true, composed: true, detail: { lr, results: this.summary } }));
   }
 
@@ -221,9 +220,12 @@ class ZigzagDescent extends HTMLElement {
 
   drawAll() {
     if (!this.runs) return;
+    // each canvas fills its panel: drawn once the browser has laid the panels out (Widths)
+    if (this.views.map((v) => this.widths.get(v.canvas.parentElement)).includes(undefined)) return;
     const th = readTheme(this);
     const maxSteps = Math.max(...this.runs.map((r) => r.steps));
     this.runs.forEach((r, i) => this.drawPanel(this.views[i], r, th, Math.ceil(this.progress * maxSteps)));
+    if (!this.hasAttribute('ready')) this.setAttribute('ready', ''); // (set here, where the picture is drawn)
   }
 
   drawPanel(view, r, th, upto) {
