@@ -111,3 +111,14 @@ test('a URL naming a place is not lazy and lands on it; settings in the hash are
   assert.equal((await page.evaluate(() => window.__lazy)).atStart, true, '#lang=en is a setting: lazy');
   await page.close();
 });
+
+test('if page.js never runs, the lazy layout still ends by itself (after 10 s)', async () => {
+  const page = await env.newPage();
+  await page.route(/page\.classic\.js$/, (route) => route.abort());
+  await page.goto(env.baseUrl);
+  assert.equal(await lazyNow(page), true);
+  await page.waitForFunction(() => !document.documentElement.classList.contains('lazy-layout'), null, { timeout: 15000 });
+  const at = await page.evaluate(() => performance.now());
+  assert.ok(at >= 9900, `ended at ${Math.round(at)} ms`);
+  await page.close();
+});

@@ -48,7 +48,12 @@
   var target = window.location.hash.replace(/^#/, '').split('&').some(function (s) {
     return s !== '' && s.indexOf('=') < 0 && s.charAt(0) !== '-';
   });
-  if (!target && (!nav || nav.type === 'navigate')) document.documentElement.classList.add('lazy-layout');
+  if (!target && (!nav || nav.type === 'navigate')) {
+    document.documentElement.classList.add('lazy-layout');
+    // Should page.js never run (blocked, failed to load), the prose must not stay out of the
+    // accessibility tree: the class goes by itself after 10 s (page.js ends it well before).
+    setTimeout(function () { document.documentElement.classList.remove('lazy-layout'); }, 10000);
+  }
 
   window.activationPageLang = Object.freeze({
     LANGS: LANGS.slice(), KEY: KEY, valid: valid, fromUrl: fromUrl, pick: pick, apply: apply, remember: remember,
