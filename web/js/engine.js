@@ -197,25 +197,25 @@ let liveNetworks = 0, liveData = 0;
 export function liveNetworkCount() { return liveNetworks; }
 export function liveDataCount() { return liveData; }
 
-const dataOf = new WeakMap(); // DataHandle -> its Module.Data (null once disposed)
 class DataHandle {
+  #data;
   constructor(X, Y) {
-    dataOf.set(this, call((m) => new m.Data(X, Y)));
+    this.#data = call((m) => new m.Data(X, Y));
     liveData++;
   }
+  // the Module.Data of a set, for NetworkHandle
+  static raw(set) {
+    if (!set.#data) throw new Error('data set already disposed');
+    return set.#data;
+  }
   dispose() {
-    const d = dataOf.get(this);
-    if (!d) return;
-    dataOf.set(this, null);
+    if (!this.#data) return;
+    const d = this.#data;
+    this.#data = null;
     liveData--;
     d.delete();
   }
 }
-const dataHandle = (set) => {
-  const d = dataOf.get(set);
-  if (!d) throw new Error('data set already disposed');
-  return d;
-};
 // A data set in wasm memory for net.train(set) / net.loss(set). The caller must dispose() it.
 export function createData(X, Y) { return new DataHandle(X, Y); }
 // Size of the wasm linear memory in bytes (grows, never shrinks): a debug probe for leak tests.
@@ -237,8 +237,8 @@ class NetworkHandle {
   getParameters() { return this.#use((n) => n.getParameters()); }      // a fresh Float64Array copy
   setParameters(p) { this.#use((n) => n.setParameters(p)); }
   // X, Y arrays, or X a data set from createData() (Y then unused)
-  train(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.trainOn(dataHandle(X)) : n.trainEpoch(X, Y))); }
-  loss(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.lossOn(dataHandle(X)) : n.loss(X, Y))); }
+  train(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.trainOn(DataHandle.raw(X)) : n.trainEpoch(X, Y))); }
+  loss(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.lossOn(DataHandle.raw(X)) : n.loss(X, Y))); }
   lossAndGradient(X, Y) { return this.#use((n) => { const r = n.lossAndGradient(X, Y); return { loss: r.loss, gradient: r.gradient }; }); }
   predict(X) { return this.#use((n) => n.predict(X)); }
   toJSON() { return this.#use((n) => n.toJSON()); }

@@ -30,7 +30,8 @@ export class Race {
     this.entries = [];
     this.sets = []; // the training and test sets in wasm memory, shared by every network
     try {
-      this.sets = [engine.createData(this.data.xTrain, this.data.yTrain), engine.createData(this.data.xTest, this.data.yTest)];
+      this.sets.push(engine.createData(this.data.xTrain, this.data.yTrain));
+      this.sets.push(engine.createData(this.data.xTest, this.data.yTest)); // (one at a time: dispose() frees what was made)
       for (const id of cfg.activations) {
         const net = engine.createNetwork({
           layers: [this.data.inputDim, ...cfg.layers, 1], activation: id, loss: 'bce',
