@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -170,6 +171,7 @@ void validate(const NormConfig& c);
 
 class SelfNorm {
  public:
+  struct Inputs;  // the inputs and their statistics, shared by nets built from the same ones
   explicit SelfNorm(const NormConfig& c);
   // Pushes the batch through the next `layers` hidden layers; returns false once all are done.
   bool advance(int layers);
@@ -186,6 +188,7 @@ class SelfNorm {
  private:
   void record();
   NormConfig cfg_;
+  std::shared_ptr<const Inputs> inputs_;  // shared with the other nets of the same inputs, until layer 1 is done
   std::optional<nn::Network> layer_;  // only the current layer: built when reached (short steps)
   std::vector<double> a_, z_, next_;
   std::vector<double> mean_, std_;

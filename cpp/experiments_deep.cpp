@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "datasets.hpp"
 #include "experiments.hpp"
@@ -177,38 +181,78 @@ void validate(const NormConfig& c) {
   check_int("samples", c.samples, 2, kMaxNormSamples);
 }
 
-SelfNorm::SelfNorm(const NormConfig& c) : cfg_((validate(c), c)) {
-  const std::size_t n = static_cast<std::size_t>(c.samples) * c.width;
-  a_.resize(n);
-  z_.resize(n);
-  next_.resize(n);
-  nn::Rng rng(c.seed, 101);  // own stream: the inputs do not depend on the weights' draws
-  for (auto& v : a_) {
-    const double g = rng.normal();
-    v = c.raw_inputs ? std::fmin(255.0, std::fmax(0.0, 128.0 + 64.0 * g)) : g;
-  }
-  record();
-}
+struct SelfNorm::Inputs {
+  std::vector<double> values;
+  double mean = 0, std = 0;
+};
 
-void SelfNorm::record() {
-  // Two passes (mean, then squared deviations), each a Neumaier-compensated sum in double: no
-  // cancellation for raw 0-255 inputs, and an error of a few ulp whatever the count. (This was
-  // long double, which wasm emulates in software as 128-bit: ~25 ms per call for 10^5 values,
-  // the largest single cost of the page's start-up.)
-  const auto sum = [this](auto term) {
+namespace {
+// Mean and standard deviation over all values. Two passes (mean, then squared deviations), each a
+// Neumaier-compensated sum in double: no cancellation for raw 0-255 inputs, and an error of a few
+// ulp whatever the count. (This was long double, which wasm emulates in software as 128-bit:
+// ~25 ms per call for 10^5 values, the largest single cost of the page's start-up.)
+std::pair<double, double> mean_std(const std::vector<double>& a) {
+  const auto sum = [&a](auto term) {
     double s = 0, c = 0;
-    for (const double v : a_) {
+    for (const double v : a) {
       const double x = term(v), t = s + x;
       c += std::fabs(s) >= std::fabs(x) ? (s - t) + x : (x - t) + s;
       s = t;
     }
     return s + c;
   };
-  const double n = static_cast<double>(a_.size());
+  const double n = static_cast<double>(a.size());
   const double m = sum([](double v) { return v; }) / n;
   const double q = sum([m](double v) { return (v - m) * (v - m); });
+  return {m, std::sqrt(q / n)};
+}
+
+// The inputs of a SelfNorm depend only on (seed, samples, width, raw_inputs), and a widget builds
+// one net per activation with the same four. Drawing them (10^5 Box-Muller normals by default:
+// log, sqrt, sin and cos, which wasm computes in software) and their statistics were most of each
+// constructor, so nets built while another with the same inputs is alive copy its draws. Only a
+// weak_ptr stays here: once the last net holding them is past layer 1 or freed, the memory goes.
+struct InputKey {
+  std::uint64_t seed;
+  int samples, width;
+  bool raw;
+  bool operator==(const InputKey&) const = default;
+};
+std::mutex inputs_mutex;
+InputKey inputs_key{};
+std::weak_ptr<const SelfNorm::Inputs> inputs_cache;
+
+std::shared_ptr<const SelfNorm::Inputs> norm_inputs(const NormConfig& c) {
+  const InputKey key{c.seed, c.samples, c.width, c.raw_inputs};
+  const std::lock_guard<std::mutex> lock(inputs_mutex);
+  if (auto hit = inputs_cache.lock(); hit && inputs_key == key) return hit;
+  auto in = std::make_shared<SelfNorm::Inputs>();
+  in->values.resize(static_cast<std::size_t>(c.samples) * c.width);
+  nn::Rng rng(c.seed, 101);  // own stream: the inputs do not depend on the weights' draws
+  for (auto& v : in->values) {
+    const double g = rng.normal();
+    v = c.raw_inputs ? std::fmin(255.0, std::fmax(0.0, 128.0 + 64.0 * g)) : g;
+  }
+  std::tie(in->mean, in->std) = mean_std(in->values);
+  inputs_key = key;
+  inputs_cache = in;
+  return in;
+}
+}  // namespace
+
+SelfNorm::SelfNorm(const NormConfig& c) : cfg_((validate(c), c)), inputs_(norm_inputs(c)) {
+  const std::size_t n = inputs_->values.size();
+  a_.assign(inputs_->values.begin(), inputs_->values.end());
+  z_.resize(n);
+  next_.resize(n);
+  mean_.push_back(inputs_->mean);
+  std_.push_back(inputs_->std);
+}
+
+void SelfNorm::record() {
+  const auto [m, sd] = mean_std(a_);
   mean_.push_back(m);
-  std_.push_back(std::sqrt(q / n));
+  std_.push_back(sd);
 }
 
 bool SelfNorm::advance(int layers) {
@@ -241,6 +285,7 @@ bool SelfNorm::step(int rows) {
   if (row_ == cfg_.samples) {
     row_ = 0;
     built_ = false;
+    inputs_.reset();
     a_.swap(next_);
     record();
   }

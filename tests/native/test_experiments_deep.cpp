@@ -3,7 +3,9 @@
 // independent computations: central differences, unit-vector probes, closed-form least squares).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 #include <vector>
 
@@ -215,6 +217,49 @@ TEST_CASE("self-norm statistics of standardised inputs and one entry per layer",
   }
   REQUIRE_THROWS_WITH(xp::SelfNorm([] { xp::NormConfig b; b.depth = 0; return b; }()),
                       Catch::Contains("depth must be an integer in [1, 60], got 0"));
+}
+
+// Nets alive at the same time with the same (seed, samples, width, raw inputs) share one copy of
+// their inputs. Whatever else is alive, every net must give exactly what it gives alone.
+TEST_CASE("self-norm nets alive together give exactly what each gives alone", "[selfnorm]") {
+  auto config = [](std::uint64_t seed, bool raw, int width, int samples, act::Id id) {
+    xp::NormConfig c;
+    c.depth = 3;
+    c.seed = seed;
+    c.raw_inputs = raw;
+    c.width = width;
+    c.samples = samples;
+    c.activation = id;
+    return c;
+  };
+  // Built in this order, each config that differs in one of the four follows one that it would
+  // wrongly share the inputs of.
+  const auto base = [&](act::Id id) { return config(1, false, 20, 300, id); };
+  const std::vector<xp::NormConfig> configs = {
+      base(act::Id::selu), base(act::Id::tanh), config(1, true, 20, 300, act::Id::selu), base(act::Id::relu),
+      config(1, false, 21, 300, act::Id::selu), base(act::Id::elu), config(1, false, 20, 301, act::Id::selu),
+      base(act::Id::selu), config(2, false, 20, 300, act::Id::selu)};
+  std::vector<std::vector<double>> alone;  // each built and run with nothing else alive
+  for (const auto& c : configs) {
+    xp::SelfNorm s(c);
+    s.advance(c.depth);
+    std::vector<double> v = s.mean();
+    v.insert(v.end(), s.stdev().begin(), s.stdev().end());
+    alone.push_back(v);
+  }
+  std::vector<std::unique_ptr<xp::SelfNorm>> nets;
+  for (const auto& c : configs) nets.push_back(std::make_unique<xp::SelfNorm>(c));
+  while (std::any_of(nets.begin(), nets.end(), [](auto& n) { return !n->done(); }))  // interleaved
+    for (auto& n : nets) n->step(97);
+  for (std::size_t k = 0; k < nets.size(); ++k) {
+    CAPTURE(k);
+    std::vector<double> v = nets[k]->mean();
+    v.insert(v.end(), nets[k]->stdev().begin(), nets[k]->stdev().end());
+    CHECK(v == alone[k]);
+  }
+  CHECK(alone[2][0] > 100);  // raw inputs: pixel-like values, not the standardised draws
+  CHECK(alone[0][0] == alone[1][0]);
+  CHECK(alone[0][0] != alone[8][0]);
 }
 
 // The claim (Klambauer et al.): SELU keeps mean 0 / std 1 through a deep plain net given
