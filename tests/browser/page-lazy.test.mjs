@@ -85,6 +85,26 @@ const settled = async (page) => {
   await page.waitForTimeout(400);
 };
 
+// A widget inside content the browser skips gets no layout, so no width to draw at: it waited
+// for a forced layout instead (gradient-flow and zig-zag sit in a list of the sigmoid section).
+test('while the layout is lazy, no widget sits inside content-visibility: auto', async () => {
+  const page = await env.newPage();
+  await page.goto(env.baseUrl, { waitUntil: 'domcontentloaded' });
+  const r = await page.evaluate(() => ({
+    lazy: document.documentElement.classList.contains('lazy-layout'),
+    lazyBlocks: document.querySelectorAll('.article section > *').length &&
+      [...document.querySelectorAll('.article *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length,
+    inside: [...document.querySelectorAll('main *')].filter((e) => e.localName.includes('-')).flatMap((w) => {
+      for (let a = w.parentElement; a; a = a.parentElement) if (getComputedStyle(a).contentVisibility === 'auto') return [`${w.localName} in ${a.localName}.${a.className}`];
+      return [];
+    }),
+  }));
+  assert.ok(r.lazy, 'checked while html.lazy-layout is set');
+  assert.ok(r.lazyBlocks > 50, `the prose is lazy (${r.lazyBlocks} blocks)`);
+  assert.deepEqual(r.inside, [], 'widgets inside skipped content');
+  await page.close();
+});
+
 test('a contents link followed while the page loads lands on its section (the lazy layout ends first)', async () => {
   const page = await env.newPage({ width: 1280, height: 900, reducedMotion: 'reduce' });
   await page.goto(env.baseUrl);
