@@ -100,6 +100,9 @@ struct Config {
 void validate(const Config& c);
 // Number of parameters (assumes the widths passed validate's per-entry checks).
 std::size_t count_parameters(const Config& c) noexcept;
+// The N(0, 1) value truncated to [-2, 2] for one uniform draw u in [0, 1]: the quantile of
+// Phi(-2) + u (Phi(2) - Phi(-2)), to about 1e-16 (the normal inits above; tested on its own).
+double truncated_normal_from_uniform(double u);
 
 class Network {
  public:
