@@ -136,16 +136,22 @@ test('autoplay epochs="30" on circle: runs to done, every curve and heatmap draw
     }, [id, other]);
     assert.ok(counts[id].on >= 150 && counts[id].on > 2 * counts[id].off, `${id} curve drawn in its colour: ${JSON.stringify(counts[id])}`);
   }
-  // Every heatmap: mostly not background, and it changes with the activation (linear vs relu).
+  // Every heatmap: mostly not background, and it changes with the activation (linear vs relu);
+  // the data points on top in both class colours at full strength (the field stays under 42 %).
   const heat = await page.evaluate(() => {
     const el = document.querySelector('#under-test'), bg = window.__rgb(getComputedStyle(el).getPropertyValue('--plot-bg'));
+    const cls = (k) => window.__rgb(getComputedStyle(el).getPropertyValue(`--race-c${k}`));
     return Object.fromEntries([...el.shadowRoot.querySelectorAll('figure')].map((f) => {
       const cv = f.querySelector('canvas'), c = window.__count(cv, bg, 24);
-      return [f.dataset.id, { nonBg: 1 - c.n / c.total, w: cv.width, pos: window.__count(cv, window.__rgb(getComputedStyle(el).getPropertyValue('--race-c1')), 40).n }];
+      return [f.dataset.id, { nonBg: 1 - c.n / c.total, w: cv.width, neg: window.__count(cv, cls(0), 40).n, pos: window.__count(cv, cls(1), 40).n }];
     }));
   });
   assert.deepEqual(Object.keys(heat), IDS);
-  for (const id of IDS) assert.ok(heat[id].w > 50 && heat[id].nonBg > 0.15, `${id} heatmap drawn: ${JSON.stringify(heat[id])}`);
+  console.log(`# heatmap pixels at the class colours (points): ${IDS.map((id) => `${id} ${heat[id].neg}/${heat[id].pos}`).join(', ')}`);
+  for (const id of IDS) {
+    assert.ok(heat[id].w > 50 && heat[id].nonBg > 0.15, `${id} heatmap drawn: ${JSON.stringify(heat[id])}`);
+    assert.ok(heat[id].neg > 15 && heat[id].pos > 15, `${id} heatmap shows the points of both classes: ${JSON.stringify(heat[id])}`);
+  }
   await screenshot(page.locator('#under-test'), 'race-done-1280');
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.dialogs, []);
