@@ -114,8 +114,8 @@ export class Heatmap {
   // canvas drawn from is snapshotted once, which made each boundary's first drawing ~2 ms longer.
   pointsLayer(points, colors, toPx) {
     const key = [this.size, this.dpr, colors.neg, colors.pos, colors.ring, colors.bg].join('|');
-    const layers = LAYERS.get(points) || new Map();
-    LAYERS.set(points, layers);
+    let layers = LAYERS.get(points);
+    if (!layers) LAYERS.set(points, (layers = new Map()));
     if (layers.has(key)) return layers.get(key);
     const size = this.size, canvas = document.createElement('canvas');
     canvas.width = canvas.height = Math.round(size * this.dpr);
