@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { rewriteIndexHtml, rewriteEmbedHtml } from './bundle-html.mjs';
 import { prerenderMath } from './prerender-math.mjs';
+import { pageCSS } from '../web/js/ui/palette.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'web');
@@ -26,7 +27,7 @@ export function registeredElements(webDir = WEB) {
   const names = [];
   for (const m of fs.readFileSync(allJs, 'utf8').matchAll(/^\s*import\s+['"](\.\/[^'"]+)['"]/gm)) {
     const src = fs.readFileSync(path.resolve(path.dirname(allJs), m[1]), 'utf8');
-    for (const d of src.matchAll(/customElements\.define\(\s*['"]([a-z][a-z0-9]*-[a-z0-9-]*)['"]/g)) names.push(d[1]);
+    for (const d of src.matchAll(/\bdefine\(\s*['"]([a-z][a-z0-9]*-[a-z0-9-]*)['"]/g)) names.push(d[1]);
   }
   return [...new Set(names)];
 }
@@ -67,11 +68,19 @@ export function splitWasm(loaderJs) {
   return { loader: loaderJs.replace(re, '""'), wasm };
 }
 
+// The page's colours: the one palette (web/js/ui/palette.js) in place of page.css's marker.
+export function writePalette(cssFile) {
+  const css = fs.readFileSync(cssFile, 'utf8');
+  if (css.split('/* palette */').length !== 2) throw new Error(`${cssFile}: expected one /* palette */ marker`);
+  fs.writeFileSync(cssFile, css.replace('/* palette */', pageCSS()));
+}
+
 export async function bundle(dist) {
   dist = path.resolve(dist);
   const loader = path.join(dist, 'activations.js');
   if (!fs.existsSync(loader)) throw new Error(`${loader} missing: the wasm build must run first`);
   fs.writeFileSync(loader, patchLoader(fs.readFileSync(loader, 'utf8')));
+  writePalette(path.join(dist, 'css/page.css'));
   const elements = registeredElements();
   // engine.js computes `new URL('../activations.js', import.meta.url)`: in the classic bundle
   // import.meta does not exist, so it becomes the script's own URL (never fetched: the factory

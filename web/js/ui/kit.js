@@ -1,8 +1,10 @@
-// kit.js — what every widget shares (not an element itself): DOM building without innerHTML,
-// strict attribute parsing with reader-facing errors, the page language, an on/off-screen
-// lifecycle, and a frame-budgeted loop that keeps every main-thread task short.
+// kit.js — small pieces the widget base (widget.js) and the widgets use: DOM building without
+// innerHTML, strict attribute parsing with reader-facing errors in both languages, an on/off-screen
+// signal, layout widths that never force a layout, and a frame-budgeted loop that keeps every
+// main-thread task short.
 //
-//   import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE } from '../ui/kit.js';
+//   import { h, AttrError, attr, Visibility, Widths, FrameLoop } from '../ui/kit.js';
+import COMMON from '../text/common.js';
 
 // Builds an element; children are nodes or strings (always text, never parsed as HTML).
 export function h(tag, attrs = {}, ...children) {
@@ -15,8 +17,17 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-// An attribute or URL value the reader must fix; its message is shown inside the widget.
-export class AttrError extends Error {}
+// An attribute or URL value the reader must fix; the widget shows it inside itself, in its own
+// language. `say(C, lang)` returns the text from the common table C (text/common.js) of that
+// language; a plain string is shown as it is. `message` is the English text.
+export class AttrError extends Error {
+  constructor(say) {
+    super(typeof say === 'function' ? say(COMMON.en, 'en') : String(say));
+    this.say = say;
+  }
+  text(lang) { return typeof this.say === 'function' ? this.say(COMMON[lang], lang) : this.message; }
+}
+const fail = (key, ...args) => new AttrError((C) => C.attr[key](...args));
 
 // A value quoted and shortened for a message (text only).
 export const shown = (v) => JSON.stringify(String(v).length > 60 ? `${String(v).slice(0, 57)}…` : String(v));
@@ -26,46 +37,45 @@ const INT_RE = /^\s*[+-]?\d+\s*$/;
 
 // Strict parsers. Each takes the raw string (null when the attribute is absent) and returns the
 // value or the default; anything malformed or out of range throws AttrError naming the attribute
-// and what is allowed. Messages are English + Korean so either page language reads them.
+// and what is allowed.
 export const attr = {
   number(name, raw, { min = -Infinity, max = Infinity, def } = {}) {
     if (raw == null || raw === '') return def;
-    if (!NUMBER_RE.test(raw)) throw new AttrError(`${name}=${shown(raw)}: not a number / 숫자가 아닙니다`);
+    if (!NUMBER_RE.test(raw)) throw fail('notNumber', name, shown(raw));
     const v = Number(raw);
-    if (!(v >= min && v <= max)) throw new AttrError(`${name}=${shown(raw)}: must be in [${min}, ${max}] / 허용 범위 [${min}, ${max}]`);
+    if (!(v >= min && v <= max)) throw fail('range', name, shown(raw), min, max);
     return v;
   },
   int(name, raw, { min = -Infinity, max = Infinity, def } = {}) {
     if (raw == null || raw === '') return def;
-    if (!INT_RE.test(raw)) throw new AttrError(`${name}=${shown(raw)}: not a whole number / 정수가 아닙니다`);
+    if (!INT_RE.test(raw)) throw fail('notInteger', name, shown(raw));
     return attr.number(name, raw, { min, max, def });
   },
   choice(name, raw, allowed, def) {
     if (raw == null || raw === '') return def;
     const v = raw.trim();
-    if (!allowed.includes(v)) throw new AttrError(`${name}=${shown(raw)}: allowed / 가능한 값: ${allowed.join(', ')}`);
+    if (!allowed.includes(v)) throw fail('choice', name, shown(raw), allowed);
     return v;
   },
   // Comma-separated list of allowed words, no duplicates, at least `minCount`.
   list(name, raw, allowed, def, { minCount = 1 } = {}) {
     if (raw == null || raw.trim() === '') return def;
     const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const it of items) {
-      if (!allowed.includes(it)) throw new AttrError(`${name}: ${shown(it)} is not allowed / 허용되지 않는 값; allowed: ${allowed.join(', ')}`);
-    }
-    if (new Set(items).size !== items.length) throw new AttrError(`${name}=${shown(raw)}: duplicate entries / 중복된 값`);
-    if (items.length < minCount) throw new AttrError(`${name}: at least ${minCount} / 최소 ${minCount}개`);
+    for (const it of items) if (!allowed.includes(it)) throw fail('listItem', name, shown(it), allowed);
+    if (new Set(items).size !== items.length) throw fail('duplicate', name, shown(raw));
+    if (items.length < minCount) throw fail('minCount', name, minCount);
     return items;
+  },
+  // "a,b": two numbers, each in [min, max].
+  pair(name, raw, def, { min = -Infinity, max = Infinity } = {}) {
+    if (raw == null || raw.trim() === '') return def;
+    const parts = raw.split(',');
+    if (parts.length !== 2) throw fail('pair', name, shown(raw));
+    return parts.map((p, i) => attr.number(`${name}[${i}]`, p, { min, max }));
   },
   // Boolean attribute: present (any value but "false") = true.
   flag(el, name) { const v = el.getAttribute(name); return v != null && v !== 'false'; },
 };
-
-// The page language: the element's own lang attribute, else <html lang>, 'ko' or 'en'.
-export function lang(el) {
-  const v = (el.getAttribute('lang') || document.documentElement.lang || 'ko').slice(0, 2).toLowerCase();
-  return v === 'en' ? 'en' : 'ko';
-}
 
 // Calls onChange(visible) when the element scrolls on or off screen (and when the tab hides).
 export class Visibility {
@@ -163,6 +173,13 @@ export class FrameLoop {
     if (more && this.running) this.raf = requestAnimationFrame(this.tick);
     else this.running = false;
   }
+}
+
+// ---- old pieces, removed once every widget extends widget.js
+// The page language: the element's own lang attribute, else <html lang>, 'ko' or 'en'.
+export function lang(el) {
+  const v = (el.getAttribute('lang') || document.documentElement.lang || 'ko').slice(0, 2).toLowerCase();
+  return v === 'en' ? 'en' : 'ko';
 }
 
 // Style every widget starts from: page CSS variables (with fallbacks), dark scheme, an error box,

@@ -11,38 +11,20 @@
 //   activations  comma list from relu, leaky_relu, elu, selu, prelu, rrelu (default relu,leaky_relu,elu,selu)
 //   epochs       1..200 (default 20)      seed (default 1)      lang ko | en
 // Sets `ready` once drawn, `done` after the last epoch. Event `change` {lr, biasInit, dead}.
-import { ExpWidget, engine, h, attr, slider, fmt, TITLES } from './exp-a-base.js';
+import { engine, h, define } from '../ui/widget.js';
+import { attr } from '../ui/kit.js';
+import { ChartWidget, slider, fmt, TITLES } from '../ui/chart-widget.js';
+import TEXT from '../text/dead-neurons.js';
 
 const IDS = ['relu', 'leaky_relu', 'elu', 'selu', 'prelu', 'rrelu'];
 const pct = (v) => `${(100 * v).toFixed(v > 0 && v < 0.01 ? 1 : 0)}%`;
 
-const TEXT = {
-  ko: {
-    title: '죽은 뉴런: 모든 샘플에서 기울기가 0인 은닉 유닛의 비율',
-    label: '학습 에포크에 따른 죽은 은닉 유닛 비율, 활성화 함수별',
-    lr: '학습률', bias: '초기 편향', x: '에포크', restart: '다시 학습',
-    dead: '죽은 유닛', diverged: '발산', of: (k, n) => `${k}/${n}`,
-    th: ['활성화 함수', '죽은 유닛 비율', '죽은 유닛 수'], caption: (lr, b, e) => `학습률 ${lr}, 초기 편향 ${b}, ${e} 에포크 후`,
-    note: '원 데이터(2차원 200점), 은닉층 3개 × 32 유닛, Adam, 배치 10. “죽음” = 모든 학습 샘플에서 f′(z) = 0.',
-    engine: '계산 엔진을 불러오지 못했습니다: ',
-  },
-  en: {
-    title: 'Dead neurons: hidden units with zero gradient on every sample',
-    label: 'Share of dead hidden units over the training epochs, per activation',
-    lr: 'learning rate', bias: 'initial bias', x: 'epoch', restart: 'train again',
-    dead: 'dead units', diverged: 'diverged', of: (k, n) => `${k} of ${n}`,
-    th: ['activation', 'dead share', 'dead units'], caption: (lr, b, e) => `learning rate ${lr}, initial bias ${b}, after ${e} epochs`,
-    note: "'circle' data (2-D, 200 points), 3 hidden layers × 32 units, Adam, batches of 10. Dead = f′(z) = 0 for every training sample.",
-    engine: 'could not load the activation engine: ',
-  },
-};
-
-class DeadNeuronsElement extends ExpWidget {
+class DeadNeurons extends ChartWidget {
   static TEXT = TEXT;
   static CONTROLS = { lr: 'lr', bias: 'bias-init' };
   // the lr slider holds log10(lr): the attribute gets lr itself, 3 significant digits
   controlValue(input) { return input.name === 'lr' ? Number((10 ** Number(input.value)).toPrecision(3)) : input.value; }
-  static get observedAttributes() { return ['lr', 'bias-init', 'activations', 'epochs', 'seed', 'lang']; }
+  static ATTRS = ['lr', 'bias-init', 'activations', 'epochs', 'seed'];
 
   readAttrs() {
     const g = (n) => this.getAttribute(n);
@@ -56,6 +38,7 @@ class DeadNeuronsElement extends ExpWidget {
   }
 
   build() {
+    super.build();
     const T = this.T, o = this.opts;
     // the lr slider moves log10(lr) from -4 to 0 in steps of 0.1
     this.lr = slider({ name: 'lr', min: -4, max: 0, step: 0.1, text: T.lr, fmt: (v) => fmt(10 ** v, 2) });
@@ -107,8 +90,8 @@ class DeadNeuronsElement extends ExpWidget {
     this.table(T.caption(fmt(this.cur.lr, 2), fmt(this.cur.biasInit, 2), epoch), T.th,
       last.map((l) => [TITLES[l.id], pct(l.v), T.of(Math.round(l.v * total), total)]));
     this.results = { lr: this.cur.lr, biasInit: this.cur.biasInit, epoch, dead: Object.fromEntries(last.map((l) => [l.id, l.v])) };
-    if (this.finished && !this.emitted) { this.emitted = true; this.emit(this.results); }
+    if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
 }
 
-customElements.define('dead-neurons', DeadNeuronsElement);
+define('dead-neurons', DeadNeurons);

@@ -13,37 +13,17 @@
 //   seed         (default 1)      lang   ko | en
 // Big nets use fewer samples (200 * 10*32^2 / (depth*width^2), at least 20) so every step stays short.
 // Sets `ready` once drawn, `done` after the last epoch. Event `change` {depth, width, epoch, ratio}.
-import { ExpWidget, engine, h, attr, slider, fmt, TITLES } from './exp-a-base.js';
+import { engine, h, define } from '../ui/widget.js';
+import { attr } from '../ui/kit.js';
+import { ChartWidget, slider, fmt, TITLES } from '../ui/chart-widget.js';
+import TEXT from '../text/gradient-flow.js';
 
 const IDS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu'];
 
-const TEXT = {
-  ko: {
-    title: '기울기 흐름: 층마다 가중치 기울기의 크기',
-    label: '층 번호별 가중치 기울기 크기(로그 축), 활성화 함수별',
-    depth: '은닉층 수', width: '층당 유닛', x: '층',
-    init: '층 1 = 입력 쪽 · 점선: 초기화 직후', now: (e) => `실선: ${e} 에포크 학습 후`,
-    ratio: '첫 층 / 마지막 은닉층 기울기 비',
-    th: ['활성화 함수', '초기 비율', '현재 비율'], caption: (d, w, e) => `은닉층 ${d}개 × ${w} 유닛, ${e} 에포크: 첫 층 기울기 / 마지막 은닉층 기울기`,
-    note: '원 데이터(2차원 200점), 이진 교차 엔트로피, Adam. 시그모이드·tanh는 Glorot, ReLU·ELU는 He, SELU는 LeCun 초기화.',
-    engine: '계산 엔진을 불러오지 못했습니다: ',
-  },
-  en: {
-    title: 'Gradient flow: size of the weight gradient in each layer',
-    label: 'Weight-gradient size per layer (log axis) for each activation',
-    depth: 'hidden layers', width: 'units per layer', x: 'layer',
-    init: 'layer 1 = input side · dashed: at initialisation', now: (e) => `solid: after ${e} epochs`,
-    ratio: 'first / last hidden layer gradient',
-    th: ['activation', 'ratio at init', 'ratio now'], caption: (d, w, e) => `${d} hidden layers × ${w} units, ${e} epochs: first-layer gradient / last hidden layer gradient`,
-    note: "'circle' data (2-D, 200 points), binary cross-entropy, Adam. Init: Glorot for sigmoid/tanh, He for ReLU/ELU, LeCun for SELU.",
-    engine: 'could not load the activation engine: ',
-  },
-};
-
-class GradientFlowElement extends ExpWidget {
+class GradientFlow extends ChartWidget {
   static TEXT = TEXT;
   static CONTROLS = { depth: 'depth', width: 'width' };
-  static get observedAttributes() { return ['depth', 'width', 'activations', 'epochs', 'seed', 'lang']; }
+  static ATTRS = ['depth', 'width', 'activations', 'epochs', 'seed'];
 
   readAttrs() {
     const g = (n) => this.getAttribute(n);
@@ -57,6 +37,7 @@ class GradientFlowElement extends ExpWidget {
   }
 
   build() {
+    super.build();
     const T = this.T, o = this.opts;
     this.depth = slider({ name: 'depth', min: 2, max: 30, step: 1, text: T.depth });
     this.width = slider({ name: 'width', min: 4, max: 64, step: 1, text: T.width });
@@ -124,8 +105,8 @@ class GradientFlowElement extends ExpWidget {
     this.table(T.caption(depth, width, epoch), T.th, built.map((r) => [TITLES[r.id], fmt(ratio(r.init)), fmt(ratio(r.now))]));
     this.results = { depth, width, epoch, ratioInit: Object.fromEntries(built.map((r) => [r.id, ratio(r.init)])),
       ratio: Object.fromEntries(built.map((r) => [r.id, ratio(r.now)])) };
-    if (this.finished && !this.emitted) { this.emitted = true; this.emit(this.results); }
+    if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
 }
 
-customElements.define('gradient-flow', GradientFlowElement);
+define('gradient-flow', GradientFlow);

@@ -12,38 +12,18 @@
 //   he-init      flag: He-normal weights (variance 2/n) for every net instead of each one's default
 //   skip         flag: residual layers a_l = a_{l-1} + f(W a_{l-1})
 // Sets `ready` once drawn, `done` when every layer is computed. Event `change` {conditions, last}.
-import { ExpWidget, engine, h, attr, checkbox, fmt, TITLES } from './exp-a-base.js';
+import { engine, h, define } from '../ui/widget.js';
+import { attr } from '../ui/kit.js';
+import { ChartWidget, checkbox, fmt, TITLES } from '../ui/chart-widget.js';
+import TEXT from '../text/self-normalization.js';
 
 const IDS = ['selu', 'elu', 'relu', 'tanh', 'sigmoid', 'leaky_relu', 'linear'];
 const ROWS = 125; // samples per work unit (about 1 ms in wasm at width 100)
 
-const TEXT = {
-  ko: {
-    title: '자기 정규화: 층을 지날 때마다 활성값의 평균과 표준편차',
-    label: '층별 활성값의 평균(위)과 표준편차(아래, 로그 축), 활성화 함수별',
-    raw: '표준화하지 않은 입력 (0–255 픽셀 값)', he: 'He 초기화 (LeCun 대신)', skip: '건너뛰는 연결 (잔차)',
-    x: '층 (0 = 입력)', mean: '평균', std: '표준편차', band: '목표 범위',
-    inside: '범위 안 ✓', outside: '범위 밖 ✗', last: (L) => `마지막 층(${L})`,
-    th: ['활성화 함수', '마지막 층 평균', '마지막 층 표준편차'], caption: (c) => `마지막 층의 평균과 표준편차. 조건: ${c}`,
-    ok: '세 조건 모두 지킴', note: '회색 띠: 평균 ±0.1, 표준편차 0.8–1.2. 가중치는 각 활성화의 기본 초기화(SELU는 LeCun 정규분포), 편향 0.',
-    engine: '계산 엔진을 불러오지 못했습니다: ',
-  },
-  en: {
-    title: 'Self-normalisation: mean and std of the activations after every layer',
-    label: 'Mean (top) and standard deviation (bottom, log axis) of the activations per layer, per activation',
-    raw: 'raw inputs (0–255 pixel values)', he: 'He init (instead of LeCun)', skip: 'skip connections (residual)',
-    x: 'layer (0 = inputs)', mean: 'mean', std: 'std', band: 'target band',
-    inside: 'inside the band ✓', outside: 'outside the band ✗', last: (L) => `last layer (${L})`,
-    th: ['activation', 'last-layer mean', 'last-layer std'], caption: (c) => `Mean and std at the last layer. Conditions: ${c}`,
-    ok: 'all three kept', note: "Grey bands: mean ±0.1, std 0.8–1.2. Weights: each activation's default init (SELU: LeCun normal), zero biases.",
-    engine: 'could not load the activation engine: ',
-  },
-};
-
-class SelfNormalization extends ExpWidget {
+class SelfNormalization extends ChartWidget {
   static TEXT = TEXT;
   static CONTROLS = { 'raw-inputs': 'raw-inputs', 'he-init': 'he-init', skip: 'skip' };
-  static get observedAttributes() { return ['activations', 'depth', 'width', 'samples', 'seed', 'raw-inputs', 'he-init', 'skip', 'lang']; }
+  static ATTRS = ['activations', 'depth', 'width', 'samples', 'seed', 'raw-inputs', 'he-init', 'skip'];
 
   plotHeight(width) { return Math.round(Math.max(300, Math.min(420, width * 0.7))); }
 
@@ -60,6 +40,7 @@ class SelfNormalization extends ExpWidget {
   }
 
   build() {
+    super.build();
     const T = this.T, o = this.opts;
     this.boxes = { raw: checkbox({ name: 'raw-inputs', text: T.raw }), he: checkbox({ name: 'he-init', text: T.he }), skip: checkbox({ name: 'skip', text: T.skip }) };
     for (const [k, b] of Object.entries(this.boxes)) {
@@ -120,8 +101,8 @@ class SelfNormalization extends ExpWidget {
     this.$.stat.replaceChildren(...stat);
     this.table(T.caption(cond), T.th, rows.map((r) => [TITLES[r.id], fmt(r.m, 3), fmt(r.s, 3)]));
     this.results = { conditions: { ...this.cur }, last: Object.fromEntries(rows.map((r) => [r.id, { layer: r.L, mean: r.m, std: r.s }])) };
-    if (this.finished && !this.emitted) { this.emitted = true; this.emit(this.results); }
+    if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
 }
 
-customElements.define('self-normalization', SelfNormalization);
+define('self-normalization', SelfNormalization);

@@ -11,40 +11,20 @@
 //   linear-depth  hidden layers of the linear net, 1..8 (default 3: the collapse is the point)
 //   seed          (default 1)      lang   ko | en
 // Sets `ready` once drawn, `done` when every net has used its budget. Event `change` {units, target, mse}.
-import { ExpWidget, engine, h, attr, slider, fmt, TITLES } from './exp-a-base.js';
+import { engine, h, define } from '../ui/widget.js';
+import { attr } from '../ui/kit.js';
+import { ChartWidget, slider, fmt, TITLES } from '../ui/chart-widget.js';
+import TEXT from '../text/universal-approximation.js';
 
 const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu'];
 const TARGETS = ['sin', 'abs', 'step'];
 // Epochs per work unit: about 400 / N (N = 64: 6 epochs, about 2 ms in wasm).
 const slice = (N) => Math.max(5, Math.round(400 / N));
 
-const TEXT = {
-  ko: {
-    title: '보편 근사: 은닉층 하나, 유닛 N개',
-    label: '목표 함수와 활성화 함수별 신경망의 근사 곡선',
-    units: '은닉 유닛 N', target: '목표', targets: { sin: 'sin(2πx)', abs: '|x|', step: '계단' },
-    targetKey: '목표 함수', epoch: (e, n) => `학습 ${e}/${n} 에포크`, mse: '평균제곱오차',
-    collapse: (L, m, b, d) => `선형 신경망(은닉층 ${L - 1}개)의 가중치 행렬을 곱하면 하나의 1×1 행렬 ${m}, 편향 ${b}: 신경망 출력과의 최대 차이 ${d}. 층을 쌓아도 직선 하나입니다.`,
-    th: ['활성화 함수', '평균제곱오차'], caption: (t, n) => `${t}에 은닉 유닛 ${n}개로 맞춘 결과`,
-    note: '같은 초기값, 같은 학습 횟수(Adam, 전체 배치). N을 줄이거나 늘려 보세요.',
-    engine: '계산 엔진을 불러오지 못했습니다: ',
-  },
-  en: {
-    title: 'Universal approximation: one hidden layer of N units',
-    label: 'The target function and each activation\'s fitted curve',
-    units: 'hidden units N', target: 'target', targets: { sin: 'sin(2πx)', abs: '|x|', step: 'step' },
-    targetKey: 'target', epoch: (e, n) => `epoch ${e}/${n}`, mse: 'mean squared error',
-    collapse: (L, m, b, d) => `The linear net (${L - 1} hidden layers) multiplies out to one 1×1 matrix ${m} with bias ${b}; largest difference from the net's output: ${d}. Stacked, it is still one straight line.`,
-    th: ['activation', 'mean squared error'], caption: (t, n) => `Fit of ${t} with ${n} hidden units`,
-    note: 'Same initial weights, same training budget (Adam, full batch). Move N down and up.',
-    engine: 'could not load the activation engine: ',
-  },
-};
-
-class UniversalApproximation extends ExpWidget {
+class UniversalApproximation extends ChartWidget {
   static TEXT = TEXT;
   static CONTROLS = { units: 'units', target: 'target' };
-  static get observedAttributes() { return ['target', 'units', 'activations', 'epochs', 'linear-depth', 'seed', 'lang']; }
+  static ATTRS = ['target', 'units', 'activations', 'epochs', 'linear-depth', 'seed'];
 
   readAttrs() {
     const g = (n) => this.getAttribute(n);
@@ -59,6 +39,7 @@ class UniversalApproximation extends ExpWidget {
   }
 
   build() {
+    super.build();
     const T = this.T, o = this.opts;
     this.units = slider({ name: 'units', min: 1, max: 64, step: 1, text: T.units });
     this.units.set(o.units);
@@ -123,8 +104,8 @@ class UniversalApproximation extends ExpWidget {
     this.$.stat.replaceChildren(...parts.flat());
     this.table(T.caption(T.targets[this.cur.target], this.cur.N), T.th, rows.map((r) => [TITLES[r.id], fmt(r.mse)]));
     this.results = { units: this.cur.N, target: this.cur.target, epochs: done, mse: Object.fromEntries(rows.map((r) => [r.id, r.mse])) };
-    if (this.finished && !this.emitted) { this.emitted = true; this.emit(this.results); }
+    if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
 }
 
-customElements.define('universal-approximation', UniversalApproximation);
+define('universal-approximation', UniversalApproximation);

@@ -1,0 +1,21 @@
+// Text of <gradient-flow>: one table per language, the same keys.
+export default {
+  ko: {
+    title: '기울기 흐름: 층마다 가중치 기울기의 크기',
+    label: '층 번호별 가중치 기울기 크기(로그 축), 활성화 함수별',
+    depth: '은닉층 수', width: '층당 유닛', x: '층',
+    init: '층 1 = 입력 쪽 · 점선: 초기화 직후', now: (e) => `실선: ${e} 에포크 학습 후`,
+    ratio: '첫 층 / 마지막 은닉층 기울기 비',
+    th: ['활성화 함수', '초기 비율', '현재 비율'], caption: (d, w, e) => `은닉층 ${d}개 × ${w} 유닛, ${e} 에포크: 첫 층 기울기 / 마지막 은닉층 기울기`,
+    note: '원 데이터(2차원 200점), 이진 교차 엔트로피, Adam. 시그모이드·tanh는 Glorot, ReLU·ELU는 He, SELU는 LeCun 초기화.',
+  },
+  en: {
+    title: 'Gradient flow: size of the weight gradient in each layer',
+    label: 'Weight-gradient size per layer (log axis) for each activation',
+    depth: 'hidden layers', width: 'units per layer', x: 'layer',
+    init: 'layer 1 = input side · dashed: at initialisation', now: (e) => `solid: after ${e} epochs`,
+    ratio: 'first / last hidden layer gradient',
+    th: ['activation', 'ratio at init', 'ratio now'], caption: (d, w, e) => `${d} hidden layers × ${w} units, ${e} epochs: first-layer gradient / last hidden layer gradient`,
+    note: "'circle' data (2-D, 200 points), binary cross-entropy, Adam. Init: Glorot for sigmoid/tanh, He for ReLU/ELU, LeCun for SELU.",
+  },
+};

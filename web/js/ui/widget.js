@@ -1,0 +1,317 @@
+// widget.js — the one base every custom element of this module extends. It owns the element's
+// plumbing so that a widget file keeps only what is its own:
+//
+//   shadow root + shared style + palette   this.root, this.$.main (the widget's content), this.$.error
+//   language                               this.language ('ko' | 'en': own lang, else <html lang>),
+//                                          this.T (the widget's text table), this.C (common text);
+//                                          a change of either lang re-renders all of the text
+//   attributes                             static ATTRS (observed, besides lang); readAttrs() parses
+//                                          them strictly (kit.js attr) into this.opts; reflect()
+//                                          and static CONTROLS write a control's value back without
+//                                          a rebuild, so share links keep working
+//   lifecycle                              engine ready -> readAttrs -> build (DOM) -> start (the
+//                                          computation) -> render (drawing) -> `ready`; a bad
+//                                          attribute or an engine error -> inline message, `error`
+//   work                                   step() in frame-budgeted slices (kit FrameLoop), paused
+//                                          off screen once the first picture is drawn
+//   widths, colour scheme                  draw() when the laid-out width or the scheme changes
+//   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table
+//   events                                 emit(type, detail): every event bubbles and is composed;
+//                                          `ready`, `change` (the reader changed a setting),
+//                                          `progress` (while computing), `done` (results complete)
+//
+// Hooks a widget defines (all optional but readAttrs/render):
+//   readAttrs()   -> opts; throws AttrError for a bad value
+//   build()       creates the controls and any text-bearing DOM for this.opts and this.T; runs on
+//                 every (re)configuration and on every language change (no computation here)
+//   start()       (re)creates the computation for this.opts and the controls; throws -> message
+//   step()        one small unit of work; returns true while more remains
+//   resize(width) sizes the canvases for the laid-out content width (CSS px), before render()
+//   render()      draws the current state (called from draw(), with this.theme read)
+//   dispose()     frees what start() made (engine objects)
+//   readyToShow() true once the first picture is complete (default: after the first render)
+import * as engine from '../engine.js';
+import { h, AttrError, Visibility, Widths, FrameLoop } from './kit.js';
+import { hostCSS, activationColor } from './palette.js';
+import { readTheme } from '../plot/theme.js';
+import { plotToSVG, canvasToPNG, tableToCSV, toCSV, download } from '../plot/export.js';
+import COMMON from '../text/common.js';
+
+export { engine, h };
+
+const LANG_RE = /^(ko|en)(-[a-z0-9-]+)?$/i;
+
+// Shared by every widget: the style every widget starts from (colours from the palette).
+export const BASE_STYLE = `
+:host { display: block; box-sizing: border-box; max-width: 100%; min-width: 0;
+  --plot-bg: var(--w-bg); --plot-fg: var(--w-fg); --plot-muted: var(--w-muted); --plot-grid: var(--w-grid);
+  --plot-axis: var(--w-axis); --plot-mark: var(--w-fg-mark);
+  color: var(--w-fg); background: var(--w-bg); border: 1px solid var(--w-grid); border-radius: 8px;
+  padding: 8px 10px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", sans-serif; }
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+canvas { display: block; width: 100%; }
+button, select, input { font: inherit; }
+.error { color: var(--w-error); border-left: 3px solid var(--w-error); padding: 4px 8px; overflow-wrap: anywhere; }
+.error strong { display: block; }
+[hidden] { display: none !important; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.export { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+`;
+
+// <html lang> watched once for every widget on the page.
+const langWatchers = new Set();
+let htmlObserver = null;
+function watchPageLanguage(w) {
+  langWatchers.add(w);
+  if (!htmlObserver) {
+    htmlObserver = new MutationObserver(() => { for (const x of [...langWatchers]) x.onPageLanguage(); });
+    htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+}
+
+// The STYLE of every class from the base down to the element's own, in that order.
+function stylesOf(cls) {
+  const out = [];
+  for (let c = cls; c && c !== HTMLElement; c = Object.getPrototypeOf(c)) if (Object.hasOwn(c, 'STYLE')) out.unshift(c.STYLE);
+  return out.join('\n');
+}
+
+export class Widget extends HTMLElement {
+  static TEXT = { ko: {}, en: {} };
+  static ATTRS = [];
+  static CONTROLS = {};
+  static STYLE = '';
+  // Work per frame (ms) before the first complete drawing, and after it.
+  static FIRST_BUDGET_MS = 20;
+  static BUDGET_MS = 6;
+  static get observedAttributes() { return [...this.ATTRS, 'lang']; }
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    this.$ = { error: h('div', { class: 'error', role: 'alert', hidden: '' }), main: h('div', { class: 'main' }) };
+    this.root.append(h('style', {}, BASE_STYLE + hostCSS() + stylesOf(this.constructor)), this.$.error, this.$.main);
+    this.opts = null;
+    this.exports = [];
+    this.loop = new FrameLoop({
+      step: () => {
+        const more = this.safe(() => this.step()) === true;
+        if (!more && this.pending) { this.pending = false; this.finished = true; }
+        return more;
+      },
+      draw: () => this.frame(),
+      budgetMs: this.constructor.FIRST_BUDGET_MS,
+    });
+    this.vis = new Visibility(this, (v) => this.onVisibility(v));
+    this.widths = new Widths(() => { if (this.opts) this.draw(); });
+    this.scheme = matchMedia('(prefers-color-scheme: dark)');
+    this.onScheme = () => { this.colors = null; if (this.opts) this.draw(); };
+    // Controls reflect their value to the matching attribute (static CONTROLS) for share links.
+    for (const type of ['input', 'change']) this.root.addEventListener(type, (e) => this.reflectControl(e.target));
+  }
+
+  // ---------------------------------------------------------------- language
+  // 'ko' or 'en': the element's own lang (when valid), else the page's (<html lang>); Korean by default.
+  get language() {
+    const own = this.getAttribute('lang');
+    if (own !== null && LANG_RE.test(own)) return own.slice(0, 2).toLowerCase();
+    return (document.documentElement.lang || 'ko').slice(0, 2).toLowerCase() === 'en' ? 'en' : 'ko';
+  }
+  get T() { return this.constructor.TEXT[this.language]; }
+  get C() { return COMMON[this.language]; }
+  onPageLanguage() { if (this.getAttribute('lang') === null) this.relabel(); }
+
+  // All of the text again in the current language (the computation goes on).
+  relabel() {
+    if (!this.engineReady) return;
+    if (!this.opts) { this.configure(); return; } // an error message: say it again in this language
+    this.build();
+    this.labelExports();
+    this.draw();
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+  connectedCallback() {
+    this.vis.start();
+    this.widths.observe(this.$.main);
+    this.scheme.addEventListener('change', this.onScheme);
+    watchPageLanguage(this);
+    engine.ready().then(() => { if (this.isConnected) { this.engineReady = true; this.configure(); } },
+      (e) => this.fail(`${this.C.engine}${e.message}`));
+  }
+  disconnectedCallback() {
+    this.vis.stop();
+    this.widths.disconnect();
+    this.scheme.removeEventListener('change', this.onScheme);
+    langWatchers.delete(this);
+    this.loop.stop();
+    this.engineReady = false;
+    this.dispose();
+  }
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.engineReady) return;
+    if (name === 'lang' && this.opts && (value === null || LANG_RE.test(value))) { this.relabel(); return; }
+    // A control's own value reflected: the work already follows the control; only refresh opts.
+    if (this.reflecting) { try { this.opts = this.readAttrs(); } catch { /* a control's value is always valid */ } return; }
+    this.configure();
+  }
+
+  // Attributes -> opts -> DOM -> computation. A bad attribute shows its message instead.
+  configure() {
+    try {
+      const own = this.getAttribute('lang');
+      if (own !== null && !LANG_RE.test(own)) throw new AttrError((C) => C.attr.choice('lang', JSON.stringify(own.slice(0, 20)), ['ko', 'en']));
+      this.opts = this.readAttrs();
+    } catch (e) {
+      this.opts = null;
+      this.dispose();
+      this.fail(e instanceof AttrError ? e.text(this.language) : e.message);
+      return;
+    }
+    this.showMessage(null);
+    this.build();
+    this.labelExports();
+    this.restart();
+  }
+
+  // (Re)starts the computation with the current options and controls.
+  restart() {
+    if (!this.opts) return;
+    this.loop.stop();
+    this.finished = false;
+    this.pending = this.safe(() => { this.start(); return true; });
+    if (!this.pending) return;
+    this.draw();
+    this.schedule();
+  }
+
+  // Runs the work loop while there is work and the widget is on screen or not yet drawn.
+  schedule() {
+    if (this.pending && (this.vis.visible || !this.hasAttribute('ready'))) this.loop.start();
+    else this.loop.stop();
+  }
+  onVisibility() { this.schedule(); }
+  frame() { this.draw(); }
+
+  // Draws the current state once the browser has laid the widget out (Widths).
+  draw() {
+    if (!this.opts || this.hasAttribute('error')) return;
+    const w = this.widths.get(this.$.main);
+    if (w === undefined) return;
+    this.resize(w);
+    this.theme = readTheme(this);
+    if (!this.safe(() => { this.render(); return true; })) return;
+    this.toggleAttribute('done', !!this.finished);
+    if (!this.hasAttribute('ready') && this.readyToShow()) this.markReady();
+  }
+  markReady() {
+    this.loop.budgetMs = this.constructor.BUDGET_MS;
+    this.setAttribute('ready', '');
+    this.emit('ready');
+    this.schedule();
+  }
+
+  // Runs fn; an engine error becomes the inline message and stops the work.
+  safe(fn) {
+    try { return fn(); } catch (e) {
+      this.fail(e.message);
+      return false;
+    }
+  }
+  fail(message) {
+    this.pending = false;
+    this.loop.stop();
+    this.showMessage(message);
+  }
+  // Shows `message` (text) in place of the content; null clears it.
+  showMessage(message) {
+    const { error, main } = this.$;
+    error.hidden = message == null;
+    main.hidden = message != null;
+    error.replaceChildren(...(message == null ? [] : [h('strong', {}, this.C.error), message]));
+    this.toggleAttribute('error', message != null);
+  }
+
+  // ---------------------------------------------------------------- attributes and events
+  // Sets an attribute from a control without reconfiguring (the control already drives the work).
+  reflect(name, value) {
+    this.reflecting = true;
+    try { if (value === null) this.removeAttribute(name); else this.setAttribute(name, String(value)); } finally { this.reflecting = false; }
+  }
+  // static CONTROLS = { controlName: 'attribute' }; controlValue(input) may convert the value
+  // (a checkbox gives presence). Reflects and fires `change` {control, value} when it really changed.
+  reflectControl(input) {
+    const name = this.constructor.CONTROLS[input?.name];
+    if (!name) return;
+    const v = input.type === 'checkbox' ? (input.checked ? '' : null) : String(this.controlValue(input));
+    if (this.getAttribute(name) === v) return;
+    this.reflect(name, v);
+    this.emit('change', { control: name, value: v });
+  }
+  controlValue(input) { return input.value; }
+  emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })); }
+
+  // ---------------------------------------------------------------- colours and exports
+  // An activation's colour (cached until the colour scheme changes).
+  color(id) {
+    if (!this.colors) this.colors = new Map();
+    if (!this.colors.has(id)) this.colors.set(id, activationColor(getComputedStyle(this), id, this.scheme.matches));
+    return this.colors.get(id);
+  }
+  // A palette colour by its --w-* name (e.g. 'class-0').
+  paletteColor(name) { return getComputedStyle(this).getPropertyValue(`--w-${name}`).trim(); }
+
+  // Download buttons, labelled in the widget's language: `plot` () => Plot for PNG and SVG,
+  // `table` () => <table> or rows for CSV, `name` () => file name without extension.
+  exportButtons({ plot, table, name = () => this.localName }) {
+    const wrap = h('span', { class: 'export' });
+    const button = (kind, onClick) => {
+      const b = h('button', { type: 'button', name: `export-${kind}` }, kind.toUpperCase());
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    if (plot) {
+      wrap.append(h('span', { class: 'export-label' }),
+        button('png', async () => { const p = plot(); if (p?.spec) download(`${name()}.png`, await canvasToPNG(p.canvas), 'image/png'); }),
+        button('svg', () => { const p = plot(); if (p?.spec) download(`${name()}.svg`, plotToSVG(p), 'image/svg+xml'); }));
+    }
+    if (table) {
+      wrap.append(button('csv', () => {
+        const t = table();
+        if (t) download(`${name()}.csv`, Array.isArray(t) ? toCSV(t) : tableToCSV(t), 'text/csv');
+      }));
+    }
+    this.exports.push(wrap);
+    this.labelExports();
+    return wrap;
+  }
+  labelExports() {
+    const C = this.C;
+    for (const wrap of this.exports) {
+      const label = wrap.querySelector('.export-label');
+      if (label) label.textContent = C.downloadPlot;
+      for (const b of wrap.querySelectorAll('button')) {
+        const kind = b.name.slice('export-'.length);
+        b.title = C[`${kind}Title`];
+        b.setAttribute('aria-label', C[`${kind}Title`]);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- hooks (defaults)
+  readAttrs() { return {}; }
+  build() {}
+  start() {}
+  step() { return false; }
+  resize() {}
+  render() {}
+  dispose() {}
+  readyToShow() { return true; }
+}
+
+// Registers an element once (a page may load the bundle and a module copy).
+export function define(tag, cls) {
+  if (!customElements.get(tag)) customElements.define(tag, cls);
+}
