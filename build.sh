@@ -2,7 +2,7 @@
 # One entry point for everything; installs what it needs on Debian 12.
 #   ./build.sh            build dist/ (the self-contained static site)
 #   ./build.sh serve      build, then serve dist/ on http://127.0.0.1:${PORT:-8000}/
-#   ./build.sh test       build, then every test: native (ctest), wasm (node --test), browser (Chromium)
+#   ./build.sh test       build, then every test: native (ctest), JS units and wasm (node --test), browser (Chromium)
 #   ./build.sh bench      native vs wasm vs plain-JS benchmarks (tables + build/bench.json)
 #   ./build.sh setup      only install the Debian and npm packages
 set -euo pipefail
@@ -65,6 +65,8 @@ run_tests() {
   ctest --test-dir "$BUILD/native" --output-on-failure -j "$JOBS" || failed+=(native)
   if [ -x tools/sanitize.sh ]; then tools/sanitize.sh || failed+=(sanitizers); fi
   if [ -x tools/fuzz.sh ]; then tools/fuzz.sh || failed+=(fuzz); fi
+  log "JavaScript unit tests (node --test tests/js)"
+  node --test tests/js/ || failed+=(js)
   log "wasm tests (node --test tests/wasm)"
   node --test tests/wasm/ || failed+=(wasm)
   log "browser tests (node --test tests/browser, Chromium)"

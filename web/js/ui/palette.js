@@ -26,19 +26,19 @@ export const FURNITURE = {
   light: {
     bg: '#fdfdfb', 'bg-soft': '#f3f4f1', fg: '#1b1e23', muted: '#5a606b', border: '#d9dcd6',
     accent: '#0a5fa8', 'accent-fg': '#ffffff', link: '#0a5fa8', 'code-bg': '#eceee9', mark: '#fff4c2',
-    'c-deriv': '#5a606b', grid: '#e6e8e3', axis: '#8b919b', 'fg-mark': '#3a3f47',
+    'c-deriv': '#5a606b', grid: '#e6e8e3', axis: '#8b919b', 'fg-mark': '#3a3f47', error: '#b42318', 'error-bg': '#fde7ea',
   },
   dark: {
     bg: '#15171a', 'bg-soft': '#1e2125', fg: '#e6e7e9', muted: '#a3a9b3', border: '#363a40',
     accent: '#6cb4f0', 'accent-fg': '#0b1620', link: '#7dbdf3', 'code-bg': '#25292e', mark: '#4a3f10',
-    'c-deriv': '#b4bac4', grid: '#2b2f35', axis: '#737a85', 'fg-mark': '#c9ccd1',
+    'c-deriv': '#b4bac4', grid: '#2b2f35', axis: '#737a85', 'fg-mark': '#c9ccd1', error: '#ff8a80', 'error-bg': '#3a1d1f',
   },
 };
 
-// Colours only widgets use: error text, the two classes of a data set, the ring around data points.
+// Colours only widgets use: the two classes of a data set, the ring around data points.
 export const WIDGET = {
-  light: { error: '#b42318', 'class-0': '#d9480f', 'class-1': '#1c64c8', ring: '#ffffff' },
-  dark: { error: '#ff8a80', 'class-0': '#ff8c42', 'class-1': '#5aa6ff', ring: 'transparent' },
+  light: { 'class-0': '#d9480f', 'class-1': '#1c64c8', ring: '#ffffff' },
+  dark: { 'class-0': '#ff8c42', 'class-1': '#5aa6ff', ring: 'transparent' },
 };
 
 const decls = (entries) => entries.map(([k, v]) => `--${k}: ${v};`).join(' ');
