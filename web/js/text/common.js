@@ -11,6 +11,14 @@ export default {
     csvTitle: '표를 CSV 파일로 내려받기',
     pngTitle: '그림을 PNG 파일로 내려받기',
     svgTitle: '그림을 SVG 파일로 내려받기',
+    predict: {
+      skip: '예측 없이 결과 보기',
+      yours: (a) => `내 예측: ${a}.`,
+      right: '맞았습니다.',
+      wrong: '빗나갔습니다.',
+      measured: (m, c) => `측정값: ${m} (정답: ${c}).`,
+      waiting: '실험이 끝나면 측정값과 비교합니다…',
+    },
     attr: {
       notNumber: (n, v) => `${n}=${v}: 숫자가 아닙니다`,
       notInteger: (n, v) => `${n}=${v}: 정수가 아닙니다`,
@@ -32,6 +40,14 @@ export default {
     csvTitle: 'Download the table as a CSV file',
     pngTitle: 'Download the plot as a PNG file',
     svgTitle: 'Download the plot as an SVG file',
+    predict: {
+      skip: 'Just show me',
+      yours: (a) => `Your prediction: ${a}.`,
+      right: 'Right.',
+      wrong: 'Not quite.',
+      measured: (m, c) => `Measured: ${m} (answer: ${c}).`,
+      waiting: 'Once the experiment finishes, your answer is compared with the measurement…',
+    },
     attr: {
       notNumber: (n, v) => `${n}=${v}: not a number`,
       notInteger: (n, v) => `${n}=${v}: not a whole number`,

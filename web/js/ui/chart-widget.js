@@ -3,14 +3,16 @@
 // the numbers as a table for screen readers (and the CSV download).
 //
 //   class MyExperiment extends ChartWidget {
-//     static TEXT = TEXT;   // needs title, label (the canvas's accessible name); note optional
+//     static TEXT = TEXT;   // needs title, label (the canvas's accessible name); note optional;
+//                           // predict {question, choices, why} asks a prediction first (ui/predict.js)
 //     build() { super.build(); this.$.controls.replaceChildren(…); }
 //     render() { this.plot.render({…}); this.keys([…]); this.stat(…); this.table(…); }
 //   }
 import { Widget, h } from './widget.js';
 import { Plot } from '../plot/plot.js';
+import { Prediction, PREDICT_STYLE } from './predict.js';
 
-export const CHART_STYLE = `
+export const CHART_STYLE = `${PREDICT_STYLE}
 .title { font-weight: 600; margin: 0 0 4px; }
 .keys { display: flex; flex-wrap: wrap; gap: 2px 12px; margin: 2px 0 4px; font-size: 13px; }
 .keys span { display: inline-flex; align-items: center; gap: 5px; font-variant-numeric: tabular-nums; }
@@ -69,6 +71,11 @@ export class ChartWidget extends Widget {
     $.exports = h('div', { class: 'exports' }, this.exportButtons({ plot: () => this.plot, table: () => $.table }));
     // the table is for screen readers (a table ignores width: 1px, so it sits in a clipped div)
     $.main.append($.title, $.keys, $.canvas, $.stat, $.controls, $.exports, $.note, h('div', { class: 'sr-only' }, $.table));
+    // "predict, then observe" when the widget's text asks a question: the result waits for the answer
+    if (this.constructor.TEXT.ko.predict) {
+      this.prediction = new Prediction(this, [$.keys, $.canvas, $.stat, $.table.parentElement]);
+      $.title.after(this.prediction.element);
+    }
   }
   static STYLE = CHART_STYLE;
 
@@ -77,6 +84,7 @@ export class ChartWidget extends Widget {
     this.$.title.textContent = T.title;
     this.$.canvas.setAttribute('aria-label', T.label);
     this.$.note.textContent = T.note || '';
+    this.prediction?.build();
   }
   resize(w) {
     const width = Math.max(200, w || 320);

@@ -30,6 +30,8 @@
 //   render()      draws the current state (called from draw(), with this.theme read)
 //   dispose()     frees what start() made (engine objects)
 //   readyToShow() true once the first picture is complete (default: after the first render)
+//   outcome()     with a `predict` entry in the text table (ui/predict.js): null while running,
+//                 else { correct: index of the right choice, measured: text } from the live results
 import * as engine from '../engine.js';
 import { h, AttrError, Visibility, Widths, FrameLoop } from './kit.js';
 import { hostCSS, activationColor } from './palette.js';
@@ -86,7 +88,8 @@ export class Widget extends HTMLElement {
   // Work per frame (ms) before the first complete drawing, and after it.
   static FIRST_BUDGET_MS = 20;
   static BUDGET_MS = 6;
-  static get observedAttributes() { return [...this.ATTRS, 'lang']; }
+  // `predict` exists on widgets whose text asks a prediction first (ui/predict.js).
+  static get observedAttributes() { return [...this.ATTRS, 'lang', ...(this.TEXT.ko.predict ? ['predict'] : [])]; }
 
   constructor() {
     super();
@@ -153,6 +156,7 @@ export class Widget extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.engineReady) return;
     if (name === 'lang' && this.opts && (value === null || LANG_RE.test(value))) { this.relabel(); return; }
+    if (name === 'predict') { this.prediction?.build(); return; }
     // A control's own value reflected: the work already follows the control; only refresh opts.
     if (this.reflecting) { try { this.opts = this.readAttrs(); } catch { /* a control's value is always valid */ } return; }
     this.configure();
@@ -204,6 +208,7 @@ export class Widget extends HTMLElement {
     this.theme = readTheme(this);
     if (!this.safe(() => { this.render(); return true; })) return;
     this.toggleAttribute('done', !!this.finished);
+    this.prediction?.update();
     if (!this.hasAttribute('ready') && this.readyToShow()) this.markReady();
   }
   markReady() {

@@ -92,6 +92,14 @@ class DeadNeurons extends ChartWidget {
     this.results = { lr: this.cur.lr, biasInit: this.cur.biasInit, epoch, dead: Object.fromEntries(last.map((l) => [l.id, l.v])) };
     if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
+  // ReLU's dead share at the end of training (the question's number).
+  outcome() {
+    const r = this.runs.find((x) => x.id === 'relu');
+    if (!this.finished || !r) return null;
+    const v = r.curve.at(-1), total = 3 * 32;
+    return { correct: v < 0.1 ? 0 : v < 0.4 ? 1 : 2, measured: `${pct(v)} (${this.T.of(Math.round(v * total), total)})`, others: this.T.predict.others };
+  }
+
 }
 
 define('dead-neurons', DeadNeurons);

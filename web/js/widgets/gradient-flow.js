@@ -107,6 +107,14 @@ class GradientFlow extends ChartWidget {
       ratio: Object.fromEntries(built.map((r) => [r.id, ratio(r.now)])) };
     if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
+  // The sigmoid net's first / last hidden layer gradient at initialisation (the question's ratio).
+  outcome() {
+    const r = this.runs.find((x) => x.id === 'sigmoid');
+    if (!this.finished || !r?.init) return null;
+    const d = this.cur.depth, v = r.init[0] / r.init[d - 1];
+    return { correct: v > 0.1 ? 0 : v > 1e-5 ? 1 : 2, measured: fmt(v, 2), depth: d, bound: fmt(0.25 ** (d - 1), 2) };
+  }
+
 }
 
 define('gradient-flow', GradientFlow);

@@ -103,6 +103,14 @@ class SelfNormalization extends ChartWidget {
     this.results = { conditions: { ...this.cur }, last: Object.fromEntries(rows.map((r) => [r.id, { layer: r.L, mean: r.m, std: r.s }])) };
     if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
+  // SELU's standard deviation after the last layer (the question's number).
+  outcome() {
+    const r = this.runs.find((x) => x.id === 'selu');
+    if (!this.finished || !r) return null;
+    const s = r.std.at(-1);
+    return { correct: s < 0.5 ? 0 : s <= 2 ? 1 : 2, measured: fmt(s, 3) };
+  }
+
 }
 
 define('self-normalization', SelfNormalization);

@@ -106,6 +106,15 @@ class UniversalApproximation extends ChartWidget {
     this.results = { units: this.cur.N, target: this.cur.target, epochs: done, mse: Object.fromEntries(rows.map((r) => [r.id, r.mse])) };
     if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
+  // The network with the largest error at the end (the question's answer), among linear, tanh, relu.
+  outcome() {
+    if (!this.finished || !this.results) return null;
+    const order = ['linear', 'tanh', 'relu'], mse = this.results.mse;
+    const worst = order.filter((id) => id in mse).reduce((a, b) => (mse[b] > mse[a] ? b : a), order.find((id) => id in mse));
+    if (!worst) return null;
+    return { correct: order.indexOf(worst), measured: order.filter((id) => id in mse).map((id) => `${TITLES[id]} ${fmt(mse[id])}`).join(', ') };
+  }
+
 }
 
 define('universal-approximation', UniversalApproximation);
