@@ -63,6 +63,7 @@ export class Prediction {
     this.verdict = h('p', { class: 'verdict', role: 'status' });
     this.element.replaceChildren(h('fieldset', {}, h('legend', {}, P.question), h('div', { class: 'choices' }, choices)), skip, this.verdict);
     this.skip = skip;
+    this.shown = undefined; // a new verdict node: say the verdict again
     this.update();
   }
 
