@@ -10,9 +10,9 @@
 //   log-df    present = |f′| on a log axis (a second panel)   controls  "none" hides the controls
 //   lang      ko|en (default: <html lang>)
 // Colours: --plot-* on the host (a page rule on the element beats the defaults here).
-// Sets `ready` once first drawn, `error` while showing a message. Fires `change`
-// ({detail: {fn, params, logDf}}, bubbles, composed) when a slider or the log toggle moves,
-// after reflecting the new value to the attribute.
+// Sets `ready` once first drawn, `done` while the drawing shows the current settings, `error`
+// while showing a message. Fires `change` ({detail: {fn, params, logDf}}, bubbles, composed) when
+// a slider or the log toggle moves, after reflecting the new value to the attribute.
 import { Widget, engine, h, define } from '../ui/widget.js';
 import { AttrError, attr, shown } from '../ui/kit.js';
 import { Plot } from '../plot/plot.js';
