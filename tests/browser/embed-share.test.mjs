@@ -157,7 +157,7 @@ test('every experiment widget\'s controls reach the URL hash and a reload of the
     return r.querySelector('input, select').__mark === 1 && (!c || c.__mark === 1); }), MARKED);
   assert.deepEqual(kept, MARKED, 'controls and canvases kept (no reconfigure)');
   const fired = await page.evaluate(() => [...new Set(window.__ctl)].sort());
-  assert.deepEqual(fired, ['activation-guide', 'dead-neurons', 'gradient-flow', 'leaky-compare', 'self-normalization', 'universal-approximation']);
+  assert.deepEqual(fired, ['activation-guide', 'dead-neurons', 'gradient-flow', 'leaky-compare', 'self-normalization', 'universal-approximation', 'zigzag-descent']);
 
   const again = await open(hash);
   await again.waitForFunction(() => document.querySelector('dead-neurons')?.shadowRoot.querySelector('input[name=lr]')

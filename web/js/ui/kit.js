@@ -154,10 +154,11 @@ export class Widths {
 
 // Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame, so the
 // page stays responsive (no long tasks). step() does one small unit of work and returns false when
-// there is nothing more to do; draw() runs once per frame after the slices.
+// there is nothing more to do; draw() runs once per frame after the slices. `paced` (settable
+// later too): step() runs once per frame, for work paced by the clock (an animation), not by CPU.
 export class FrameLoop {
-  constructor({ step, draw = () => {}, budgetMs = 12 }) {
-    Object.assign(this, { step, draw, budgetMs, running: false, raf: 0 });
+  constructor({ step, draw = () => {}, budgetMs = 12, paced = false }) {
+    Object.assign(this, { step, draw, budgetMs, paced, running: false, raf: 0 });
     this.lastFrameWorkMs = 0;
     this.tick = this.tick.bind(this);
   }
@@ -167,7 +168,7 @@ export class FrameLoop {
     if (!this.running) return;
     const t0 = performance.now();
     let more = true;
-    while (more && performance.now() - t0 < this.budgetMs) more = this.step() !== false;
+    while (more && performance.now() - t0 < this.budgetMs) { more = this.step() !== false; if (this.paced) break; }
     this.lastFrameWorkMs = performance.now() - t0;
     this.draw();
     if (more && this.running) this.raf = requestAnimationFrame(this.tick);

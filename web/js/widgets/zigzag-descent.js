@@ -1,56 +1,28 @@
 // <zigzag-descent> — why all-positive inputs (a sigmoid layer's outputs) make gradient descent
 // zig-zag. One neuron a = w1 x1 + w2 x2 learns the target weights w* with SGD (one sample per step);
 // each panel draws the loss contours over (w1, w2) and the path of the weights, once with inputs
-// from a sigmoid (all positive) and once from tanh (zero-centred). Computed in C++ (engine.zigzagRun).
+// from a sigmoid (all positive) and once from tanh (zero-centred). Computed in C++ (engine.zigzagRun)
+// at once; the base's frame loop then only animates the drawing of the paths (about 3 s, paused
+// off screen).
 //
 // Attributes (strict; an invalid value shows an inline message):
 //   inputs     "sigmoid,tanh" (default) — which panels, in order
-//   lr         learning rate, (0, 2], default 0.5 (also the slider)
-//   spread     pre-activations u ~ U(-spread, spread), (0, 10], default 2
+//   lr         learning rate, [0.01, 2], default 0.5 (also the slider)
+//   spread     pre-activations u ~ U(-spread, spread), [0.1, 10], default 2
 //   start      "w1,w2" (default "0,0")     target  "w1,w2" (default "1,-1")
 //   tolerance  converged when |w − w*| < tolerance, default 0.05
 //   seed       data seed (default 1)       max-steps  default 3000
 //   animate    "false" draws the whole path at once (also when the reader prefers reduced motion)
 //   lang       ko|en
-// Sets `ready` once drawn and `done` when the paths are fully drawn; pauses off screen.
-import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, BASE_STYLE, showError, Widths } from '../ui/kit.js';
-import { readTheme } from '../plot/theme.js';
+// Sets `ready` once drawn and `done` when the paths are fully drawn. Events: `change`
+// {control: 'lr', value} when the reader moves the slider; `done` {lr, results} with the runs.
+import { Widget, engine, h, define } from '../ui/widget.js';
+import { attr } from '../ui/kit.js';
+import { slider } from '../ui/chart-widget.js';
 import { linearTicks, formatTick } from '../plot/scale.js';
-import { csvButton } from '../plot/export.js';
+import TEXT from '../text/zigzag-descent.js';
 
-const FALLBACK = { sigmoid: '#ad811c', tanh: '#ff3f19' };
-const TEXT = {
-  ko: {
-    title: '지그재그: 입력이 모두 양수일 때의 경사 하강',
-    lr: '학습률', replay: '다시 재생', newData: '새 데이터',
-    panel: { sigmoid: '시그모이드 출력 (모두 양수)', tanh: 'tanh 출력 (0 중심)' },
-    steps: '수렴까지 걸음 수', same: '두 성분의 부호가 같은 갱신', never: (n) => `${n}걸음 안에 수렴하지 못함`,
-    th: ['입력', '수렴까지 걸음', '부호가 같은 갱신'],
-    caption: (tol) => `|w − w*| < ${tol}가 될 때까지의 SGD 걸음 수 (샘플 하나씩)`,
-    legend: '● 시작  ★ 목표 w*  선: 가중치 경로',
-    label: (k) => `손실 등고선 위 두 가중치의 경로, 입력: ${k}`,
-    summary: (rows) => rows.map((r) => `${r.name}: ${r.conv}, 부호가 같은 갱신 ${r.same}/${r.steps}`).join('. '),
-    engine: '계산 엔진을 불러오지 못했습니다: ',
-  },
-  en: {
-    title: 'Zig-zag: gradient descent with all-positive inputs',
-    lr: 'learning rate', replay: 'replay', newData: 'new data',
-    panel: { sigmoid: 'sigmoid outputs (all positive)', tanh: 'tanh outputs (zero-centred)' },
-    steps: 'steps to converge', same: 'updates whose two components share a sign', never: (n) => `not converged in ${n} steps`,
-    th: ['inputs', 'steps to converge', 'same-sign updates'],
-    caption: (tol) => `SGD steps (one sample each) until |w − w*| < ${tol}`,
-    legend: '● start  ★ target w*  line: path of the weights',
-    label: (k) => `Path of the two weights over the loss contours, inputs: ${k}`,
-    summary: (rows) => rows.map((r) => `${r.name}: ${r.conv}, same-sign updates ${r.same} of ${r.steps}`).join('. '),
-    engine: 'could not load the activation engine: ',
-  },
-};
-
-const STYLE = `${BASE_STYLE}
-:host { --plot-bg: var(--w-bg); --plot-fg: var(--w-fg); --plot-muted: var(--w-muted); --plot-grid: var(--w-grid);
-  --plot-axis: var(--axis, #8a93a3); }
-@media (prefers-color-scheme: dark) { :host { --plot-axis: var(--axis, #7d889b); } }
+const STYLE = `
 .title { font-weight: 600; margin: 0 0 6px; }
 .panels { display: grid; gap: 10px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 250px), 1fr)); }
 .panel { min-width: 0; }
@@ -64,66 +36,32 @@ const STYLE = `${BASE_STYLE}
 output { font-variant-numeric: tabular-nums; min-width: 2.5em; display: inline-block; }
 .legend { color: var(--w-muted); font-size: 12px; margin-top: 4px; }
 `;
+const DURATION_MS = 3000; // the longest path takes about this long to draw
 
-function cssColor(el, name, fallback) { return getComputedStyle(el).getPropertyValue(name).trim() || fallback; }
-function pair(name, raw, def) {
-  if (raw == null || raw.trim() === '') return def;
-  const parts = raw.split(',');
-  if (parts.length !== 2) throw new AttrError(`${name}="${raw}": two numbers "w1,w2" / 숫자 두 개`);
-  return parts.map((p, i) => attr.number(`${name}[${i}]`, p, { min: -100, max: 100 }));
-}
-
-class ZigzagDescent extends HTMLElement {
-  static get observedAttributes() { return ['inputs', 'lr', 'spread', 'start', 'target', 'tolerance', 'seed', 'max-steps', 'animate', 'lang']; }
+class ZigzagDescent extends Widget {
+  static TEXT = TEXT;
+  static STYLE = STYLE;
+  static ATTRS = ['inputs', 'lr', 'spread', 'start', 'target', 'tolerance', 'seed', 'max-steps', 'animate'];
+  static CONTROLS = { lr: 'lr' };
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    this.$ = {
-      title: h('p', { class: 'title' }), panels: h('div', { class: 'panels' }),
-      lr: h('input', { type: 'range', min: '0.05', max: '2', step: '0.05', name: 'lr' }), lrOut: h('output'),
-      lrText: h('span'), replay: h('button', { type: 'button', name: 'replay' }), newData: h('button', { type: 'button', name: 'new-data' }),
-      legend: h('div', { class: 'legend' }), table: h('table'), error: h('div', { class: 'error', role: 'alert', hidden: '' }),
-    };
+    this.loop.paced = true; // step() advances an animation by the clock: once per frame
     const $ = this.$;
-    $.controls = h('div', { class: 'controls' }, h('label', {}, $.lrText, $.lr, $.lrOut), $.replay, $.newData,
-      csvButton(this, () => $.table, () => 'zigzag-descent')); // the results table (steps, same-sign updates)
-    // the table is for screen readers; a 1-px clipped <div> around it (a table ignores width: 1px)
-    $.main = h('div', {}, $.title, $.panels, $.legend, $.controls, h('div', { class: 'sr-only' }, $.table));
-    root.append(h('style', {}, STYLE), $.error, $.main);
-    $.lr.addEventListener('input', () => {
-      this.lrOverride = Number($.lr.value);
-      $.lrOut.textContent = $.lr.value;
-      this.reflect('lr', $.lr.value); // for share.js; compute() fires `change`
-      this.compute();
+    this.lr = slider({ name: 'lr', min: 0.05, max: 2, step: 0.05, text: '' });
+    this.lr.input.addEventListener('input', () => { this.lrValue = Number(this.lr.input.value); this.restart(); });
+    Object.assign($, {
+      title: h('p', { class: 'title' }), panels: h('div', { class: 'panels' }), legend: h('div', { class: 'legend' }), table: h('table'),
+      replay: h('button', { type: 'button', name: 'replay' }), newData: h('button', { type: 'button', name: 'new-data' }),
     });
-    $.replay.addEventListener('click', () => this.play());
-    $.newData.addEventListener('click', () => { this.seedOffset = (this.seedOffset || 0) + 1; this.compute(); });
-    // The animation only redraws (the paths are computed at once), so a plain rAF loop is enough.
-    this.loop = { running: false, raf: 0,
-      start: () => { if (!this.loop.running) { this.loop.running = true; this.lastT = performance.now(); this.loop.raf = requestAnimationFrame(this.tick); } },
-      stop: () => { this.loop.running = false; cancelAnimationFrame(this.loop.raf); } };
-    this.tick = () => {
-      if (!this.loop.running) return;
-      this.advance();
-      this.drawAll();
-      if (this.progress < 1) this.loop.raf = requestAnimationFrame(this.tick); else this.loop.running = false;
-    };
-    this.vis = new Visibility(this, (v) => { if (v && this.progress < 1) this.loop.start(); else if (!v) this.loop.stop(); });
-    // Each canvas fills its panel: a panel's new width redraws (panels are observed once drawn).
-    this.widths = new Widths(() => { if (this.runs) this.drawAll(); });
-    this.progress = 1;
+    $.replay.addEventListener('click', () => this.restart()); // the same runs (kept), drawn again
+    $.newData.addEventListener('click', () => { this.seedOffset += 1; this.restart(); });
+    $.controls = h('div', { class: 'controls' }, this.lr.label, $.replay, $.newData,
+      this.exportButtons({ table: () => $.table, name: () => 'zigzag-descent' })); // the results table as CSV
+    // the table is for screen readers; a 1-px clipped <div> around it (a table ignores width: 1px)
+    $.main.append($.title, $.panels, $.legend, $.controls, h('div', { class: 'sr-only' }, $.table));
+    Object.assign(this, { views: [], viewsKey: null, runs: null, runsKey: null, seedOffset: 0, progress: 1 });
   }
-
-  connectedCallback() {
-    this.vis.start();
-    engine.ready().then(() => { this.engineReady = true; this.configure(); },
-      (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
-  }
-  disconnectedCallback() { this.vis.stop(); this.widths.disconnect(); this.loop.stop(); }
-  attributeChangedCallback() { if (this.engineReady && !this.reflecting) { this.lrOverride = undefined; this.configure(); } }
-  // Sets an attribute from a control without reconfiguring (the control already drives the run).
-  reflect(name, value) { this.reflecting = true; try { this.setAttribute(name, value); } finally { this.reflecting = false; } }
 
   readAttrs() {
     const g = (n) => this.getAttribute(n);
@@ -131,7 +69,8 @@ class ZigzagDescent extends HTMLElement {
       inputs: attr.list('inputs', g('inputs'), ['sigmoid', 'tanh'], ['sigmoid', 'tanh']),
       lr: attr.number('lr', g('lr'), { min: 0.01, max: 2, def: 0.5 }),
       spread: attr.number('spread', g('spread'), { min: 0.1, max: 10, def: 2 }),
-      start: pair('start', g('start'), [0, 0]), target: pair('target', g('target'), [1, -1]),
+      start: attr.pair('start', g('start'), [0, 0], { min: -100, max: 100 }),
+      target: attr.pair('target', g('target'), [1, -1], { min: -100, max: 100 }),
       tolerance: attr.number('tolerance', g('tolerance'), { min: 0.001, max: 1, def: 0.05 }),
       seed: attr.int('seed', g('seed'), { min: 0, max: 1e9, def: 1 }),
       maxSteps: attr.int('max-steps', g('max-steps'), { min: 10, max: 20000, def: 3000 }),
@@ -139,98 +78,93 @@ class ZigzagDescent extends HTMLElement {
     };
   }
 
-  configure() {
-    const T = TEXT[lang(this)], $ = this.$;
-    try { this.opts = this.readAttrs(); } catch (e) {
-      if (!(e instanceof AttrError)) throw e;
-      showError(this, $.error, $.main, e.message);
-      this.loop.stop();
-      return;
-    }
-    showError(this, $.error, $.main, null);
+  // Text and panels; the panels (and their canvases) stay while the inputs stay.
+  build() {
+    const T = this.T, o = this.opts, $ = this.$;
+    // new settings from the attributes: the slider and the runs follow them (a relabel keeps both)
+    if (this.builtFor !== o) { this.builtFor = o; this.lrValue = o.lr; this.lr.set(o.lr); this.lr.out.textContent = String(o.lr); }
     $.title.textContent = T.title;
-    $.lrText.textContent = T.lr;
+    this.lr.label.firstChild.textContent = T.lr;
     $.replay.textContent = `↻ ${T.replay}`;
     $.newData.textContent = T.newData;
     $.legend.textContent = T.legend;
-    $.lr.value = String(this.opts.lr);
-    $.lrOut.textContent = String(this.opts.lr);
-    $.panels.replaceChildren();
-    this.views = this.opts.inputs.map((k) => {
-      const color = cssColor(this, `--c-${k}`, FALLBACK[k]);
-      const canvas = h('canvas', { role: 'img', 'aria-label': T.label(T.panel[k]) });
-      const stat = h('p', { class: 'stat' });
-      const key = h('i');
-      key.style.background = color;
-      $.panels.append(h('div', { class: 'panel' }, h('h4', {}, key, T.panel[k]), canvas, stat));
-      return { k, canvas, stat, color };
-    });
-    this.compute();
-  }
-
-  compute() {
-    const o = this.opts;
-    if (!o) return;
-    const lr = this.lrOverride ?? o.lr;
-    try {
-      this.runs = this.views.map((v) => engine.zigzagRun({
-        inputs: v.k, learningRate: lr, spread: o.spread, start: o.start, target: o.target, tolerance: o.tolerance,
-        seed: o.seed + (this.seedOffset || 0), maxSteps: o.maxSteps, grid: 56,
-      }));
-    } catch (e) {
-      showError(this, this.$.error, this.$.main, e.message);
-      return;
+    if (this.viewsKey !== o.inputs.join()) {
+      this.viewsKey = o.inputs.join();
+      this.views = o.inputs.map((k) => {
+        const key = h('i'), name = h('span'), canvas = h('canvas', { role: 'img' }), stat = h('p', { class: 'stat' });
+        key.style.background = `var(--w-c-${k})`;
+        return { k, name, canvas, stat, panel: h('div', { class: 'panel' }, h('h4', {}, key, name), canvas, stat) };
+      });
+      $.panels.replaceChildren(...this.views.map((v) => v.panel));
     }
-    showError(this, this.$.error, this.$.main, null);
-    this.writeStats(lr);
-    this.play();
-    this.dispatchEvent(new CustomEvent('change', { bubbles: true, composed: true, detail: { lr, results: this.summary } }));
+    for (const v of this.views) {
+      v.name.textContent = T.panel[v.k];
+      v.canvas.setAttribute('aria-label', T.label(T.panel[v.k]));
+    }
+    this.writeStats();
   }
 
-  writeStats(lr) {
-    const T = TEXT[lang(this)];
-    const rows = this.runs.map((r, i) => {
+  // The runs for the current settings (computed again only when a setting changed), drawn from the start.
+  start() {
+    const o = this.opts, lr = this.lrValue, seed = o.seed + this.seedOffset;
+    const key = JSON.stringify([o.inputs, lr, o.spread, o.start, o.target, o.tolerance, seed, o.maxSteps]);
+    if (key !== this.runsKey) {
+      this.runsKey = null;
+      this.runs = o.inputs.map((k) => engine.zigzagRun({
+        inputs: k, learningRate: lr, spread: o.spread, start: o.start, target: o.target, tolerance: o.tolerance,
+        seed, maxSteps: o.maxSteps, grid: 56,
+      }));
+      this.runsKey = key;
+      this.results = { lr, results: this.runs.map((r) => ({ inputs: r.inputs, steps: r.steps, sameSign: r.sameSignCount, convergedAt: r.convergedAt, lr })) };
+      this.writeStats();
+    }
+    this.progress = o.animate ? 0 : 1;
+    this.lastT = performance.now();
+    this.emitted = false;
+  }
+
+  // One animation frame: frames missed off screen (or in a slow phase) count at most 100 ms.
+  step() {
+    const now = performance.now();
+    this.progress = Math.min(1, this.progress + Math.min(100, now - this.lastT) / DURATION_MS);
+    this.lastT = now;
+    return this.progress < 1;
+  }
+
+  writeStats() {
+    if (!this.runs) return;
+    const T = this.T;
+    const rows = this.runs.map((r) => {
       const conv = r.convergedAt >= 0 ? `${T.steps} ${r.convergedAt}` : T.never(r.steps);
-      this.views[i].stat.replaceChildren(h('b', {}, conv), h('br'), `${T.same}: ${r.sameSignCount}/${r.steps} (${Math.round((100 * r.sameSignCount) / Math.max(1, r.steps))}%)`);
-      return { name: T.panel[r.inputs], inputs: r.inputs, conv, steps: r.steps, same: r.sameSignCount, convergedAt: r.convergedAt };
+      return { r, name: T.panel[r.inputs], conv, steps: r.steps, same: r.sameSignCount };
     });
-    this.summary = rows.map(({ inputs, steps, same, convergedAt }) => ({ inputs, steps, sameSign: same, convergedAt, lr }));
-    const tb = h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.name), h('td', {}, r.convergedAt >= 0 ? String(r.convergedAt) : '—'), h('td', {}, `${r.same}/${r.steps}`))));
+    for (const v of this.views) {
+      const row = rows.find((x) => x.r.inputs === v.k);
+      if (!row) { v.stat.replaceChildren(); continue; }
+      v.stat.replaceChildren(h('b', {}, row.conv), h('br'),
+        `${T.same}: ${row.same}/${row.steps} (${Math.round((100 * row.same) / Math.max(1, row.steps))}%)`);
+    }
+    const tb = h('tbody', {}, ...rows.map((x) => h('tr', {}, h('th', { scope: 'row' }, x.name),
+      h('td', {}, x.r.convergedAt >= 0 ? String(x.r.convergedAt) : '—'), h('td', {}, `${x.same}/${x.steps}`))));
     this.$.table.replaceChildren(h('caption', {}, `${T.caption(this.opts.tolerance)}. ${T.summary(rows)}`),
       h('thead', {}, h('tr', {}, ...T.th.map((t) => h('th', { scope: 'col' }, t)))), tb);
   }
 
-  play() {
-    this.removeAttribute('done');
-    this.progress = this.opts.animate ? 0 : 1;
-    this.lastT = performance.now();
-    this.drawAll();
-    this.loop.stop();
-    if (this.progress < 1 && this.vis.visible) this.loop.start();
-    if (this.progress >= 1) this.setAttribute('done', '');
-  }
-
-  // The longest path takes about 3 s to draw (frames missed off screen do not count).
-  advance() {
-    const now = performance.now();
-    this.progress = Math.min(1, this.progress + Math.min(100, now - this.lastT) / 3000);
-    this.lastT = now;
-    if (this.progress >= 1) this.setAttribute('done', '');
-  }
-
-  drawAll() {
+  render() {
     if (!this.runs) return;
     // each canvas fills its panel: drawn once the browser has laid the panels out (Widths)
-    if (this.views.map((v) => this.widths.get(v.canvas.parentElement)).includes(undefined)) return;
-    const th = readTheme(this);
+    const widths = this.views.map((v) => this.widths.get(v.panel));
+    if (widths.includes(undefined)) return;
     const maxSteps = Math.max(...this.runs.map((r) => r.steps));
-    this.runs.forEach((r, i) => this.drawPanel(this.views[i], r, th, Math.ceil(this.progress * maxSteps)));
-    if (!this.hasAttribute('ready')) this.setAttribute('ready', ''); // (set here, where the picture is drawn)
+    this.runs.forEach((r, i) => this.drawPanel(this.views[i], r, this.theme, Math.ceil(this.progress * maxSteps), widths[i]));
+    this.drawn = true;
+    if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
+  readyToShow() { return !!this.drawn; }
 
-  drawPanel(view, r, th, upto) {
-    const { canvas } = view;
-    const w = Math.max(120, Math.min(420, this.widths.get(canvas.parentElement) || 300));
+  drawPanel(view, r, th, upto, panelWidth) {
+    const { canvas } = view, color = this.color(view.k);
+    const w = Math.max(120, Math.min(420, panelWidth || 300));
     const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
     if (canvas.width !== Math.round(w * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(w * dpr); }
     canvas.style.width = `${w}px`;
@@ -290,14 +224,14 @@ class ZigzagDescent extends HTMLElement {
     ctx.beginPath();
     ctx.rect(L, T, R - L, B - T);
     ctx.clip();
-    ctx.strokeStyle = view.color;
+    ctx.strokeStyle = color;
     ctx.lineWidth = 1.6;
     ctx.lineJoin = 'round';
     ctx.beginPath();
     ctx.moveTo(sx(p[0]), sy(p[1]));
     for (let k = 1; k <= m; k++) ctx.lineTo(sx(p[2 * k]), sy(p[2 * k + 1]));
     ctx.stroke();
-    ctx.fillStyle = view.color;
+    ctx.fillStyle = color;
     ctx.beginPath();
     ctx.arc(sx(p[2 * m]), sy(p[2 * m + 1]), 3, 0, 2 * Math.PI);
     ctx.fill();
@@ -325,4 +259,4 @@ function star(ctx, x, y, rad, fill, stroke) {
   ctx.stroke();
 }
 
-if (!customElements.get('zigzag-descent')) customElements.define('zigzag-descent', ZigzagDescent);
+define('zigzag-descent', ZigzagDescent);
