@@ -19,8 +19,8 @@ import { Plot } from '../plot/plot.js';
 import { formatNumber, niceStep } from '../plot/scale.js';
 import TEXT from '../text/activation-plot.js';
 
-const PARAMS = ['alpha', 'lower', 'upper', 'w1', 'b1', 'w2', 'b2'];
-const SYMBOL = { alpha: 'α' };
+const PARAMS = ['alpha', 'beta', 'lower', 'upper', 'w1', 'b1', 'w2', 'b2'];
+const SYMBOL = { alpha: 'α', beta: 'β', lower: 'l', upper: 'u' };
 const X_LIMIT = 1e6;
 const SELU_MIN = -1.0507009873554805 * 1.6732632423543772;
 
