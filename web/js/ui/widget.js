@@ -164,6 +164,7 @@ export class Widget extends HTMLElement {
 
   // Attributes -> opts -> DOM -> computation. A bad attribute shows its message instead.
   configure() {
+    this.labelExports(); // also while a message shows: the hidden buttons keep the widget's language
     try {
       const own = this.getAttribute('lang');
       if (own !== null && !LANG_RE.test(own)) throw new AttrError((C) => C.attr.choice('lang', JSON.stringify(own.slice(0, 20)), ['ko', 'en']));
@@ -176,7 +177,6 @@ export class Widget extends HTMLElement {
     }
     this.showMessage(null);
     this.build();
-    this.labelExports();
     this.restart();
   }
 
