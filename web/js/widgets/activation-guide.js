@@ -13,6 +13,7 @@
 // the reader changes an answer.
 import { Widget, engine, h, define } from '../ui/widget.js';
 import { AttrError, shown } from '../ui/kit.js';
+import { TITLES } from '../ui/chart-widget.js';
 import TEXT from '../text/activation-guide.js';
 
 // [answer key of engine.activationGuide, attribute = checkbox name, default]
@@ -122,7 +123,7 @@ class ActivationGuide extends Widget {
     const T = this.T;
     const g = engine.activationGuide(this.answers());
     this.guide = { ...g, advice: g.advice.map((a) => ({ ...a, anchor: anchorOf(a) })) };
-    const title = (id) => engine.activationInfo(id).title;
+    const title = (id) => TITLES[id] || id;
     const link = (a) => { const anchor = a.anchor; return h('a', { href: this.opts.base + anchor }, `${T.see}: ${T.experiment[anchor.slice(1)] || anchor} →`); };
     const [first, ...rest] = this.guide.advice;
     this.$.chip = h('span', { class: 'chip', 'data-id': g.pick }, title(g.pick));

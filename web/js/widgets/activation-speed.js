@@ -20,6 +20,7 @@
 // each round, `done` {rows: [{id, variant, label, color, f, df}]} (ns per element, trimmed means).
 import { Widget, engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
+import { TITLES } from '../ui/chart-widget.js';
 import TEXT from '../text/activation-speed.js';
 
 const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
@@ -138,7 +139,7 @@ class ActivationSpeed extends Widget {
   results() {
     const T = this.T;
     return this.rows.map((r) => ({
-      id: r.id, variant: r.variant, label: r.variant === 'default' ? engine.activationInfo(r.id).title : T[r.variant], color: this.color(r.id),
+      id: r.id, variant: r.variant, label: r.variant === 'default' ? TITLES[r.id] : T[r.variant], color: this.color(r.id),
       f: r.f.length ? trimmedMean(r.f) : NaN, df: r.df.length ? trimmedMean(r.df) : NaN,
     }));
   }
