@@ -62,7 +62,7 @@ function linkBase(raw) {
 let probe;
 function luminance(color) {
   probe ??= document.createElement('canvas').getContext('2d');
-  probe.fillStyle = '#000';
+  probe.fillStyle = 'transparent'; // (an unreadable colour counts as black)
   probe.fillStyle = color;
   const s = probe.fillStyle;
   const rgb = s.startsWith('#') ? [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16)) : s.match(/[\d.]+/g).slice(0, 3).map(Number);
