@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import { launch, screenshot, waitReady } from './harness.mjs';
+import { contrast } from './page-colour.mjs';
 
 // Long-task limit scaled by how overloaded the machine is (tests share 2 cores with other jobs;
 // wall-clock time stretches with the load): 50 ms on an idle machine.
@@ -19,6 +20,9 @@ after(async () => { await env?.close(); });
 // Long tasks (> 50 ms) observed from page start; widgets read pixels of their own canvases.
 const INIT = `
 window.__long = [];
+// the widgets' events (they bubble and are composed, so the document hears them): [type, host id]
+window.__events = [];
+for (const t of ['progress', 'done']) document.addEventListener(t, (e) => window.__events.push([t, e.target.id]));
 new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, ms: e.duration }); })
   .observe({ type: 'longtask', buffered: true });
 const FALLBACK = { '--c-sigmoid': '#ad811c', '--c-tanh': '#ff3f19', '--c-leaky_relu': '#0e895c', '--c-prelu': '#bf5f9b', '--c-rrelu': '#3d91c2' };
@@ -40,6 +44,11 @@ async function open({ width = 1280, height = 900, colorScheme = 'light' } = {}) 
   return page;
 }
 const shadowText = (page, sel, inner) => page.$eval(sel, (el, q) => el.shadowRoot.querySelector(q)?.textContent ?? '', inner);
+const heard = (page, type, id) => page.evaluate(([t, i]) => window.__events.some(([a, b]) => a === t && b === i), [type, id]);
+// Contrast of the guide's recommendation chip: its text against its own background.
+const hex = (rgb) => `#${rgb.match(/\d+/g).slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+const chipContrast = (page, sel) => page.$eval(sel, (el) => { const cs = getComputedStyle(el.shadowRoot.querySelector('.chip')); return [cs.color, cs.backgroundColor]; })
+  .then(([fg, bg]) => contrast(hex(fg), hex(bg)));
 
 test('zigzag-descent: sigmoid path only same-sign updates, slower than tanh; the learning-rate slider recomputes', async () => {
   const page = await open();
@@ -72,10 +81,11 @@ test('activation-speed: measures every row in slices, draws bars, re-measures on
   const rows = await page.$eval('#sp', (el) => [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.equal(rows.length, 12);
   // linear's f is a copy: it may be below the browser clock's resolution even at 1.5 M elements
-  for (const r of rows) assert.ok(Number(r[1]) >= 0 && Number(r[2]) >= 0 && (r[0].startsWith('Linear') || Number(r[1]) > 0), r.join(' | '));
+  for (const r of rows) assert.ok(Number(r[1]) >= 0 && Number(r[2]) >= 0 && (/^linear/i.test(r[0]) || Number(r[1]) > 0), r.join(' | '));
   console.log(`# speed (ns/element f, f', ×ReLU): ${rows.map((r) => `${r[0]}: ${r[1]}, ${r[2]}, ${r[3]}`).join('; ')}`);
   assert.ok(await page.evaluate(() => window.__colorCount(document.querySelector('#sp'), '--c-sigmoid', 0, 30)) > 100, 'bars drawn');
   assert.match(await shadowText(page, '#sp', '.summary'), /\d/);
+  assert.ok(await heard(page, 'done', 'sp') && await heard(page, 'progress', 'sp'), 'progress and done events reach the document');
   await screenshot(page.locator('#sp'), 'exp-speed-1280');
   const long = await page.evaluate(() => window.__long.filter((t) => t.ms > 50 && t.start > 2000));
   const work = await page.$eval('#sp', (el) => el.maxFrameWorkMs);
@@ -96,6 +106,7 @@ test('leaky-compare: α view trains to the end, the dataset select restarts it; 
     await page.waitForSelector(`${id}[done]`, { timeout: 60000 });
   }
   const table = await page.$eval('#lk-alpha', (el) => [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.ok(await heard(page, 'progress', 'lk-alpha') && await heard(page, 'done', 'lk-alpha'), 'progress and done events reach the document');
   assert.equal(table.length, 3);
   console.log(`# leaky alpha default (train loss, test loss, test acc): ${table.map((r) => r.join(' ')).join('; ')}`);
   assert.ok(await page.evaluate(() => window.__colorCount(document.querySelector('#lk-alpha'), '--c-leaky_relu')) > 100, 'leaky curves drawn');
@@ -144,12 +155,14 @@ test('activation-guide: the post\'s picks follow the answers', async () => {
   const chip = () => page.$eval('#gd', (el) => el.shadowRoot.querySelector('.chip').dataset.id);
   const toggle = (name) => page.$eval('#gd', (el, n) => el.shadowRoot.querySelector(`input[name="${n}"]`).click(), name);
   assert.equal(await chip(), 'selu');
+  assert.ok(await chipContrast(page, '#gd') >= 4.5, 'SELU chip readable (light)');
   await toggle('self-normalizing');
   assert.equal(await chip(), 'elu');
   await toggle('overfitting');
   assert.equal(await chip(), 'rrelu');
   await toggle('speed');
   assert.equal(await chip(), 'relu');
+  assert.ok(await chipContrast(page, '#gd') >= 3, 'ReLU chip readable (large bold text)');
   assert.match(await page.$eval('#gd', (el) => el.shadowRoot.querySelector('.out').textContent), /LeakyReLU|Leaky ReLU/);
   await toggle('cross-validate');
   assert.ok(await page.$eval('#gd', (el) => !!el.shadowRoot.querySelector('.cv')));
@@ -174,6 +187,7 @@ test('invalid attributes show inline messages; 375 px dark without horizontal sc
   for (const [id, name] of [['#sp', 'speed'], ['#lk-alpha', 'leaky-alpha'], ['#lk-rrelu', 'rrelu'], ['#gd', 'guide']]) {
     await page.locator(id).scrollIntoViewIfNeeded();
     await page.waitForSelector(`${id}[ready]`);
+    if (id === '#gd') assert.ok(await chipContrast(page, id) >= 4.5, 'SELU chip readable (dark)');
     if (id !== '#gd') await page.waitForSelector(`${id}[done]`, { timeout: 60000 });
     await screenshot(page.locator(id), `exp-${name}-375-dark`);
   }

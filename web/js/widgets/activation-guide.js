@@ -1,67 +1,35 @@
 // <activation-guide> — section 10 of the post as questions: answer five yes/no questions and get
 // the post's recommendation, the reason, and a link to the experiment on the page that shows it.
-// The rules live in C++ (expb::recommend via engine.activationGuide); this element only asks and shows.
+// The rules live in C++ (expb::recommend via engine.activationGuide); this element asks, shows, and
+// maps each rule to the page section (ANCHORS below) where the reader can run its experiment.
 //
-// Attributes (initial answers; each a boolean attribute, value "false" = no):
+// Attributes (initial answers; each a boolean attribute, value "false" = no; a checkbox writes
+// "true"/"false" back so share links keep the answer):
 //   self-normalizing   default yes ("false" = the net cannot self-normalise)
 //   speed  overfitting  huge-data  cross-validate   default no
 //   link-base   prefix for the experiment links (default "" = this page's #anchors): a relative path or
 //               an http(s) URL; any other scheme (javascript:, data:, …) is refused with a message     lang  ko|en
-// Sets `ready` once shown; fires `change` {detail: {answers, pick, advice, crossValidate}}.
-import * as engine from '../engine.js';
-import { h, AttrError, lang, BASE_STYLE, showError } from '../ui/kit.js';
+// Sets `ready` once shown. Event `change` {control, value, answers, pick, advice, crossValidate} when
+// the reader changes an answer.
+import { Widget, engine, h, define } from '../ui/widget.js';
+import { AttrError, shown } from '../ui/kit.js';
+import { TITLES } from '../ui/chart-widget.js';
+import TEXT from '../text/activation-guide.js';
 
+// [answer key of engine.activationGuide, attribute = checkbox name, default]
 const QUESTIONS = [
   ['selfNormalizing', 'self-normalizing', true], ['speedCritical', 'speed', false], ['overfitting', 'overfitting', false],
   ['hugeTrainingSet', 'huge-data', false], ['timeToCrossValidate', 'cross-validate', false],
 ];
-const FALLBACK = { linear: '#767676', sigmoid: '#ad811c', tanh: '#ff3f19', relu: '#0070af', leaky_relu: '#0e895c', rrelu: '#3d91c2', prelu: '#bf5f9b', elu: '#96923e', selu: '#555555', maxout: '#882255' };
-const TEXT = {
-  ko: {
-    title: '어떤 활성화 함수를 쓸까? (글의 10절)',
-    q: {
-      selfNormalizing: '네트워크가 자기 정규화될 수 있나요? (표준화된 입력, 르쿤 정규 초기화, 순차적으로 쌓은 밀집층)',
-      speedCritical: '실행(추론) 속도가 아주 중요한가요?', overfitting: '네트워크가 과대적합되나요?',
-      hugeTrainingSet: '훈련 세트가 아주 큰가요?', timeToCrossValidate: '여러 함수를 교차 검증할 시간과 계산 자원이 있나요?',
-    },
-    pick: '추천', also: '함께 적용되는 규칙', cv: '교차 검증으로 비교할 후보', ranking: '일반적인 순서',
-    see: '실험 보기', yes: '예', no: '아니오',
-    reason: {
-      'self-normalizing': '자기 정규화가 되는 구조라면 일반적으로 SELU가 1순위입니다. 조건이 맞으면 층을 여러 개 지나도 출력의 평균은 0, 표준편차는 1 근처에 머물러 그래디언트가 사라지거나 폭주하지 않습니다.',
-      'no-self-normalizing': '자기 정규화 조건이 하나라도 깨지면 SELU의 보장이 사라지므로 ELU를 고릅니다. 음수 출력이 평균을 0 쪽으로 당기고, 죽는 뉴런도 없습니다.',
-      'speed-relu': '속도가 중요하면 ReLU가 가장 좋은 선택입니다. 가장 널리 쓰이는 함수라 라이브러리와 하드웨어 가속기가 ReLU에 맞춰 최적화되어 있고, exp 없이 비교 한 번이면 됩니다.',
-      'speed-leaky': 'LeakyReLU도 빠릅니다 (exp 없음, 곱셈 하나 추가). 하이퍼파라미터를 늘리고 싶지 않다면 프레임워크의 기본 α를 그대로 쓰세요 (케라스 0.3, 파이토치 0.01).',
-      overfitting: '과대적합이면 RReLU: 훈련할 때마다 음수 쪽 기울기를 무작위로 뽑아 잡음을 섞으니 규제처럼 작용합니다.',
-      'huge-data': '훈련 세트가 아주 크면 PReLU: 음수 쪽 기울기 α까지 데이터로 학습합니다. 데이터가 작으면 오히려 과대적합 위험이 있습니다.',
-      'cross-validate': '시간과 계산 자원이 충분하면 한 가지를 믿지 말고 여러 후보를 교차 검증으로 직접 비교하세요.',
-    },
-    anchor: { '#selu': 'SELU 자기 정규화', '#elu': '속도 측정', '#rrelu': 'RReLU 훈련/평가 곡선', '#prelu': 'PReLU의 α 학습', '#race': '활성화 함수 경주' },
-    engine: '계산 엔진을 불러오지 못했습니다: ',
-  },
-  en: {
-    title: 'Which activation should I use? (section 10 of the post)',
-    q: {
-      selfNormalizing: 'Can your network self-normalise? (standardised inputs, LeCun-normal init, a plain stack of dense layers)',
-      speedCritical: 'Is runtime (inference) speed critical?', overfitting: 'Is the network overfitting?',
-      hugeTrainingSet: 'Is the training set very large?', timeToCrossValidate: 'Do you have the time and compute to cross-validate several?',
-    },
-    pick: 'Recommended', also: 'Other rules that apply', cv: 'Candidates to compare by cross-validation', ranking: 'General order',
-    see: 'see the experiment', yes: 'yes', no: 'no',
-    reason: {
-      'self-normalizing': 'A network that can self-normalise generally does best with SELU: when its conditions hold, activations keep a mean near 0 and a standard deviation near 1 through many layers, so gradients neither vanish nor explode.',
-      'no-self-normalizing': 'If any self-normalisation condition is broken, SELU loses its guarantee: pick ELU. Its negative outputs pull the mean towards 0 and no neuron dies.',
-      'speed-relu': 'If speed matters, ReLU is the best choice: it is the most used activation, so libraries and hardware accelerators are optimised for it, and it needs one comparison, no exp.',
-      'speed-leaky': 'LeakyReLU is fast too (no exp, one extra multiply). If you do not want another hyperparameter, keep your framework\'s default α (Keras 0.3, PyTorch 0.01).',
-      overfitting: 'If the network overfits, use RReLU: drawing the negative slope at random during training injects noise that acts as a regulariser.',
-      'huge-data': 'With a very large training set, use PReLU: it learns the negative slope α from the data too (on small data that extra freedom risks overfitting).',
-      'cross-validate': 'With time and compute to spare, do not trust one rule: compare several candidates by cross-validation.',
-    },
-    anchor: { '#selu': 'SELU self-normalisation', '#elu': 'speed measurement', '#rrelu': 'RReLU train/eval curves', '#prelu': 'PReLU learning α', '#race': 'the activation race' },
-    engine: 'could not load the activation engine: ',
-  },
+// Rule (the engine's reason key) -> the page section whose experiment shows it. The speed rules
+// point at the ELU section, where the speed measurement sits. An unknown rule keeps the engine's own anchor.
+const ANCHORS = {
+  'self-normalizing': 'selu', 'no-self-normalizing': 'selu', 'speed-relu': 'elu', 'speed-leaky': 'elu',
+  overfitting: 'rrelu', 'huge-data': 'prelu', 'cross-validate': 'race',
 };
+const anchorOf = (a) => (ANCHORS[a.reason] ? `#${ANCHORS[a.reason]}` : a.anchor || '');
 
-const STYLE = `${BASE_STYLE}
+const STYLE = `
 .title { font-weight: 600; margin: 0 0 6px; }
 fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: 4px; }
 legend { padding: 0; }
@@ -69,8 +37,8 @@ label.q { display: flex; gap: 8px; align-items: flex-start; cursor: pointer; }
 label.q input { margin-top: 4px; accent-color: var(--w-accent); flex: none; width: 18px; height: 18px; }
 .out { margin-top: 10px; border-top: 1px solid var(--w-grid); padding-top: 8px; }
 .pick { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }
-.chip { display: inline-block; padding: 2px 10px; border-radius: 999px; color: #fff; font-weight: 700; font-size: 18px;
-  background: var(--chip, #1f62c4); }
+.chip { display: inline-block; padding: 2px 10px; border-radius: 999px; font-weight: 700; font-size: 19px;
+  color: var(--w-bg); background: var(--w-accent); }
 .reason { margin: 4px 0; }
 a { color: var(--w-accent); }
 ul { margin: 4px 0; padding-left: 20px; }
@@ -86,88 +54,105 @@ function linkBase(raw) {
   if (raw == null) return '';
   const v = raw.replace(/[\s\u0000-\u001f]+/g, ''); // eslint-disable-line no-control-regex
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v);
-  if ((scheme && !/^https?$/i.test(scheme[1])) || v.length > 500) {
-    throw new AttrError(`link-base=${JSON.stringify(raw.slice(0, 60))}: a relative path or an http(s) URL / 상대 경로나 http(s) 주소만 됩니다`);
-  }
+  if ((scheme && !/^https?$/i.test(scheme[1])) || v.length > 500) throw new AttrError((C, lang) => TEXT[lang].linkBase(shown(raw)));
   return v;
 }
 
-class ActivationGuide extends HTMLElement {
-  static get observedAttributes() { return ['self-normalizing', 'speed', 'overfitting', 'huge-data', 'cross-validate', 'link-base', 'lang']; }
+// WCAG relative luminance of any CSS colour (a 2-D context normalises it to #rrggbb or rgba()).
+let probe;
+function luminance(color) {
+  probe ??= document.createElement('canvas').getContext('2d');
+  probe.fillStyle = 'transparent'; // (an unreadable colour counts as black)
+  probe.fillStyle = color;
+  const s = probe.fillStyle;
+  const rgb = s.startsWith('#') ? [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16)) : s.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const [r, g, b] = rgb.map((c) => { const v = c / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a, b) => { const x = luminance(a), y = luminance(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+
+class ActivationGuide extends Widget {
+  static TEXT = TEXT;
+  static STYLE = STYLE;
+  static ATTRS = [...QUESTIONS.map((q) => q[1]), 'link-base'];
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    this.$ = { title: h('p', { class: 'title' }), form: h('fieldset'), out: h('div', { class: 'out', 'aria-live': 'polite' }), error: h('div', { class: 'error', role: 'alert', hidden: '' }) };
-    this.$.main = h('div', {}, this.$.title, this.$.form, this.$.out);
-    root.append(h('style', {}, STYLE), this.$.error, this.$.main);
+    this.$.title = h('p', { class: 'title' });
+    this.$.form = h('fieldset');
+    this.$.out = h('div', { class: 'out', 'aria-live': 'polite' });
+    this.$.main.append(this.$.title, this.$.form, this.$.out);
+  }
+
+  readAttrs() {
+    const answers = {};
+    for (const [key, name, def] of QUESTIONS) { const raw = this.getAttribute(name); answers[key] = raw == null ? def : raw !== 'false'; }
+    return { answers, base: linkBase(this.getAttribute('link-base')) };
+  }
+
+  build() {
+    const T = this.T, $ = this.$;
+    $.title.textContent = T.title;
     this.boxes = {};
-  }
-
-  connectedCallback() {
-    engine.ready().then(() => { this.engineReady = true; this.configure(); },
-      (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
-  }
-  attributeChangedCallback() { if (this.engineReady && !this.reflecting) this.configure(); }
-
-  configure() {
-    const T = TEXT[lang(this)];
-    try { this.base = linkBase(this.getAttribute('link-base')); } catch (e) {
-      if (!(e instanceof AttrError)) throw e;
-      showError(this, this.$.error, this.$.main, e.message);
-      return;
-    }
-    showError(this, this.$.error, this.$.main, null);
-    this.$.title.textContent = T.title;
-    this.$.form.replaceChildren(h('legend', { class: 'sr-only' }, T.title));
-    for (const [key, name, def] of QUESTIONS) {
-      const raw = this.getAttribute(name);
+    $.form.replaceChildren(h('legend', { class: 'sr-only' }, T.title), ...QUESTIONS.map(([key, name]) => {
       const box = h('input', { type: 'checkbox', name });
-      box.checked = raw == null ? def : raw !== 'false';
-      box.addEventListener('change', () => {
-        // reflected for share.js (without rebuilding the form); update() fires `change`
-        this.reflecting = true;
-        try { this.setAttribute(name, String(box.checked)); } finally { this.reflecting = false; }
-        this.update();
-      });
+      box.checked = this.opts.answers[key];
       this.boxes[key] = box;
-      this.$.form.append(h('label', { class: 'q' }, box, h('span', {}, T.q[key])));
-    }
-    this.update();
-    if (!this.hasAttribute('ready')) this.setAttribute('ready', '');
+      return h('label', { class: 'q' }, box, h('span', {}, T.q[key]));
+    }));
+    this.safe(() => this.show());
   }
 
   answers() { return Object.fromEntries(QUESTIONS.map(([k]) => [k, this.boxes[k].checked])); }
 
-  color(id) { return getComputedStyle(this).getPropertyValue(`--c-${id}`).trim() || FALLBACK[id]; }
+  // A checkbox writes "true"/"false" to its attribute (the base's presence form would lose a
+  // "no" to self-normalizing, whose default is yes), then the advice follows and `change` fires.
+  reflectControl(input) {
+    const q = QUESTIONS.find((x) => x[1] === input?.name);
+    if (!q || input.type !== 'checkbox') return;
+    const value = String(input.checked);
+    if (this.getAttribute(q[1]) === value) return;
+    this.reflect(q[1], value);
+    if (!this.safe(() => { this.show(); return true; })) return;
+    this.draw();
+    this.emit('change', { control: q[1], value, answers: this.answers(), ...this.guide });
+  }
 
-  update() {
-    const T = TEXT[lang(this)], answers = this.answers();
-    let g;
-    try { g = engine.activationGuide(answers); } catch (e) { showError(this, this.$.error, this.$.main, e.message); return; }
-    const title = (id) => engine.activationInfo(id).title;
-    const base = this.base;
-    const link = (anchor) => h('a', { href: base + anchor }, `${T.see}: ${T.anchor[anchor] || anchor} →`);
-    const [first, ...rest] = g.advice;
-    const chip = h('span', { class: 'chip', 'data-id': g.pick }, title(g.pick));
-    chip.style.setProperty('--chip', this.color(g.pick));
+  // The advice for the current answers, as text (the chip's colours are painted in render()).
+  show() {
+    const T = this.T;
+    const g = engine.activationGuide(this.answers());
+    this.guide = { ...g, advice: g.advice.map((a) => ({ ...a, anchor: anchorOf(a) })) };
+    const title = (id) => TITLES[id] || id;
+    const link = (a) => { const anchor = a.anchor; return h('a', { href: this.opts.base + anchor }, `${T.see}: ${T.experiment[anchor.slice(1)] || anchor} →`); };
+    const [first, ...rest] = this.guide.advice;
+    this.$.chip = h('span', { class: 'chip', 'data-id': g.pick }, title(g.pick));
     const parts = [
-      h('div', { class: 'pick' }, h('span', {}, `${T.pick}:`), chip),
-      h('p', { class: 'reason' }, T.reason[first.reason], ' ', link(first.anchor)),
+      h('div', { class: 'pick' }, h('span', {}, `${T.pick}:`), this.$.chip),
+      h('p', { class: 'reason' }, T.reason[first.reason], ' ', link(first)),
     ];
     const others = rest.filter((a) => a.reason !== 'cross-validate');
     if (others.length) {
-      parts.push(h('h4', {}, T.also), h('ul', {}, ...others.map((a) => h('li', { 'data-id': a.id }, h('b', {}, title(a.id)), ' — ', T.reason[a.reason], ' ', link(a.anchor)))));
+      parts.push(h('h4', {}, T.also), h('ul', {}, ...others.map((a) => h('li', { 'data-id': a.id }, h('b', {}, title(a.id)), ' — ', T.reason[a.reason], ' ', link(a)))));
     }
     if (g.crossValidate.length) {
       const cv = rest.find((a) => a.reason === 'cross-validate');
-      parts.push(h('h4', {}, T.cv), h('p', { class: 'reason cv' }, g.crossValidate.map(title).join(', '), '. ', T.reason['cross-validate'], ' ', cv ? link(cv.anchor) : ''));
+      parts.push(h('h4', {}, T.cv), h('p', { class: 'reason cv' }, g.crossValidate.map(title).join(', '), '. ', T.reason['cross-validate'], ' ', cv ? link(cv) : ''));
     }
     const ranking = engine.activationRanking();
     parts.push(h('p', { class: 'muted rank' }, `${T.ranking}: `, ...ranking.flatMap((id, i) => [i ? ' > ' : '', id === g.pick ? h('b', {}, title(id)) : title(id)])));
     this.$.out.replaceChildren(...parts);
-    this.dispatchEvent(new CustomEvent('change', { bubbles: true, composed: true, detail: { answers, ...g } }));
+  }
+
+  // The chip in the pick's palette colour, its text in whichever of the page's background and
+  // foreground stands out more against it (SELU is near-black in light and near-white in dark).
+  render() {
+    const chip = this.$.chip;
+    if (!chip) return;
+    const bg = this.color(chip.dataset.id), fg = this.paletteColor('fg'), page = this.paletteColor('bg');
+    chip.style.background = bg;
+    chip.style.color = contrast(bg, fg) > contrast(bg, page) ? 'var(--w-fg)' : 'var(--w-bg)';
   }
 }
 
-if (!customElements.get('activation-guide')) customElements.define('activation-guide', ActivationGuide);
+define('activation-guide', ActivationGuide);

@@ -2,7 +2,8 @@
 // nanoseconds per element for f and f′ over random-sign inputs (engine.measureActivationSpeed, the
 // C++ timer of cpp/speed.*), shown relative to ReLU, with a branch-free and an if/else ReLU side by
 // side (with random signs the if/else version pays for mispredicted branches).
-// The measurement runs in small slices (one short call per slice, a few per frame), several rounds;
+// The measurement runs in small slices (one short call per slice, a few per frame), several rounds,
+// only while the widget is on screen (a timing taken while the page loads measures the page);
 // each bar is a trimmed mean over the rounds so far.
 //
 // Attributes (strict; invalid values show an inline message):
@@ -15,39 +16,16 @@
 //   reps      timed passes per call, 1–5 (default 1; each call also runs one untimed warm-up pass)
 //   rounds    1–40 (default 16)     show  "f", "df" or "both" (default)     lang  ko|en
 //   autoplay  "false": wait for the button instead of measuring when first on screen
-// Sets `ready` once drawn, `done` after the last round; fires `measured` {detail: rows}.
-import * as engine from '../engine.js';
-import { h, AttrError, attr, lang, Visibility, FrameLoop, BASE_STYLE, showError, Widths } from '../ui/kit.js';
-import { readTheme } from '../plot/theme.js';
-import { csvButton } from '../plot/export.js';
+// Sets `ready` once drawn, `done` after the last round. Events: `progress` {round, rounds} after
+// each round, `done` {rows: [{id, variant, label, color, f, df}]} (ns per element, trimmed means).
+import { Widget, engine, h, define } from '../ui/widget.js';
+import { attr } from '../ui/kit.js';
+import { TITLES } from '../ui/chart-widget.js';
+import TEXT from '../text/activation-speed.js';
 
 const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
-const FALLBACK = { linear: '#767676', sigmoid: '#ad811c', tanh: '#ff3f19', relu: '#0070af', leaky_relu: '#0e895c', rrelu: '#3d91c2', prelu: '#bf5f9b', elu: '#96923e', selu: '#555555', maxout: '#882255' };
-const TEXT = {
-  ko: {
-    title: '활성화 함수 한 번 계산에 드는 시간 (이 브라우저의 WebAssembly에서 지금 측정)',
-    again: '다시 측정', start: '측정 시작', measuring: (r, n) => `측정 중… ${r}/${n}회`, done: (n) => `${n}회 측정의 절사 평균`,
-    waiting: '화면에 보이면 측정합니다', f: 'f(x)', df: 'f′(x)', unit: 'ns/원소', rel: 'ReLU 대비',
-    branchless: 'ReLU (분기 없음)', branchy: 'ReLU (if/else 분기)',
-    th: ['활성화 함수', 'f ns/원소', 'f′ ns/원소', 'f: ReLU 대비 배수'], table: '표로 보기',
-    note: '입력의 부호는 무작위입니다. 브라우저의 시계는 0.1 ms 단위로 흔들리며 끊어 재므로, 짧은 측정을 여러 번 해서 평균합니다. 숫자는 기기와 브라우저마다 다르니 배수를 보세요.',
-    summary: (b, s, e) => `if/else ReLU는 분기 없는 ReLU의 ${b}배, 시그모이드는 ReLU의 ${s}배, ELU는 ${e}배 걸렸습니다.`,
-    engine: '계산 엔진을 불러오지 못했습니다: ',
-  },
-  en: {
-    title: 'Time per activation value (measured now, in this browser\'s WebAssembly)',
-    again: 'measure again', start: 'start measuring', measuring: (r, n) => `measuring… round ${r}/${n}`, done: (n) => `trimmed mean of ${n} rounds`,
-    waiting: 'measures when on screen', f: 'f(x)', df: 'f′(x)', unit: 'ns/element', rel: 'vs ReLU',
-    branchless: 'ReLU (branch-free)', branchy: 'ReLU (if/else branch)',
-    th: ['activation', 'f ns/element', 'f′ ns/element', 'f: × ReLU'], table: 'show as a table',
-    note: 'Inputs have random signs. A browser clock ticks in jittered 0.1 ms steps, so many short passes are averaged. Absolute numbers depend on the device and browser; compare the ratios.',
-    summary: (b, s, e) => `The if/else ReLU took ${b}× the branch-free one; sigmoid ${s}× ReLU; ELU ${e}×.`,
-    engine: 'could not load the activation engine: ',
-  },
-};
 
-const STYLE = `${BASE_STYLE}
-:host { --plot-bg: var(--w-bg); --plot-fg: var(--w-fg); --plot-muted: var(--w-muted); --plot-grid: var(--w-grid); }
+const STYLE = `
 .title { font-weight: 600; margin: 0 0 6px; }
 .bar { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin: 6px 0; }
 .status { color: var(--w-muted); font-variant-numeric: tabular-nums; }
@@ -66,37 +44,26 @@ const trimmedMean = (a) => {
 };
 const fmt = (v) => (v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
 
-class ActivationSpeed extends HTMLElement {
-  static get observedAttributes() { return ['ids', 'variants', 'n', 'reps', 'rounds', 'show', 'autoplay', 'lang']; }
+class ActivationSpeed extends Widget {
+  static TEXT = TEXT;
+  static STYLE = STYLE;
+  // the first picture needs no measuring: the same short frames from the start
+  static FIRST_BUDGET_MS = 6;
+  static ATTRS = ['ids', 'variants', 'n', 'reps', 'rounds', 'show', 'autoplay'];
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    this.$ = {
+    const $ = this.$;
+    Object.assign($, {
       title: h('p', { class: 'title' }), button: h('button', { type: 'button', name: 'measure' }), status: h('span', { class: 'status', 'aria-live': 'polite' }),
       canvas: h('canvas', { role: 'img' }), summary: h('p', { class: 'summary' }), note: h('p', { class: 'note' }),
-      tableText: h('summary'), table: h('table'), error: h('div', { class: 'error', role: 'alert', hidden: '' }),
-    };
-    const $ = this.$;
-    $.main = h('div', {}, $.title, $.canvas, h('div', { class: 'bar' }, $.button, csvButton(this, () => $.table, () => 'activation-speed'), $.status), $.summary, $.note, h('details', {}, $.tableText, $.table));
-    root.append(h('style', {}, STYLE), $.error, $.main);
-    $.button.addEventListener('click', () => this.restart());
-    this.loop = new FrameLoop({ step: () => this.measureOne(), draw: () => this.draw(), budgetMs: 6 });
-    this.vis = new Visibility(this, (v) => {
-      if (v && this.opts && (this.queue?.length || (this.opts.autoplay && !this.started))) this.resume();
-      else if (!v) this.loop.stop();
+      tableText: h('summary'), table: h('table'),
     });
-    this.widths = new Widths(() => { if (this.rows) this.draw(); });
+    $.main.append($.title, $.canvas, h('div', { class: 'bar' }, $.button, this.exportButtons({ table: () => $.table }), $.status),
+      $.summary, $.note, h('details', {}, $.tableText, $.table));
+    // the button measures now, on screen or not yet (autoplay or not)
+    $.button.addEventListener('click', () => { this.armed = true; this.restart(); });
   }
-
-  connectedCallback() {
-    this.vis.start();
-    this.widths.observe(this.$.main);
-    engine.ready().then(() => { this.engineReady = true; this.configure(); },
-      (e) => showError(this, this.$.error, this.$.main, TEXT[lang(this)].engine + e.message));
-  }
-  disconnectedCallback() { this.vis.stop(); this.widths.disconnect(); this.loop.stop(); }
-  attributeChangedCallback() { if (this.engineReady) this.configure(); }
 
   readAttrs() {
     const g = (n) => this.getAttribute(n);
@@ -112,88 +79,80 @@ class ActivationSpeed extends HTMLElement {
     };
   }
 
-  configure() {
-    const T = TEXT[lang(this)], $ = this.$;
-    try { this.opts = this.readAttrs(); } catch (e) {
-      if (!(e instanceof AttrError)) throw e;
-      this.loop.stop();
-      showError(this, $.error, $.main, e.message);
-      return;
-    }
-    showError(this, $.error, $.main, null);
+  // A new configuration measures on screen when autoplay says so; the button arms it too.
+  configure() { this.armed = null; super.configure(); }
+
+  build() {
+    const T = this.T, $ = this.$;
     $.title.textContent = T.title;
     $.note.textContent = T.note;
     $.tableText.textContent = T.table;
     $.canvas.setAttribute('aria-label', T.title);
+  }
+
+  start() {
     const o = this.opts;
+    this.armed ??= o.autoplay;
     this.rows = [];
     for (const id of o.ids) {
-      this.rows.push({ id, variant: 'default', label: engine.activationInfo(id).title });
-      if (id === 'relu') for (const variant of o.variants) this.rows.push({ id, variant, label: T[variant] });
+      this.rows.push({ id, variant: 'default', f: [], df: [] });
+      if (id === 'relu') for (const variant of o.variants) this.rows.push({ id, variant, f: [], df: [] });
     }
-    for (const r of this.rows) { r.f = []; r.df = []; r.color = getComputedStyle(this).getPropertyValue(`--c-${r.id}`).trim() || FALLBACK[r.id]; }
-    this.started = false;
-    this.queue = [];
-    this.round = 0;
-    this.removeAttribute('done');
-    this.update();
-    if (o.autoplay && this.vis.visible) this.restart();
-  }
-
-  restart() {
-    for (const r of this.rows) { r.f = []; r.df = []; }
-    this.started = true;
-    this.round = 0;
-    this.removeAttribute('done');
     // interleave the rows round by round, so a slow moment of the machine hits every row alike
     this.queue = [];
-    for (let k = 0; k < this.opts.rounds; k++) for (let i = 0; i < this.rows.length; i++) this.queue.push([k, i]);
-    this.resume();
+    for (let k = 0; k < o.rounds; k++) for (let i = 0; i < this.rows.length; i++) this.queue.push([k, i]);
+    this.round = 0;
+    this.emitted = false;
   }
 
-  resume() {
-    if (!this.started) { this.restart(); return; }
-    if (this.vis.visible) this.loop.start();
+  // Measures only when armed, on screen (the base would also work before the first picture, which
+  // here needs no measurement).
+  schedule() {
+    if (this.pending && this.armed && this.vis.visible) this.loop.start();
+    else this.loop.stop();
   }
 
   // One short wasm call (n elements x (reps + 1 warm-up) for f and f′).
-  measureOne() {
+  step() {
     if (!this.queue.length) return false;
     const [k, i] = this.queue.shift();
     const row = this.rows[i];
-    try {
-      const r = engine.measureActivationSpeed(row.id, { n: this.opts.n, reps: this.opts.reps, variant: row.variant, seed: 1 + k });
-      row.f.push(r.nsPerElementF);
-      row.df.push(r.nsPerElementDf);
-    } catch (e) {
-      this.queue = [];
-      showError(this, this.$.error, this.$.main, e.message);
-      return false;
-    }
+    const r = engine.measureActivationSpeed(row.id, { n: this.opts.n, reps: this.opts.reps, variant: row.variant, seed: 1 + k });
+    row.f.push(r.nsPerElementF);
+    row.df.push(r.nsPerElementDf);
     this.round = k + 1;
-    if (!this.queue.length) {
-      this.setAttribute('done', '');
-      this.update();
-      this.dispatchEvent(new CustomEvent('measured', { bubbles: true, composed: true, detail: this.results() }));
-      return false;
-    }
-    return true;
+    if (i === this.rows.length - 1) this.emit('progress', { round: this.round, rounds: this.opts.rounds });
+    return this.queue.length > 0;
+  }
+
+  frame() {
+    this.maxFrameWorkMs = Math.max(this.maxFrameWorkMs || 0, this.loop.lastFrameWorkMs || 0);
+    super.frame();
+  }
+
+  // `done` once the attribute is set (the base sets it in draw()).
+  draw() {
+    super.draw();
+    if (this.finished && !this.emitted && this.hasAttribute('done')) { this.emitted = true; this.emit('done', { rows: this.results() }); }
   }
 
   results() {
-    return this.rows.map((r) => ({ id: r.id, variant: r.variant, label: r.label, color: r.color, f: r.f.length ? trimmedMean(r.f) : NaN, df: r.df.length ? trimmedMean(r.df) : NaN }));
+    const T = this.T;
+    return this.rows.map((r) => ({
+      id: r.id, variant: r.variant, label: r.variant === 'default' ? TITLES[r.id] : T[r.variant], color: this.color(r.id),
+      f: r.f.length ? trimmedMean(r.f) : NaN, df: r.df.length ? trimmedMean(r.df) : NaN,
+    }));
   }
 
-  draw() { this.maxFrameWorkMs = Math.max(this.maxFrameWorkMs || 0, this.loop.lastFrameWorkMs || 0); this.update(); }
+  resize(w) { this.width = Math.max(200, w || 320); }
 
-  update() {
-    const T = TEXT[lang(this)], $ = this.$, o = this.opts;
+  render() {
+    const T = this.T, $ = this.$, o = this.opts;
     const res = this.results();
     const ref = res.find((r) => r.id === 'relu' && r.variant === 'default') || res.find((r) => r.id === 'relu') || res[0];
-    const done = this.hasAttribute('done');
-    $.button.textContent = this.started ? `↻ ${T.again}` : `▶ ${T.start}`;
-    $.status.textContent = done ? T.done(o.rounds) : this.started ? T.measuring(Math.max(1, this.round), o.rounds) : (o.autoplay ? T.waiting : '');
-    // table
+    const done = this.finished;
+    $.button.textContent = this.round > 0 ? `↻ ${T.again}` : `▶ ${T.start}`;
+    $.status.textContent = done ? T.done(o.rounds) : this.round > 0 ? T.measuring(this.round, o.rounds) : (this.armed ? T.waiting : '');
     $.table.replaceChildren(h('thead', {}, h('tr', {}, ...T.th.map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...res.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, Number.isFinite(r.f) ? fmt(r.f) : '…'),
         h('td', {}, Number.isFinite(r.df) ? fmt(r.df) : '…'), h('td', {}, Number.isFinite(r.f) && ref.f > 0 ? `${(r.f / ref.f).toFixed(2)}×` : '…')))));
@@ -204,13 +163,10 @@ class ActivationSpeed extends HTMLElement {
     this.paint(res, ref, T);
   }
 
+  // Horizontal bars: f solid, f′ translucent with an outline; the dashed line is ReLU's f.
   paint(res, ref, T) {
-    const canvas = this.$.canvas, th = readTheme(this), fs = th.fontSize;
+    const canvas = this.$.canvas, th = this.theme, fs = th.fontSize, w = this.width;
     const both = this.opts.show === 'both', keys = both ? ['f', 'df'] : [this.opts.show];
-    const mainWidth = this.widths.get(this.$.main);
-    if (mainWidth === undefined) return; // drawn once the browser has laid the widget out (Widths)
-    const w = Math.max(200, mainWidth || 320);
-    if (!this.hasAttribute('ready')) this.setAttribute('ready', ''); // (set here, where the picture is drawn)
     const rowH = both ? 26 : 18, top = fs + 10, height = top + res.length * rowH + 6;
     const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(height * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(height * dpr); }
@@ -270,4 +226,4 @@ class ActivationSpeed extends HTMLElement {
   }
 }
 
-if (!customElements.get('activation-speed')) customElements.define('activation-speed', ActivationSpeed);
+define('activation-speed', ActivationSpeed);

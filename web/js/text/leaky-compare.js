@@ -1,0 +1,31 @@
+// Text of <leaky-compare>: one table per language, the same keys.
+export default {
+  ko: {
+    title: { alpha: 'LeakyReLU의 α: 0.01 대 0.2 (그리고 ReLU), 같은 데이터·같은 초기 가중치', prelu: 'PReLU가 학습하는 α (은닉 유닛마다 하나, 모두 0.25에서 출발)', rrelu: 'RReLU: 훈련 모드(무작위 기울기)와 평가 모드의 손실' },
+    play: '재생', pause: '일시정지', restart: '처음부터', dataset: '데이터', epoch: (e, n) => `에포크 ${e}/${n}`,
+    datasets: { circle: '원', xor: 'XOR', gaussian: '가우시안 두 덩어리', spiral: '나선' },
+    test: '테스트 손실', train: '훈련 세트 손실 (평가 모드)', trainMode: '훈련 모드 손실 (무작위 기울기, 에포크 평균)',
+    alphaPanel: 'α (유닛별)', gap: '과대적합 간격: 테스트 − 훈련 손실', layer: (l) => `${l}번째 은닉층`, start: '시작값 0.25',
+    fixed: (a) => `LeakyReLU α=${a} (RReLU의 평가 기울기로 고정)`,
+    th: { alpha: ['활성화 함수', '훈련 손실', '테스트 손실', '테스트 정확도'], rrelu: ['활성화 함수', '훈련 모드 손실', '훈련 손실(평가)', '테스트 손실', '간격'], prelu: ['유닛', 'α'] },
+    alphaStats: (mn, mean, mx) => `현재 α: 최소 ${mn}, 평균 ${mean}, 최대 ${mx}`,
+    x: '에포크',
+    hiddenCount: (v) => `hidden=${v}: 은닉층은 1~4개여야 합니다 (예: "8,8")`,
+    alphasCount: (v) => `alphas=${v}: "0.01,0.2"처럼 값 두 개여야 합니다`,
+    lowerUpper: (l, u) => `lower(${l})가 upper(${u})보다 클 수 없습니다`,
+  },
+  en: {
+    title: { alpha: 'LeakyReLU α: 0.01 vs 0.2 (and ReLU) — same data, same initial weights', prelu: 'The α PReLU learns (one per hidden unit, all start at 0.25)', rrelu: 'RReLU: training-mode loss (random slopes) vs eval mode' },
+    play: 'play', pause: 'pause', restart: 'restart', dataset: 'data', epoch: (e, n) => `epoch ${e}/${n}`,
+    datasets: { circle: 'circle', xor: 'XOR', gaussian: 'two Gaussian blobs', spiral: 'spiral' },
+    test: 'test loss', train: 'training-set loss (eval mode)', trainMode: 'training-mode loss (random slopes, epoch mean)',
+    alphaPanel: 'α (per unit)', gap: 'overfitting gap: test − training loss', layer: (l) => `hidden layer ${l}`, start: 'start 0.25',
+    fixed: (a) => `LeakyReLU α=${a} (fixed at RReLU's eval slope)`,
+    th: { alpha: ['activation', 'training loss', 'test loss', 'test accuracy'], rrelu: ['activation', 'training-mode loss', 'training loss (eval)', 'test loss', 'gap'], prelu: ['unit', 'α'] },
+    alphaStats: (mn, mean, mx) => `α now: min ${mn}, mean ${mean}, max ${mx}`,
+    x: 'epoch',
+    hiddenCount: (v) => `hidden=${v}: 1 to 4 hidden layers (e.g. "8,8")`,
+    alphasCount: (v) => `alphas=${v}: two values like "0.01,0.2"`,
+    lowerUpper: (l, u) => `lower (${l}) cannot be greater than upper (${u})`,
+  },
+};
