@@ -8,6 +8,11 @@ export default {
     th: ['활성화 함수', 'f ns/원소', 'f′ ns/원소', 'f: ReLU 대비 배수'], table: '표로 보기',
     note: '입력의 부호는 무작위입니다. 브라우저의 시계는 0.1 ms 단위로 흔들리며 끊어 재므로, 짧은 측정을 여러 번 해서 평균합니다. 숫자는 기기와 브라우저마다 다르니 배수를 보세요.',
     summary: (b, s, e) => `if/else ReLU는 분기 없는 ReLU의 ${b}배, 시그모이드는 ReLU의 ${s}배, ELU는 ${e}배 걸렸습니다.`,
+    predict: {
+      question: '이 브라우저에서 원소 하나당, 시그모이드의 f는 ReLU보다 몇 배 느릴까요?',
+      choices: ['거의 같다 (1.5배 미만)', '1.5~5배', '5배 넘게'],
+      why: '시그모이드는 원소마다 exp를 계산합니다. exp는 범위 축소와 다항식 계산으로 수십 개의 명령이 들지만, ReLU는 비교 하나(분기 없는 max)입니다.',
+    },
   },
   en: {
     title: 'Time per activation value (measured now, in this browser\'s WebAssembly)',
@@ -17,5 +22,10 @@ export default {
     th: ['activation', 'f ns/element', 'f′ ns/element', 'f: × ReLU'], table: 'show as a table',
     note: 'Inputs have random signs. A browser clock ticks in jittered 0.1 ms steps, so many short passes are averaged. Absolute numbers depend on the device and browser; compare the ratios.',
     summary: (b, s, e) => `The if/else ReLU took ${b}× the branch-free one; sigmoid ${s}× ReLU; ELU ${e}×.`,
+    predict: {
+      question: 'In this browser, per element, how many times slower is sigmoid\'s f than ReLU\'s?',
+      choices: ['about the same (under 1.5×)', '1.5–5×', 'more than 5×'],
+      why: 'Sigmoid computes an exp for every element, which takes a range reduction and a polynomial, dozens of instructions; ReLU is one comparison (a branch-free max).',
+    },
   },
 };

@@ -13,6 +13,14 @@ export default {
     hiddenCount: (v) => `hidden=${v}: 은닉층은 1~4개여야 합니다 (예: "8,8")`,
     alphasCount: (v) => `alphas=${v}: "0.01,0.2"처럼 값 두 개여야 합니다`,
     lowerUpper: (l, u) => `lower(${l})가 upper(${u})보다 클 수 없습니다`,
+    predict: {
+      alpha: { question: '같은 초기 가중치에서 끝까지 학습하면, 테스트 손실이 가장 낮을 망은?', choices: ['ReLU', 'LeakyReLU α=0.01', 'LeakyReLU α=0.2'],
+        why: '이 좁은 망(폭 3)에서는 음수 쪽으로 흐르는 신호가 결과를 좌우합니다. 다만 시드를 바꾸면 순위가 바뀌기도 합니다. 한 번의 실험은 경향일 뿐입니다.' },
+      prelu: { question: '모두 0.25에서 출발한 PReLU의 α들은 학습하면서 어떻게 될까요?', choices: ['모두 0.25 근처에 머문다', '유닛마다 다른 값으로 흩어진다', '모두 0으로 가서 ReLU가 된다'],
+        why: 'α도 가중치처럼 그래디언트를 받는 파라미터이고, 그 그래디언트는 유닛마다 음수 입력이 손실에 주는 영향에 따라 달라집니다.' },
+      rrelu: { question: '과대적합 간격(테스트 − 훈련 손실)은 어느 쪽이 더 작을까요?', choices: ['RReLU', '거의 같다', '평균 기울기로 고정한 LeakyReLU'],
+        why: '훈련 중 무작위 기울기는 잡음처럼 작용해 과대적합을 조금 줄일 수 있습니다. 효과는 작고 시드에 따라 뒤집히기도 합니다.' },
+    },
   },
   en: {
     title: { alpha: 'LeakyReLU α: 0.01 vs 0.2 (and ReLU) — same data, same initial weights', prelu: 'The α PReLU learns (one per hidden unit, all start at 0.25)', rrelu: 'RReLU: training-mode loss (random slopes) vs eval mode' },
@@ -27,5 +35,13 @@ export default {
     hiddenCount: (v) => `hidden=${v}: 1 to 4 hidden layers (e.g. "8,8")`,
     alphasCount: (v) => `alphas=${v}: two values like "0.01,0.2"`,
     lowerUpper: (l, u) => `lower (${l}) cannot be greater than upper (${u})`,
+    predict: {
+      alpha: { question: 'From the same initial weights, trained to the end: which network will have the lowest test loss?', choices: ['ReLU', 'LeakyReLU α=0.01', 'LeakyReLU α=0.2'],
+        why: 'In this narrow net (width 3) the signal that leaks through the negative side decides the outcome; but another seed can change the order: one run shows a trend, not a law.' },
+      prelu: { question: 'PReLU\'s α values all start at 0.25. What happens to them during training?', choices: ['they stay near 0.25', 'they spread out, unit by unit', 'they all go to 0 and it becomes ReLU'],
+        why: 'α is a parameter that receives a gradient like the weights, and that gradient differs per unit with how its negative inputs affect the loss.' },
+      rrelu: { question: 'Which will have the smaller overfitting gap (test − training loss)?', choices: ['RReLU', 'about the same', 'LeakyReLU fixed at the mean slope'],
+        why: 'Random slopes during training act like noise and can reduce overfitting a little; the effect is small and some seeds reverse it.' },
+    },
   },
 };

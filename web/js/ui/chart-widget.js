@@ -10,9 +10,8 @@
 //   }
 import { Widget, h } from './widget.js';
 import { Plot } from '../plot/plot.js';
-import { Prediction, PREDICT_STYLE } from './predict.js';
 
-export const CHART_STYLE = `${PREDICT_STYLE}
+export const CHART_STYLE = `
 .title { font-weight: 600; margin: 0 0 4px; }
 .keys { display: flex; flex-wrap: wrap; gap: 2px 12px; margin: 2px 0 4px; font-size: 13px; }
 .keys span { display: inline-flex; align-items: center; gap: 5px; font-variant-numeric: tabular-nums; }
@@ -72,10 +71,7 @@ export class ChartWidget extends Widget {
     // the table is for screen readers (a table ignores width: 1px, so it sits in a clipped div)
     $.main.append($.title, $.keys, $.canvas, $.stat, $.controls, $.exports, $.note, h('div', { class: 'sr-only' }, $.table));
     // "predict, then observe" when the widget's text asks a question: the result waits for the answer
-    if (this.constructor.TEXT.ko.predict) {
-      this.prediction = new Prediction(this, [$.keys, $.canvas, $.stat, $.table.parentElement]);
-      $.title.after(this.prediction.element);
-    }
+    this.askFirst([$.keys, $.canvas, $.stat, $.table.parentElement], $.title);
   }
   static STYLE = CHART_STYLE;
 
@@ -84,7 +80,6 @@ export class ChartWidget extends Widget {
     this.$.title.textContent = T.title;
     this.$.canvas.setAttribute('aria-label', T.label);
     this.$.note.textContent = T.note || '';
-    this.prediction?.build();
   }
   resize(w) {
     const width = Math.max(200, w || 320);

@@ -40,11 +40,13 @@ export class Prediction {
       this.answer = Number(e.target.value);
       widget.emit('change', { control: 'prediction', value: this.answer });
       this.update();
+      widget.onAnswered?.();
     });
     for (const n of concealed) n.classList.add('concealable');
   }
 
-  text() { return { ...this.widget.C.predict, ...this.widget.T.predict }; }
+  // the common words, then the widget's question (predictText() may pick one per view)
+  text() { return { ...this.widget.C.predict, ...(this.widget.predictText?.() ?? this.widget.T.predict) }; }
   get enabled() { return this.widget.getAttribute('predict') !== 'off'; }
   get revealed() { return !this.enabled || this.answer !== null; }
 
@@ -59,7 +61,7 @@ export class Prediction {
       return h('label', {}, input, h('span', {}, text));
     });
     const skip = h('button', { type: 'button', name: 'reveal' }, P.skip);
-    skip.addEventListener('click', () => { this.answer = -1; this.update(); });
+    skip.addEventListener('click', () => { this.answer = -1; this.update(); this.widget.onAnswered?.(); });
     this.verdict = h('p', { class: 'verdict', role: 'status' });
     this.element.replaceChildren(h('fieldset', {}, h('legend', {}, P.question), h('div', { class: 'choices' }, choices)), skip, this.verdict);
     this.skip = skip;
@@ -86,7 +88,7 @@ export class Prediction {
     if (key === this.shown) return; // the live region speaks once per new verdict, not per frame
     this.shown = key;
     if (!o) { this.verdict.replaceChildren(this.answer === null ? '' : P.waiting); return; }
-    const why = typeof P.why === 'function' ? P.why(o) : (o.why ?? P.why[o.correct]);
+    const why = typeof P.why === 'function' ? P.why(o) : typeof P.why === 'string' ? P.why : (o.why ?? P.why[o.correct]);
     const parts = [];
     if (this.answer >= 0) {
       const right = this.answer === o.correct;

@@ -37,6 +37,7 @@ import { h, AttrError, Visibility, Widths, FrameLoop } from './kit.js';
 import { hostCSS, activationColor } from './palette.js';
 import { readTheme } from '../plot/theme.js';
 import { plotToSVG, canvasToPNG, tableToCSV, toCSV, download } from '../plot/export.js';
+import { Prediction, PREDICT_STYLE } from './predict.js';
 import COMMON from '../text/common.js';
 
 export { engine, h };
@@ -60,7 +61,7 @@ button, select, input { font: inherit; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .export { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
-`;
+${PREDICT_STYLE}`;
 
 // <html lang> watched once for every widget on the page.
 const langWatchers = new Set();
@@ -131,6 +132,7 @@ export class Widget extends HTMLElement {
     if (!this.engineReady) return;
     if (!this.opts) { this.configure(); return; } // an error message: say it again in this language
     this.build();
+    this.prediction?.build();
     this.labelExports();
     this.draw();
   }
@@ -177,6 +179,7 @@ export class Widget extends HTMLElement {
     }
     this.showMessage(null);
     this.build();
+    this.prediction?.build();
     this.restart();
   }
 
@@ -257,6 +260,14 @@ export class Widget extends HTMLElement {
   }
   controlValue(input) { return input.value; }
   emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })); }
+
+  // "Predict, then observe" (ui/predict.js) when the text table has a `predict` entry: the question
+  // goes after `anchor`, and `concealed` (the result's nodes) wait for the reader's answer.
+  askFirst(concealed, anchor) {
+    if (!this.constructor.TEXT.ko.predict) return;
+    this.prediction = new Prediction(this, concealed);
+    anchor.after(this.prediction.element);
+  }
 
   // ---------------------------------------------------------------- colours and exports
   // An activation's colour (cached until the colour scheme changes).

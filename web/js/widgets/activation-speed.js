@@ -61,6 +61,7 @@ class ActivationSpeed extends Widget {
     });
     $.main.append($.title, $.canvas, h('div', { class: 'bar' }, $.button, this.exportButtons({ table: () => $.table }), $.status),
       $.summary, $.note, h('details', {}, $.tableText, $.table));
+    this.askFirst([$.canvas, $.summary, $.table.parentElement], $.title);
     // the button measures now, on screen or not yet (autoplay or not)
     $.button.addEventListener('click', () => { this.armed = true; this.restart(); });
   }
@@ -223,6 +224,15 @@ class ActivationSpeed extends Widget {
         }
       });
     });
+  }
+  // Sigmoid's f against ReLU's, ns per element, from this browser's measurement.
+  outcome() {
+    if (!this.finished) return null;
+    const res = this.results(), f = (id) => res.find((r) => r.id === id && r.variant === 'default')?.f;
+    const s = f('sigmoid'), r = f('relu');
+    if (!(s > 0 && r > 0)) return null;
+    const ratio = s / r;
+    return { correct: ratio < 1.5 ? 0 : ratio <= 5 ? 1 : 2, measured: `sigmoid ${s.toFixed(2)} ns, ReLU ${r.toFixed(2)} ns (×${ratio.toFixed(1)})` };
   }
 }
 

@@ -95,6 +95,7 @@ class LeakyCompare extends Widget {
       // downloads: the loss plot (PNG / SVG) and the results table (CSV)
       h('div', { class: 'controls exports' }, this.exportButtons({ plot: () => this.plot, table: () => $.stats.querySelector('table'), name: () => this.fileName() })));
     this.plot = new Plot($.canvas);
+    this.askFirst([$.legend, $.canvas, $.line, $.stats], $.title);
     $.play.addEventListener('click', () => {
       if (this.finished) { this.paused = false; this.restart(); return; }
       this.paused = !this.paused;
@@ -274,6 +275,22 @@ class LeakyCompare extends Widget {
     const table = h('table', {}, head(T.th[o.view]), h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r[0]), ...r.slice(1).map((c) => h('td', {}, c))))));
     // PReLU's per-unit table is long: keep it for screen readers only (a clipped <div>: a table ignores width: 1px)
     this.$.stats.replaceChildren(o.view === 'prelu' ? h('div', { class: 'sr-only' }, table) : table);
+  }
+  predictText() { return this.T.predict[this.opts?.view ?? 'alpha']; }
+  // The view's answer from the last epoch's records.
+  outcome() {
+    if (!this.finished || !this.hist?.length) return null;
+    const o = this.opts, last = this.hist.map((x) => x.at(-1)), T = this.T;
+    if (o.view === 'alpha') {
+      const best = last.reduce((b, r, i) => (r.testLoss < last[b].testLoss ? i : b), 0);
+      return { correct: best, measured: last.map((r, i) => `${this.runList[i].label(T)} ${f3(r.testLoss)}`).join(', ') };
+    }
+    if (o.view === 'prelu') {
+      const a = Array.from(last[0].alphas), mn = Math.min(...a), mx = Math.max(...a), mean = a.reduce((s, v) => s + v, 0) / a.length;
+      return { correct: mx - mn >= 0.05 ? 1 : Math.abs(mean) < 0.05 ? 2 : 0, measured: T.alphaStats(mn.toFixed(3), mean.toFixed(3), mx.toFixed(3)) };
+    }
+    const gap = last.map((r) => r.testLoss - r.evalTrainLoss), d = gap[0] - gap[1];
+    return { correct: Math.abs(d) < 0.02 ? 1 : d < 0 ? 0 : 2, measured: last.map((r, i) => `${this.runList[i].label(T)} ${f3(gap[i])}`).join(', ') };
   }
 }
 

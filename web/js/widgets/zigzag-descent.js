@@ -60,6 +60,7 @@ class ZigzagDescent extends Widget {
       this.exportButtons({ table: () => $.table, name: () => 'zigzag-descent' })); // the results table as CSV
     // the table is for screen readers; a 1-px clipped <div> around it (a table ignores width: 1px)
     $.main.append($.title, $.panels, $.legend, $.controls, h('div', { class: 'sr-only' }, $.table));
+    this.askFirst([$.panels, $.table.parentElement], $.title);
     Object.assign(this, { views: [], viewsKey: null, runs: null, runsKey: null, seedOffset: 0, progress: 1 });
   }
 
@@ -243,6 +244,17 @@ class ZigzagDescent extends Widget {
     ctx.fill();
     star(ctx, sx(r.target[0]), sy(r.target[1]), 7, th.fg, th.bg);
   }
+
+  // Steps to converge, sigmoid inputs against tanh inputs (a run that never converges counts all its steps).
+  outcome() {
+    const by = Object.fromEntries((this.runs || []).map((r) => [r.inputs, r]));
+    if (!this.finished || !by.sigmoid || !by.tanh) return null;
+    const n = (r) => (r.convergedAt >= 0 ? r.convergedAt : r.steps), ratio = n(by.sigmoid) / Math.max(1, n(by.tanh));
+    const T = this.T;
+    return { correct: ratio < 1.5 ? 0 : ratio <= 8 ? 1 : 2, measured: `${T.panel.sigmoid} ${n(by.sigmoid)}, ${T.panel.tanh} ${n(by.tanh)} (×${ratio.toFixed(1)})` };
+  }
+  // Answered after the paths were drawn: draw them again for the reader.
+  onAnswered() { if (this.finished) this.restart(); }
 }
 
 function star(ctx, x, y, rad, fill, stroke) {
