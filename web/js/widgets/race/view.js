@@ -16,7 +16,7 @@ export const STYLE = `
 .status { color: var(--w-muted); font-variant-numeric: tabular-nums; }
 form { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: end; margin: 0 0 8px; }
 form label { display: flex; flex-direction: column; font-size: 12.5px; color: var(--w-muted); min-width: 0; }
-form select, form input[type=number] { min-width: 4.5em; max-width: 9em; padding: 2px 4px; color: var(--w-fg); background: var(--w-bg);
+form select, form input[type=number], .exports select { min-width: 4.5em; max-width: 9em; padding: 2px 4px; color: var(--w-fg); background: var(--w-bg);
   border: 1px solid var(--w-grid); border-radius: 4px; }
 form input[type=range] { width: 7em; accent-color: var(--w-accent); }
 fieldset { border: 0; padding: 0; margin: 0; min-width: 0; flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 2px 10px; }
