@@ -134,6 +134,8 @@ class ActivationRace extends Widget {
     $.exports.replaceChildren(buildExports(t, ids, this.chartExport));
     $.help.replaceChildren(buildHelp(t));
     $.chart.setAttribute('aria-label', t.chartLabel);
+    // ask for the boxes' widths now, so the browser's next layout reports them with the widget's own
+    for (const el of [$.chart.parentElement, ...figs]) this.widths.get(el);
     this.syncButtons();
   }
 
