@@ -140,7 +140,7 @@ test('autoplay epochs="30" on circle: runs to done, every curve and heatmap draw
   // the data points on top in both class colours at full strength (the field stays under 42 %).
   const heat = await page.evaluate(() => {
     const el = document.querySelector('#under-test'), bg = window.__rgb(getComputedStyle(el).getPropertyValue('--plot-bg'));
-    const cls = (k) => window.__rgb(getComputedStyle(el).getPropertyValue(`--race-c${k}`));
+    const cls = (k) => window.__rgb(getComputedStyle(el).getPropertyValue(`--w-class-${k}`));
     return Object.fromEntries([...el.shadowRoot.querySelectorAll('figure')].map((f) => {
       const cv = f.querySelector('canvas'), c = window.__count(cv, bg, 24);
       return [f.dataset.id, { nonBg: 1 - c.n / c.total, w: cv.width, neg: window.__count(cv, cls(0), 40).n, pos: window.__count(cv, cls(1), 40).n }];
@@ -297,7 +297,8 @@ test('a learning rate that blows up: "diverged" for that network only, training 
 test('strict attributes: invalid values and injection payloads show an inline message, nothing executes, nothing leaks', async () => {
   const page = await open();
   const base = await live(page);
-  const shown = await page.evaluate(() => [...document.querySelectorAll('#invalid activation-race')].map((e) => ({
+  // The messages are worded in the widget's language (the page is Korean): read the English ones.
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#invalid activation-race')].map((e) => (e.setAttribute('lang', 'en'), {
     error: e.hasAttribute('error'), text: e.shadowRoot.querySelector('.error').textContent,
     imgs: e.shadowRoot.querySelectorAll('img').length, mainHidden: e.shadowRoot.querySelector('.main').hidden })));
   assert.equal(shown.length, 3);

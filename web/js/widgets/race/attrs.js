@@ -1,5 +1,6 @@
 // Strict parsing of <activation-race>'s attributes (kit parsers: malformed or out-of-range values
-// throw AttrError naming the attribute and what is allowed; the widget shows the message as text).
+// throw AttrError naming the attribute and what is allowed, worded in the widget's language; the
+// base shows the message as text). `lang` is checked by the base.
 import { AttrError, attr } from '../../ui/kit.js';
 import { DATASETS, INITS, OPTIMIZERS } from './model.js';
 
@@ -7,19 +8,18 @@ import { DATASETS, INITS, OPTIMIZERS } from './model.js';
 export function parseLayers(raw) {
   if (raw == null || raw.trim() === '') return [8, 8];
   const parts = raw.split(',');
-  if (parts.length > 4) throw new AttrError(`layers: at most 4 hidden layers, got ${parts.length} / 은닉층은 최대 4개`);
+  if (parts.length > 4) throw new AttrError((C) => C.attr.maxCount('layers', 4, parts.length));
   return parts.map((p, i) => {
     const v = attr.int(`layers[${i}]`, p, { min: 2, max: 32 });
-    if (v === undefined) throw new AttrError('layers: empty entry / 빈 항목 (e.g. layers="8,8")');
+    if (v === undefined) throw new AttrError((C) => C.attr.empty('layers', 'layers="8,8"'));
     return v;
   });
 }
 
-// el: the element (its attributes are read); ids: the engine's activation ids.
+// el: anything with getAttribute(name) — the element, or a candidate set of attributes to check
+// before any is set; ids: the engine's activation ids.
 export function parseRaceAttrs(el, ids) {
   const g = (n) => el.getAttribute(n);
-  const l = g('lang');
-  if (l !== null && !/^(ko|en)(-[a-z0-9-]+)?$/i.test(l)) throw new AttrError(`lang=${JSON.stringify(l.slice(0, 20))}: allowed / 가능한 값: ko, en`);
   return {
     dataset: attr.choice('dataset', g('dataset'), DATASETS, 'circle'),
     activations: attr.list('activations', g('activations'), ids, ids),

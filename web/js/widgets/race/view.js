@@ -1,28 +1,22 @@
 // DOM of <activation-race> (no innerHTML anywhere: text goes in as text nodes): styles, the
-// control form, the legend, the heatmap grid, the results table, exports and help.
-import { h, BASE_STYLE } from '../../ui/kit.js';
+// control form, the legend, the heatmap grid, the results table, exports and help. `t` is the
+// widget's text table in the reader's language. Swatches take the palette's --w-c-<id> in CSS,
+// so they follow the colour scheme without a rebuild.
+import { h } from '../../ui/kit.js';
 import { DATASETS, OPTIMIZERS, TARGET_LOSS } from './model.js';
-import { PYTHON_SNIPPET } from './text.js';
+import { pythonSnippet } from './python.js';
 
-// Fallback colours per activation (the page's --c-<id> win when defined): light, dark.
-export const FALLBACK = {
-  linear: ['#767676', '#9a9a9a'], sigmoid: ['#ad811c', '#e69f00'], tanh: ['#ff3f19', '#ff7a33'],
-  relu: ['#0070af', '#3d9ee0'], leaky_relu: ['#0e895c', '#1fc493'], rrelu: ['#3d91c2', '#8fd3ff'],
-  prelu: ['#bf5f9b', '#e39ac6'], elu: ['#96923e', '#f0e442'], selu: ['#111111', '#f5f5f5'], maxout: ['#882255', '#cc4e7b'],
-};
-const vars = (k) => Object.entries(FALLBACK).map(([id, c]) => `--r-${id}: var(--c-${id}, ${c[k]});`).join(' ');
+const swatch = (id) => `var(--w-c-${id}, var(--w-accent))`;
 
-export const STYLE = `${BASE_STYLE}
-:host { contain: content; ${vars(0)} --race-c0: #d9480f; --race-c1: #1c64c8; --race-ring: #ffffff;
-  --plot-bg: var(--w-bg); --plot-fg: var(--w-fg); --plot-muted: var(--w-muted); --plot-grid: var(--grid, var(--w-grid));
-  --plot-axis: var(--axis, #8a93a3); --plot-font-family: var(--font-sans, system-ui, sans-serif); }
-@media (prefers-color-scheme: dark) { :host { ${vars(1)} --race-c0: #ff8c42; --race-c1: #5aa6ff; --race-ring: transparent; --plot-axis: var(--axis, #6f7a8e); } }
+// The race's own rules (the base supplies the box, the palette's --w-* colours and the error box).
+export const STYLE = `
+:host { contain: content; }
 .head { display: flex; flex-wrap: wrap; gap: 2px 12px; align-items: baseline; margin-bottom: 6px; }
 .title { font-weight: 600; margin-right: auto; }
 .status { color: var(--w-muted); font-variant-numeric: tabular-nums; }
 form { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: end; margin: 0 0 8px; }
 form label { display: flex; flex-direction: column; font-size: 12.5px; color: var(--w-muted); min-width: 0; }
-form select, form input[type=number] { min-width: 4.5em; max-width: 9em; padding: 2px 4px; color: var(--w-fg); background: var(--w-bg);
+form select, form input[type=number], .exports select { min-width: 4.5em; max-width: 9em; padding: 2px 4px; color: var(--w-fg); background: var(--w-bg);
   border: 1px solid var(--w-grid); border-radius: 4px; }
 form input[type=range] { width: 7em; accent-color: var(--w-accent); }
 fieldset { border: 0; padding: 0; margin: 0; min-width: 0; flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 2px 10px; }
@@ -31,7 +25,7 @@ fieldset label { flex-direction: row; align-items: center; gap: 4px; font-size: 
 fieldset label i, .chip i, td i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; flex: none; }
 .buttons { display: flex; flex-wrap: wrap; gap: 6px; flex-basis: 100%; }
 button { padding: 4px 10px; border-radius: 6px; border: 1px solid var(--w-grid); background: var(--w-bg); color: var(--w-fg); cursor: pointer; }
-button.primary { background: var(--w-accent); color: var(--w-bg); border-color: var(--w-accent); font-weight: 600; }
+button.primary { background: var(--w-accent); color: var(--w-accent-fg); border-color: var(--w-accent); font-weight: 600; }
 button:disabled { opacity: 0.45; cursor: default; }
 button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid var(--w-accent); outline-offset: 1px; }
 .ctlmsg { flex-basis: 100%; }
@@ -69,15 +63,15 @@ function select(name, values, current, label = String) {
   return h('select', { name }, vals.map((v) => h('option', { value: String(v), selected: v === current }, label(v))));
 }
 
-// The control form for a parsed config `c`; `ids` all activation ids, `color(id)` their colours.
-export function buildControls(t, c, ids, color) {
+// The control form for a parsed config `c`; `ids` all activation ids.
+export function buildControls(t, c, ids) {
   const field = (text, control) => h('label', {}, text, control);
   const noiseOut = h('output', {}, String(c.noise));
   const noise = h('input', { type: 'range', name: 'noise', min: 0, max: 1, step: 0.05, value: c.noise });
   noise.addEventListener('input', () => { noiseOut.textContent = noise.value; });
   const boxes = ids.map((id) => {
     const sw = h('i');
-    sw.style.background = color(id);
+    sw.style.background = swatch(id);
     return h('label', {}, h('input', { type: 'checkbox', name: 'act', value: id, checked: c.activations.includes(id) }), sw, id);
   });
   const btn = (name, text, cls) => h('button', { type: 'button', name, class: cls }, text);
@@ -87,7 +81,7 @@ export function buildControls(t, c, ids, color) {
     field(t.layers, select('nlayers', [1, 2, 3, 4], c.layers.length)),
     field(t.units, select('units', UNITS, c.layers[0])),
     field(t.lr, select('lr', LR, c.lr)),
-    field(t.optimizer, select('optimizer', OPTIMIZERS, c.optimizer)),
+    field(t.optimizer, select('optimizer', OPTIMIZERS, c.optimizer, (v) => t.optimizers[v] || v)),
     field(t.batch, select('batch', BATCH, c.batch)),
     field(t.seed, h('input', { type: 'number', name: 'seed', min: 0, max: 2147483647, step: 1, value: c.seed })),
     h('fieldset', {}, h('legend', {}, t.activations), boxes),
@@ -96,40 +90,41 @@ export function buildControls(t, c, ids, color) {
 }
 
 // One legend chip per racing activation (a toggle that brings its curves to the front).
-export function buildLegend(ids, color, focus) {
+export function buildLegend(ids, focus) {
   return ids.map((id) => {
     const sw = h('i');
-    sw.style.background = color(id);
+    sw.style.background = swatch(id);
     return h('button', { type: 'button', class: 'chip', 'data-id': id, 'aria-pressed': String(focus === id) }, sw, id);
   });
 }
 
 // Heatmap figures (canvas + caption) per activation.
-export function buildHeatmaps(ids, color) {
+export function buildHeatmaps(ids) {
   return ids.map((id) => {
     const fig = h('figure', { 'data-id': id }, h('canvas', { role: 'img' }), h('figcaption', {}, h('b', {}, id), ' ', h('span', { class: 'acc' })));
-    fig.style.setProperty('--ac', color(id));
+    fig.style.setProperty('--ac', swatch(id));
     return fig;
   });
 }
 
-export function buildTable(t, ids, color) {
+export function buildTable(t, ids) {
   const head = t.th.map((x) => h('th', { scope: 'col' }, typeof x === 'function' ? x(TARGET_LOSS) : x));
   const rows = ids.map((id) => {
     const sw = h('i');
-    sw.style.background = color(id);
+    sw.style.background = swatch(id);
     return h('tr', { 'data-id': id }, h('th', { scope: 'row' }, sw, ' ', id), ...Array.from({ length: 7 }, () => h('td')));
   });
   return h('table', {}, h('caption', {}, t.caption), h('thead', {}, h('tr', {}, head)), h('tbody', {}, rows));
 }
 
-export function buildExports(t, ids) {
+// CSV of the losses, PyTorch JSON of one network, then `chart` (the base's PNG / SVG buttons).
+export function buildExports(t, ids, chart) {
   return h('div', { class: 'exports' },
     h('button', { type: 'button', name: 'csv' }, t.csv),
     h('label', {}, `${t.jsonFor} `, h('select', { name: 'jsonId' }, ids.map((id) => h('option', { value: id }, id)))),
-    h('button', { type: 'button', name: 'json' }, t.json));
+    h('button', { type: 'button', name: 'json' }, t.json), chart);
 }
 
 export function buildHelp(t) {
-  return h('details', {}, h('summary', {}, t.help), h('p', {}, t.helpText), h('pre', {}, h('code', {}, PYTHON_SNIPPET)));
+  return h('details', {}, h('summary', {}, t.help), h('p', {}, t.helpText), h('pre', {}, h('code', {}, pythonSnippet(t.python))));
 }

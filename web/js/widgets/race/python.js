@@ -1,0 +1,25 @@
+// The Python snippet that loads a network exported by <activation-race> into torch.nn.Sequential
+// (format: cpp/network.cpp Network::to_json — "modules" in Sequential order, "state_dict" with
+// PyTorch keys; Maxout is Linear(in, out*k) followed by a max over each unit's k consecutive rows,
+// which torch has no built-in module for). `c`: the comments in the reader's language (text table's
+// `python`); the code is the same in every language.
+export const pythonSnippet = (c) => `import json, re, torch
+from torch import nn
+
+class Maxout(nn.Module):   # ${c.maxout}
+    def __init__(self, k):
+        super().__init__(); self.k = int(k)
+    def forward(self, x):
+        return x.view(x.shape[0], -1, self.k).amax(2)
+
+def module(spec):          # ${c.module}
+    name, args = re.fullmatch(r"(\\w+)\\((.*)\\)", spec).groups()
+    nums = [float(a) if re.search(r"[.eE]", a) else int(a) for a in args.split(",") if a.strip()]
+    return Maxout(*nums) if name == "Maxout" else getattr(nn, name)(*nums)
+
+d = json.load(open("race-relu.json"))
+net = nn.Sequential(*map(module, d["modules"])).double()
+net.load_state_dict({k: torch.tensor(v, dtype=torch.float64) for k, v in d["state_dict"].items()})
+net.eval()                 # ${c.eval}
+p = torch.sigmoid(net(torch.tensor([[0.2, -0.4]], dtype=torch.float64)))  # ${c.prob}
+`;
