@@ -3,10 +3,9 @@
 // an SVG wrapper) and CSV. No innerHTML and no string-built markup: the SVG is made with DOM calls
 // and serialised, so labels are always escaped.
 //
-//   import { plotToSVG, canvasToPNG, toCSV, download, exportButtons } from '../plot/export.js';
+//   import { plotToSVG, canvasToPNG, toCSV, tableToCSV, download } from '../plot/export.js';
 //   plotToSVG(plot)                    -> SVG text of a Plot (plot.js) as last rendered
-//   exportButtons(el, () => plot, () => 'activation-plot-elu')   -> <span> with PNG / SVG buttons
-//   csvButton(el, () => tableElement, () => 'zigzag-descent')     -> <button> saving that table as CSV
+// The download buttons every widget shows are the widget base's (ui/widget.js exportButtons).
 import { Plot } from './plot.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -139,52 +138,4 @@ export function download(filename, data, type = 'application/octet-stream') {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
-const LABEL = { ko: '그림 내려받기', en: 'Download plot' };
-
-// Buttons for a widget: PNG (canvas pixels) and SVG (vector). getPlot() returns the Plot,
-// getName() the file name without extension. The host's `lang` decides the label.
-export function exportButtons(host, getPlot, getName) {
-  const mk = (text, kind) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.name = `export-${kind}`;
-    b.textContent = text;
-    b.addEventListener('click', async () => {
-      const plot = getPlot();
-      if (!plot || !plot.spec) return;
-      const name = `${getName() || 'plot'}.${kind}`;
-      if (kind === 'svg') download(name, plotToSVG(plot), 'image/svg+xml');
-      else download(name, await canvasToPNG(plot.canvas), 'image/png');
-    });
-    return b;
-  };
-  const label = document.createElement('span');
-  const wrap = document.createElement('span');
-  wrap.className = 'export';
-  Object.assign(wrap.style, { display: 'inline-flex', gap: '4px', alignItems: 'center', flexWrap: 'wrap', marginInlineStart: '1em' });
-  wrap.append(label, mk('PNG', 'png'), mk('SVG', 'svg'));
-  const sync = () => {
-    const l = (host.getAttribute('lang') || document.documentElement.lang || 'ko').startsWith('en') ? 'en' : 'ko';
-    label.textContent = LABEL[l];
-  };
-  sync();
-  new MutationObserver(sync).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  return wrap;
-}
-
-// A "CSV" button for a widget's results table: getTable() returns the <table> (or rows as arrays).
-export function csvButton(host, getTable, getName) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.name = 'export-csv';
-  b.textContent = 'CSV';
-  b.title = 'CSV (표 내려받기 / download the table)';
-  b.addEventListener('click', () => {
-    const t = getTable();
-    if (!t) return;
-    download(`${getName() || host.localName}.csv`, Array.isArray(t) ? toCSV(t) : tableToCSV(t), 'text/csv');
-  });
-  return b;
 }

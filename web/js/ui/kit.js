@@ -175,38 +175,3 @@ export class FrameLoop {
     else this.running = false;
   }
 }
-
-// ---- old pieces, removed once every widget extends widget.js
-// The page language: the element's own lang attribute, else <html lang>, 'ko' or 'en'.
-export function lang(el) {
-  const v = (el.getAttribute('lang') || document.documentElement.lang || 'ko').slice(0, 2).toLowerCase();
-  return v === 'en' ? 'en' : 'ko';
-}
-
-// Style every widget starts from: page CSS variables (with fallbacks), dark scheme, an error box,
-// and a screen-reader-only class. Widgets append their own rules.
-export const BASE_STYLE = `
-:host { display: block; box-sizing: border-box; max-width: 100%; min-width: 0;
-  --w-bg: var(--bg, #ffffff); --w-fg: var(--fg, #1d2330); --w-muted: var(--muted, #5b6475);
-  --w-grid: #e6e9ef; --w-accent: var(--accent, #1f62c4); --w-error: #b42318;
-  color: var(--w-fg); background: var(--w-bg); border: 1px solid var(--w-grid); border-radius: 8px;
-  padding: 8px 10px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", sans-serif; }
-@media (prefers-color-scheme: dark) { :host { --w-bg: var(--bg, #151a23); --w-fg: var(--fg, #e7ebf2);
-  --w-muted: var(--muted, #a7b0c0); --w-grid: #2a3242; --w-accent: var(--accent, #6fb1ff); --w-error: #ff8a80; } }
-:host([hidden]) { display: none; }
-* { box-sizing: border-box; }
-canvas { display: block; width: 100%; }
-button, select, input { font: inherit; }
-.error { color: var(--w-error); border-left: 3px solid var(--w-error); padding: 4px 8px; overflow-wrap: anywhere; }
-[hidden] { display: none !important; }
-.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-`;
-
-// Shows `message` (text) in place of a widget's content; pass null to clear it.
-export function showError(host, box, content, message) {
-  box.hidden = message == null;
-  if (content) content.hidden = message != null;
-  box.textContent = message == null ? '' : message;
-  host.toggleAttribute('error', message != null);
-}
