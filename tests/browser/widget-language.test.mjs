@@ -12,7 +12,7 @@ const TAGS = ['activation-plot', 'activation-race', 'zigzag-descent', 'activatio
   'universal-approximation', 'gradient-flow', 'dead-neurons', 'self-normalization'];
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 // Names that a Korean text writes in Latin letters too (activations, formats, optimisers, units, maths).
-const NEUTRAL = new Set(['relu', 'leaky', 'rrelu', 'prelu', 'elu', 'selu', 'maxout', 'sigmoid', 'tanh', 'linear', 'softplus',
+const NEUTRAL = new Set(['relu', 'leaky', 'leakyrelu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout', 'sigmoid', 'tanh', 'linear', 'softplus',
   'silu', 'gelu', 'mish', 'hardswish', 'swish', 'png', 'svg', 'csv', 'json', 'pytorch', 'torch', 'adam', 'sgd', 'momentum',
   'mse', 'bce', 'glorot', 'xavier', 'lecun', 'kaiming', 'uniform', 'normal', 'wasm', 'webassembly', 'exp', 'max', 'min',
   'log', 'sin', 'abs', 'step', 'xor', 'spiral', 'circle', 'gaussian', 'std', 'inf', 'nan', 'lrelu', 'dtype', 'float', 'ulp']);
