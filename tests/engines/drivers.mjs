@@ -137,7 +137,7 @@ async function chromiumEngine() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'engines-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: need(process.env.CHROMIUM || '/usr/bin/chromium', 'chromium'),
-    headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT, acceptDownloads: true,
+    headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT, acceptDownloads: true, timeout: 120000,
   });
   const page = new ChromiumPage(await context.newPage());
   return {
@@ -178,7 +178,7 @@ async function firefoxEngine() {
   const puppeteer = (await import('puppeteer-core')).default;
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: need(process.env.FIREFOX || '/usr/bin/firefox-esr', 'firefox-esr'), headless: true,
-    protocolTimeout: 120000,
+    protocolTimeout: 120000, timeout: 120000, // a first start took 20 s on this shared machine (default: 30)
   });
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'engines-firefox-dl-'));
   const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
