@@ -2,7 +2,8 @@
 # One entry point for everything; installs what it needs on Debian 12.
 #   ./build.sh            build dist/ (the self-contained static site)
 #   ./build.sh serve      build, then serve dist/ on http://127.0.0.1:${PORT:-8000}/
-#   ./build.sh test       build, then every test: native (ctest), JS units and wasm (node --test), browser (Chromium)
+#   ./build.sh test       build, then every test: native (ctest), JS units and wasm (node --test), browser (Chromium),
+#                         cross-engine (the same checks in Chromium, Firefox and WebKit)
 #   ./build.sh bench      native vs wasm vs plain-JS benchmarks (tables + build/bench.json)
 #   ./build.sh setup      only install the Debian and npm packages
 set -euo pipefail
@@ -12,7 +13,9 @@ BUILD=${BUILD_DIR:-$ROOT/build}
 DIST=${DIST_DIR:-$ROOT/dist}
 JOBS=$(nproc)
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten optimizer needs it
-DEB_PACKAGES=(cmake g++ make emscripten catch2 chromium jekyll fonts-noto-cjk clang libclang-rt-14-dev gzip)
+DEB_PACKAGES=(cmake g++ make emscripten catch2 chromium jekyll fonts-noto-cjk clang libclang-rt-14-dev gzip
+  firefox-esr webkit2gtk-driver xvfb xauth)   # other engines: MiniBrowser comes with libwebkit2gtk-4.1-0 (a webkit2gtk-driver dependency)
+export PUPPETEER_SKIP_DOWNLOAD=1      # puppeteer-core drives Debian's firefox-esr; never fetch a browser
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -75,6 +78,8 @@ run_tests() {
     log "embed tests (Jekyll + Chromium)"
     node --test --test-concurrency=1 tests/embed/ || failed+=(embed)
   fi
+  log "cross-engine tests (node --test tests/engines: Chromium, Firefox ESR, WebKit MiniBrowser under xvfb-run)"
+  xvfb-run -a -s "-screen 0 1600x1200x24" node --test --test-concurrency=1 tests/engines/ || failed+=(engines)
   if ((${#failed[@]})); then
     echo "FAILED stages: ${failed[*]}" >&2
     return 1
