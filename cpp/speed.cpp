@@ -176,7 +176,8 @@ void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept {
   }
 }
 
-Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
+namespace {
+Result timed(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
   act::validate(id, p);
   if (n < kMinN || n > kMaxN)
     throw std::invalid_argument("n must be an integer in [1, 10000000], got " + std::to_string(n));
@@ -209,6 +210,16 @@ Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Varian
     case Id::maxout: return run_standard<Id::maxout>(p, n, reps, seed);
   }
   throw std::invalid_argument("measure: unknown activation");
+}
+}  // namespace
+
+Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
+  Result r = timed(id, p, n, reps, variant, seed);
+  r.id = id;
+  r.variant = variant;
+  r.n = n;
+  r.reps = reps;
+  return r;
 }
 
 }  // namespace speed

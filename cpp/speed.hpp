@@ -34,6 +34,11 @@ struct Result {
   // Sum of f(x_i) plus sum of f'(x_i) over the n inputs, in index order: it depends on every
   // computed element, so the compiler cannot drop the timed work, and a test can recompute it.
   double checksum = 0;
+  // What was measured (filled by measure()).
+  act::Id id = act::Id::linear;
+  Variant variant = Variant::standard;
+  std::size_t n = 0;
+  int reps = 0;
 };
 
 // "default" | "branchy" | "branchless" | "fast"; anything else throws std::invalid_argument listing them.
