@@ -178,9 +178,6 @@ void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept {
 
 namespace {
 Result timed(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
-  act::validate(id, p);
-  if (n < kMinN || n > kMaxN)
-    throw std::invalid_argument("n must be an integer in [1, 10000000], got " + std::to_string(n));
   if (reps < kMinReps || reps > kMaxReps)
     throw std::invalid_argument("reps must be an integer in [1, 100], got " + std::to_string(reps));
   if (!has_variant(id, variant))
@@ -213,8 +210,11 @@ Result timed(act::Id id, const act::Params& p, std::size_t n, int reps, Variant 
 }
 }  // namespace
 
-Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
-  Result r = timed(id, p, n, reps, variant, seed);
+Result measure(act::Id id, const act::Params& p, std::uint64_t n, int reps, Variant variant, std::uint64_t seed) {
+  act::validate(id, p);
+  if (n < kMinN || n > kMaxN)  // before anything is sized by n (a 32-bit size_t in wasm would wrap)
+    throw std::invalid_argument("n must be an integer in [1, 10000000], got " + std::to_string(n));
+  Result r = timed(id, p, static_cast<std::size_t>(n), reps, variant, seed);
   r.id = id;
   r.variant = variant;
   r.n = n;

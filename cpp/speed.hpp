@@ -54,7 +54,7 @@ void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept;
 
 // Validates (id's params, n in [1, 1e7], reps in [1, 100], variant defined for id); one
 // untimed warm-up pass, then reps timed passes of f and of f'. Throws std::invalid_argument.
-Result measure(act::Id id, const act::Params& params, std::size_t n, int reps, Variant variant,
+Result measure(act::Id id, const act::Params& params, std::uint64_t n, int reps, Variant variant,
                std::uint64_t seed = 1);
 
 }  // namespace speed
