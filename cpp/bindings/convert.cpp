@@ -52,6 +52,17 @@ void throw_not_integer(const std::string& what, double lo, double hi, double got
                               act::format_number(hi) + "], got " + act::format_number(got));
 }
 
+namespace {
+// The length of an array-like argument, refused past kMaxArrayLength before anything is allocated.
+std::size_t array_length(const val& v, const std::string& what) {
+  const double length = v["length"].as<double>();
+  if (length > kMaxArrayLength)
+    throw std::invalid_argument(what + ": at most " + std::to_string(kMaxArrayLength) + " numbers, got " +
+                                act::format_number(length));
+  return static_cast<std::size_t>(length);
+}
+}  // namespace
+
 // Every call into JS costs ~0.1 us, and trainEpoch runs this twice per epoch (ten networks per frame
 // on the page): the constructors are looked up once, and the length is read once.
 Doubles to_doubles(const val& v, const std::string& what) {
@@ -59,11 +70,7 @@ Doubles to_doubles(const val& v, const std::string& what) {
   const bool typed = v.instanceof(f64) || v.instanceof(f32);
   if (!typed && !is_array(v))
     throw std::invalid_argument(what + " must be an Array or Float64Array of numbers, got " + type_name(v));
-  const double length = v["length"].as<double>();
-  if (length > kMaxArrayLength)
-    throw std::invalid_argument(what + ": at most " + std::to_string(kMaxArrayLength) + " numbers, got " +
-                                act::format_number(length));
-  const auto n = static_cast<std::size_t>(length);
+  const std::size_t n = array_length(v, what);
   if (!typed)
     for (std::size_t i = 0; i < n; ++i)
       if (!v[i].isNumber()) throw std::invalid_argument(what + "[" + std::to_string(i) + "] is not a number");
@@ -74,11 +81,7 @@ Doubles to_doubles(const val& v, const std::string& what) {
 
 std::vector<int> to_ints(const val& v, const std::string& what) {
   if (!is_array(v)) throw std::invalid_argument(what + " must be an Array of integers, got " + type_name(v));
-  const double length = v["length"].as<double>();
-  if (length > kMaxArrayLength)
-    throw std::invalid_argument(what + ": at most " + std::to_string(kMaxArrayLength) + " numbers, got " +
-                                act::format_number(length));
-  std::vector<int> out(static_cast<std::size_t>(length));
+  std::vector<int> out(array_length(v, what));
   for (std::size_t i = 0; i < out.size(); ++i) out[i] = to_integer<int>(v[i], what + "[" + std::to_string(i) + "]");
   return out;
 }

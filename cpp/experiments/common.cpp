@@ -77,14 +77,7 @@ std::vector<double> traced_predict(const nn::Network& net, std::span<const doubl
   const std::size_t in0 = net.input_dim();
   if (x.size() % in0 != 0) throw std::invalid_argument("traced_predict: x length is not a multiple of the input width");
   const std::size_t n = x.size() / in0;
-  std::vector<double> cur(x.begin(), x.end()), z, a;
-  for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
-    const std::size_t out = static_cast<std::size_t>(layers[l].out);
-    z.assign(n * out, 0.0);
-    a.assign(n * out, 0.0);
-    hidden_forward(net, l, cur, n, z, a);
-    cur.swap(a);
-  }
+  const std::vector<double> cur = trace_hidden(net, x, n, [](std::size_t, std::span<const double>) {});
   const nn::Network::Layer& L = layers.back();
   const std::span<const double> p = net.parameters();
   std::vector<double> y(n * static_cast<std::size_t>(L.out));

@@ -29,6 +29,22 @@ void no_maxout(act::Id id);
 // index (0 .. layers().size() - 2).
 void hidden_forward(const nn::Network& net, std::size_t l, std::span<const double> x, std::size_t n,
                     std::span<double> z, std::span<double> a, bool skip = false);
+// Runs x (n rows) through every hidden layer of net in eval mode, calling on_layer(l, z) with layer
+// l's pre-activations z (n x out, row-major); returns the last hidden layer's activations.
+template <class OnLayer>
+std::vector<double> trace_hidden(const nn::Network& net, std::span<const double> x, std::size_t n, OnLayer&& on_layer) {
+  const auto& layers = net.layers();
+  std::vector<double> cur(x.begin(), x.end()), z, a;
+  for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
+    const std::size_t out = static_cast<std::size_t>(layers[l].out);
+    z.assign(n * out, 0.0);
+    a.assign(n * out, 0.0);
+    hidden_forward(net, l, cur, n, z, a);
+    on_layer(l, std::span<const double>(z));
+    cur.swap(a);
+  }
+  return cur;
+}
 // Whole eval-mode forward built from hidden_forward + the linear output layer (n x out logits);
 // equals Network::predict (tested) and exists so the per-layer traces are checked end to end.
 std::vector<double> traced_predict(const nn::Network& net, std::span<const double> x);

@@ -35,12 +35,8 @@ std::vector<std::vector<bool>> dead_units(const nn::Network& net, std::span<cons
   const std::size_t n = x.size() / net.input_dim();
   const act::Id id = net.config().activation;
   std::vector<std::vector<bool>> dead;
-  std::vector<double> cur(x.begin(), x.end()), z, a;
-  for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
+  trace_hidden(net, x, n, [&](std::size_t l, std::span<const double> z) {
     const std::size_t out = static_cast<std::size_t>(layers[l].out);
-    z.assign(n * out, 0.0);
-    a.assign(n * out, 0.0);
-    hidden_forward(net, l, cur, n, z, a);
     std::vector<bool> d(out, true);
     act::Params q = net.config().params;
     for (std::size_t j = 0; j < out; ++j) {
@@ -49,8 +45,7 @@ std::vector<std::vector<bool>> dead_units(const nn::Network& net, std::span<cons
         if (act::derivative(id, z[r * out + j], q) != 0.0) d[j] = false;
     }
     dead.push_back(std::move(d));
-    cur.swap(a);
-  }
+  });
   return dead;
 }
 

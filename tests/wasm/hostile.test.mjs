@@ -261,7 +261,7 @@ test('every export and every class method has rows in the table (a new export wi
     } else if (!covered.has(k)) missing.push(k);
   }
   assert.deepEqual(missing, [], `exports without hostile-input rows: ${missing.join(', ')}`);
-  // Rows for exports this build lacks (a teammate's section not built in) are skipped, and said so.
+  // Rows for exports this build lacks are skipped, and said so.
   const absent = [...covered].filter((n) => !exists(n));
   if (absent.length) console.log(`# not in this build (rows skipped): ${absent.join(', ')}`);
 });
