@@ -46,16 +46,17 @@ Curve sample_curve(const val& idv, const val& xs, const val& params) {
 speed::Result measure_activation(const val& idv, const val& options) {
   return guard([&] {
     const act::Id id = to_id(idv);
-    std::uint64_t n = 1'000'000;
+    std::uint64_t n = 1'000'000, seed = 1;
     int reps = 5;
-    std::uint64_t seed = 1;
     speed::Variant variant = speed::Variant::standard;
-    const Options o(options, "measureActivation options", {"n", "reps", "variant", "params", "seed"});
-    o.read("n", n);
-    o.read("reps", reps);
-    o.read("seed", seed);
-    o.read("variant", variant, speed::parse_variant);
-    const act::Params p = to_params(id, o.has("params") ? o["params"] : val::undefined());
+    act::Params p;
+    read_options(options, "measureActivation options", [&](const Options& o) {
+      o.read("n", n);
+      o.read("reps", reps);
+      o.read("variant", variant, speed::parse_variant);
+      p = to_params(id, o.get("params"));
+      o.read("seed", seed);
+    });
     return speed::measure(id, p, n, reps, variant, seed);
   });
 }

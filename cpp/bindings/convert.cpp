@@ -86,23 +86,25 @@ std::vector<int> to_ints(const val& v, const std::string& what) {
   return out;
 }
 
-Options::Options(const val& obj, const std::string& what, std::initializer_list<std::string_view> allowed) : obj_(obj) {
+Options::Options(const val& obj, std::string what) : obj_(obj), what_(std::move(what)) {
   if (obj.isUndefined() || obj.isNull()) return;
-  if (type_name(obj) != "object") throw std::invalid_argument(what + " must be a plain object, got " + type_name(obj));
+  if (type_name(obj) != "object") throw std::invalid_argument(what_ + " must be a plain object, got " + type_name(obj));
   const val keys = val::global("Object").call<val>("keys", obj);
-  for (unsigned i = 0, n = keys["length"].as<unsigned>(); i < n; ++i) {
-    std::string k = keys[i].as<std::string>();
-    if (std::find(allowed.begin(), allowed.end(), std::string_view(k)) == allowed.end()) {
-      std::string list;
-      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw std::invalid_argument(what + ": unknown key '" + k.substr(0, 64) + "'; allowed: " + list);
-    }
-    if (!obj[k].isUndefined()) given_.push_back(std::move(k));
-  }
+  for (unsigned i = 0, n = keys["length"].as<unsigned>(); i < n; ++i) given_.push_back(keys[i].as<std::string>());
 }
 
 bool Options::has(std::string_view key) const {
-  return std::find(given_.begin(), given_.end(), key) != given_.end();
+  if (std::find(allowed_.begin(), allowed_.end(), key) == allowed_.end()) allowed_.emplace_back(key);
+  return std::find(given_.begin(), given_.end(), key) != given_.end() && !obj_[std::string(key)].isUndefined();
+}
+
+void Options::refuse_unknown() const {
+  for (const std::string& k : given_) {
+    if (std::find(allowed_.begin(), allowed_.end(), k) != allowed_.end()) continue;
+    std::string list;
+    for (const auto& a : allowed_) list += (list.empty() ? "" : ", ") + a;
+    throw std::invalid_argument(what_ + ": unknown key '" + k.substr(0, 64) + "'; allowed: " + list);
+  }
 }
 
 val to_js(std::span<const double> v) { return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice"); }

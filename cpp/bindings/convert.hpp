@@ -86,18 +86,19 @@ Doubles to_doubles(const val& v, const std::string& what);
 // A JS Array of integers, each by the integer rule ("<what>[i] ...").
 std::vector<int> to_ints(const val& v, const std::string& what);
 
-// A plain options object (undefined/null: none given). Every key must be one of `allowed`
-// ("<what>: unknown key 'k'; allowed: a, b"); a key whose value is undefined counts as missing.
+// A plain options object (undefined/null: none given); a key whose value is undefined counts as
+// missing. The keys a reader asks for (has, get, read) are the allowed ones: refuse_unknown() then
+// names the first other key ("<what>: unknown key 'k'; allowed: a, b"). Use it through read_options.
 class Options {
  public:
-  Options(const val& obj, const std::string& what, std::initializer_list<std::string_view> allowed);
+  Options(const val& obj, std::string what);
   bool has(std::string_view key) const;
-  val operator[](std::string_view key) const { return obj_[std::string(key)]; }
+  val get(std::string_view key) const { return has(key) ? obj_[std::string(key)] : val::undefined(); }
   // Sets `field` from `key` when given, converted by the rule of the field's type.
   template <class T>
   void read(std::string_view key, T& field) const {
     if (!has(key)) return;
-    const val v = (*this)[key];
+    const val v = get(key);
     const std::string k(key);
     if constexpr (std::is_same_v<T, bool>) field = to_bool(v, k);
     else if constexpr (std::is_integral_v<T>) field = to_integer<T>(v, k);
@@ -106,16 +107,36 @@ class Options {
     else if constexpr (std::is_same_v<T, act::Id>) field = to_id(v, k);
     else static_assert(sizeof(T) == 0, "no conversion for this field type");
   }
-  // A name parsed by the core (an enum such as an optimizer or an init).
-  template <class T>
-  void read(std::string_view key, T& field, T (*parse)(std::string_view)) const {
-    if (has(key)) field = parse(to_string((*this)[key], std::string(key)));
+  // A name parsed by the core (an enum such as an optimizer or an init), or a value converted by
+  // convert(value, key) (a list).
+  template <class T, class Convert>
+  void read(std::string_view key, T& field, Convert convert) const {
+    if (!has(key)) return;
+    if constexpr (std::is_invocable_v<Convert, std::string_view>) field = convert(to_string(get(key), std::string(key)));
+    else field = convert(get(key), std::string(key));
   }
+  void refuse_unknown() const;
 
  private:
   val obj_;
+  std::string what_;
   std::vector<std::string> given_;
+  mutable std::vector<std::string> allowed_;
 };
+
+// Reads obj with read(options) -> a config, then refuses any key read() did not ask for.
+template <class Read>
+auto read_options(const val& obj, const std::string& what, Read&& read) {
+  const Options o(obj, what);
+  if constexpr (std::is_void_v<decltype(read(o))>) {
+    read(o);
+    o.refuse_unknown();
+  } else {
+    auto config = read(o);
+    o.refuse_unknown();
+    return config;
+  }
+}
 
 // ---------------------------------------------------------------- results out
 val to_js(std::span<const double> v);         // a fresh Float64Array (a copy, never a view)

@@ -32,93 +32,98 @@ auto by_count(T& self, const val& n, const char* what) {
 }
 
 UniversalApproximation::Config approximation_config(const val& obj) {
-  UniversalApproximation::Config c;
-  const Options o(obj, "universal approximation config",
-                  {"target", "units", "activation", "hiddenLayers", "points", "learningRate", "seed"});
-  o.read("target", c.target, parse_target);
-  o.read("units", c.units);
-  o.read("activation", c.activation);
-  o.read("hiddenLayers", c.hidden_layers);
-  o.read("points", c.points);
-  o.read("learningRate", c.learning_rate);
-  o.read("seed", c.seed);
-  return c;
+  return read_options(obj, "universal approximation config", [](const Options& o) {
+    UniversalApproximation::Config c;
+    o.read("target", c.target, parse_target);
+    o.read("units", c.units);
+    o.read("activation", c.activation);
+    o.read("hiddenLayers", c.hidden_layers);
+    o.read("points", c.points);
+    o.read("learningRate", c.learning_rate);
+    o.read("seed", c.seed);
+    return c;
+  });
 }
 
 GradientFlow::Config gradient_flow_config(const val& obj) {
-  GradientFlow::Config c;
-  const Options o(obj, "gradient flow config",
-                  {"activation", "depth", "width", "samples", "init", "learningRate", "batchSize", "seed"});
-  o.read("activation", c.activation);
-  o.read("depth", c.depth);
-  o.read("width", c.width);
-  o.read("samples", c.samples);
-  o.read("init", c.init, nn::parse_init);
-  o.read("learningRate", c.learning_rate);
-  o.read("batchSize", c.batch_size);
-  o.read("seed", c.seed);
-  return c;
+  return read_options(obj, "gradient flow config", [](const Options& o) {
+    GradientFlow::Config c;
+    o.read("activation", c.activation);
+    o.read("depth", c.depth);
+    o.read("width", c.width);
+    o.read("samples", c.samples);
+    o.read("init", c.init, nn::parse_init);
+    o.read("learningRate", c.learning_rate);
+    o.read("batchSize", c.batch_size);
+    o.read("seed", c.seed);
+    return c;
+  });
 }
 
 DeadNeurons::Config dead_neurons_config(const val& obj) {
-  DeadNeurons::Config c;
-  const Options o(obj, "dead neurons config", {"activation", "depth", "width", "samples", "learningRate", "biasInit",
-                                               "batchSize", "optimizer", "seed"});
-  o.read("activation", c.activation);
-  o.read("depth", c.depth);
-  o.read("width", c.width);
-  o.read("samples", c.samples);
-  o.read("learningRate", c.learning_rate);
-  o.read("biasInit", c.bias_init);
-  o.read("batchSize", c.batch_size);
-  o.read("optimizer", c.optimizer, nn::parse_optimizer);
-  o.read("seed", c.seed);
-  return c;
+  return read_options(obj, "dead neurons config", [](const Options& o) {
+    DeadNeurons::Config c;
+    o.read("activation", c.activation);
+    o.read("depth", c.depth);
+    o.read("width", c.width);
+    o.read("samples", c.samples);
+    o.read("learningRate", c.learning_rate);
+    o.read("biasInit", c.bias_init);
+    o.read("batchSize", c.batch_size);
+    o.read("optimizer", c.optimizer, nn::parse_optimizer);
+    o.read("seed", c.seed);
+    return c;
+  });
 }
 
 SelfNormalization::Config self_normalization_config(const val& obj) {
-  SelfNormalization::Config c;
-  const Options o(obj, "self-normalization config",
-                  {"activation", "depth", "width", "samples", "rawInputs", "init", "skip", "seed"});
-  o.read("activation", c.activation);
-  o.read("depth", c.depth);
-  o.read("width", c.width);
-  o.read("samples", c.samples);
-  o.read("rawInputs", c.raw_inputs);
-  o.read("init", c.init, nn::parse_init);
-  o.read("skip", c.skip);
-  o.read("seed", c.seed);
-  return c;
+  return read_options(obj, "self-normalization config", [](const Options& o) {
+    SelfNormalization::Config c;
+    o.read("activation", c.activation);
+    o.read("depth", c.depth);
+    o.read("width", c.width);
+    o.read("samples", c.samples);
+    o.read("rawInputs", c.raw_inputs);
+    o.read("init", c.init, nn::parse_init);
+    o.read("skip", c.skip);
+    o.read("seed", c.seed);
+    return c;
+  });
+}
+
+// runs: [{activation, params?}, ...]
+std::vector<LeakyCompare::Run> to_runs(const val& runs, const std::string& what) {
+  if (!is_array(runs))
+    throw std::invalid_argument(what + " must be an Array like [{activation:'leaky_relu', params:{alpha:0.2}}], got " +
+                                type_name(runs));
+  std::vector<LeakyCompare::Run> out;
+  for (unsigned i = 0, n = runs["length"].as<unsigned>(); i < n; ++i) {
+    const std::string run = what + "[" + std::to_string(i) + "]";
+    out.push_back(read_options(runs[i], run, [&](const Options& r) {
+      LeakyCompare::Run x;
+      x.id = to_id(r.get("activation"), run + ".activation");
+      x.params = to_params(x.id, r.get("params"));
+      return x;
+    }));
+  }
+  return out;
 }
 
 LeakyCompare::Config leaky_compare_config(const val& obj) {
-  LeakyCompare::Config c;
-  const Options o(obj, "leaky compare config", {"dataset", "points", "noise", "testFraction", "hidden", "optimizer",
-                                                "learningRate", "batchSize", "seed", "runs"});
-  o.read("dataset", c.dataset);
-  o.read("points", c.points);
-  o.read("noise", c.noise);
-  o.read("testFraction", c.test_fraction);
-  if (o.has("hidden")) c.hidden = to_ints(o["hidden"], "hidden");
-  o.read("optimizer", c.optimizer, nn::parse_optimizer);
-  o.read("learningRate", c.learning_rate);
-  o.read("batchSize", c.batch_size);
-  o.read("seed", c.seed);
-  if (o.has("runs")) {
-    const val runs = o["runs"];
-    if (!is_array(runs))
-      throw std::invalid_argument("runs must be an Array like [{activation:'leaky_relu', params:{alpha:0.2}}], got " +
-                                  type_name(runs));
-    for (unsigned i = 0, n = runs["length"].as<unsigned>(); i < n; ++i) {
-      const std::string what = "runs[" + std::to_string(i) + "]";
-      const Options r(runs[i], what, {"activation", "params"});
-      LeakyCompare::Run run;
-      run.id = to_id(runs[i]["activation"], what + ".activation");
-      run.params = to_params(run.id, r.has("params") ? r["params"] : val::undefined());
-      c.runs.push_back(run);
-    }
-  }
-  return c;
+  return read_options(obj, "leaky compare config", [](const Options& o) {
+    LeakyCompare::Config c;
+    o.read("dataset", c.dataset);
+    o.read("points", c.points);
+    o.read("noise", c.noise);
+    o.read("testFraction", c.test_fraction);
+    o.read("hidden", c.hidden, to_ints);
+    o.read("optimizer", c.optimizer, nn::parse_optimizer);
+    o.read("learningRate", c.learning_rate);
+    o.read("batchSize", c.batch_size);
+    o.read("seed", c.seed);
+    o.read("runs", c.runs, to_runs);
+    return c;
+  });
 }
 
 std::array<double, 2> to_pair(const val& v, const std::string& what) {
@@ -129,34 +134,34 @@ std::array<double, 2> to_pair(const val& v, const std::string& what) {
 
 ZigzagResult zigzag(const val& obj) {
   return guard([&] {
-    ZigzagOptions z;
-    const Options o(obj, "zigzag options", {"inputs", "learningRate", "maxSteps", "tolerance", "points", "spread",
-                                            "start", "target", "seed", "grid"});
-    o.read("inputs", z.inputs, parse_zigzag_inputs);
-    o.read("learningRate", z.learning_rate);
-    o.read("maxSteps", z.max_steps);
-    o.read("tolerance", z.tolerance);
-    o.read("points", z.points);
-    o.read("spread", z.spread);
-    if (o.has("start")) z.start = to_pair(o["start"], "start");
-    if (o.has("target")) z.target = to_pair(o["target"], "target");
-    o.read("seed", z.seed);
-    o.read("grid", z.grid);
-    return zigzag_descent(z);
+    return zigzag_descent(read_options(obj, "zigzag options", [](const Options& o) {
+      ZigzagOptions z;
+      o.read("inputs", z.inputs, parse_zigzag_inputs);
+      o.read("learningRate", z.learning_rate);
+      o.read("maxSteps", z.max_steps);
+      o.read("tolerance", z.tolerance);
+      o.read("points", z.points);
+      o.read("spread", z.spread);
+      o.read("start", z.start, to_pair);
+      o.read("target", z.target, to_pair);
+      o.read("seed", z.seed);
+      o.read("grid", z.grid);
+      return z;
+    }));
   });
 }
 
 Guide guide(const val& obj) {
   return guard([&] {
-    GuideAnswers a;
-    const Options o(obj, "answers", {"selfNormalizing", "speedCritical", "overfitting", "hugeTrainingSet",
-                                     "timeToCrossValidate"});
-    o.read("selfNormalizing", a.self_normalizing);
-    o.read("speedCritical", a.speed_critical);
-    o.read("overfitting", a.overfitting);
-    o.read("hugeTrainingSet", a.huge_training_set);
-    o.read("timeToCrossValidate", a.time_to_cross_validate);
-    return activation_guide(a);
+    return activation_guide(read_options(obj, "answers", [](const Options& o) {
+      GuideAnswers a;
+      o.read("selfNormalizing", a.self_normalizing);
+      o.read("speedCritical", a.speed_critical);
+      o.read("overfitting", a.overfitting);
+      o.read("hugeTrainingSet", a.huge_training_set);
+      o.read("timeToCrossValidate", a.time_to_cross_validate);
+      return a;
+    }));
   });
 }
 

@@ -9,24 +9,24 @@ namespace bindings {
 namespace {
 
 nn::Config network_config(const val& obj) {
-  nn::Config c;
-  const Options o(obj, "config", {"layers", "activation", "params", "maxoutPieces", "init", "loss", "optimizer",
-                                  "learningRate", "batchSize", "seed"});
-  o.read("activation", c.activation);
-  c.params = to_params(c.activation, o.has("params") ? o["params"] : val::undefined());
-  if (o.has("layers")) {
-    if (!is_array(o["layers"]))
-      throw std::invalid_argument("layers must be an Array of widths like [2, 8, 8, 1], got " + type_name(o["layers"]));
-    c.layers = to_ints(o["layers"], "layers");
-  }
-  o.read("maxoutPieces", c.maxout_pieces);
-  o.read("init", c.init, nn::parse_init);
-  o.read("loss", c.loss, nn::parse_loss);
-  o.read("optimizer", c.optimizer, nn::parse_optimizer);
-  o.read("learningRate", c.learning_rate);
-  o.read("batchSize", c.batch_size);
-  o.read("seed", c.seed);
-  return c;
+  return read_options(obj, "config", [](const Options& o) {
+    nn::Config c;
+    if (o.has("layers")) {
+      if (!is_array(o.get("layers")))
+        throw std::invalid_argument("layers must be an Array of widths like [2, 8, 8, 1], got " + type_name(o.get("layers")));
+      c.layers = to_ints(o.get("layers"), "layers");
+    }
+    o.read("activation", c.activation);
+    c.params = to_params(c.activation, o.get("params"));
+    o.read("maxoutPieces", c.maxout_pieces);
+    o.read("init", c.init, nn::parse_init);
+    o.read("loss", c.loss, nn::parse_loss);
+    o.read("optimizer", c.optimizer, nn::parse_optimizer);
+    o.read("learningRate", c.learning_rate);
+    o.read("batchSize", c.batch_size);
+    o.read("seed", c.seed);
+    return c;
+  });
 }
 
 // A data set copied into wasm memory once: Network.trainOn(data) and lossOn(data) use it where it
@@ -76,13 +76,14 @@ val config_params(const nn::Config& c) {
 nn::Dataset make_dataset(const val& name, const val& options) {
   return guard([&] {
     const std::string id = to_string(name, "dataset name");
-    nn::DatasetOptions d;
-    const Options o(options, "dataset options", {"n", "noise", "seed", "testFraction"});
-    o.read("n", d.n);
-    o.read("noise", d.noise);
-    o.read("seed", d.seed);
-    o.read("testFraction", d.test_fraction);
-    return nn::make_dataset(id, d);
+    return nn::make_dataset(id, read_options(options, "dataset options", [](const Options& o) {
+      nn::DatasetOptions d;
+      o.read("n", d.n);
+      o.read("noise", d.noise);
+      o.read("seed", d.seed);
+      o.read("testFraction", d.test_fraction);
+      return d;
+    }));
   });
 }
 
