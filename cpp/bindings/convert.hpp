@@ -207,14 +207,17 @@ template <Signature S, int Min, int Max, std::size_t... I>
 struct WrongCount<S, Min, Max, std::index_sequence<I...>> {
   static val call(Arg<I>...) { throw_wrong_count(S.text, Min, Max, static_cast<int>(sizeof...(I))); }
 };
+
+template <Signature S, int Min, int Max, std::size_t N>
+void bind_wrong_count(const char* js) {
+  if constexpr (static_cast<int>(N) < Min || static_cast<int>(N) > Max) emscripten::function(js, &WrongCount<S, Min, Max, std::make_index_sequence<N>>::call);
+}
 }  // namespace detail
 
 template <Signature S, int Min, int Max>
 void bind_wrong_counts(const char* js) {
-  [&]<std::size_t... N>(std::index_sequence<N...>) {
-    ((N < Min || N > Max ? emscripten::function(js, &detail::WrongCount<S, Min, Max, std::make_index_sequence<N>>::call)
-                         : void()),
-     ...);
+  [js]<std::size_t... N>(std::index_sequence<N...>) {
+    (detail::bind_wrong_count<S, Min, Max, N>(js), ...);
   }(std::make_index_sequence<6>{});
 }
 

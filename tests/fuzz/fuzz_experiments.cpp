@@ -57,7 +57,7 @@ void compare(FuzzedDataProvider& in) {
     if (in.ConsumeBool()) s.params.alpha = fuzz::hostile_double(in);
     o.runs.push_back(s);
   }
-  const bool bad = fuzz::refused([&] { validate(o); });
+  const bool bad = fuzz::refused([&] { LeakyCompare::validate(o); });
   if (!bad && o.points > 200) return;
   bool refused = true;
   std::vector<LeakyCompare::Record> recs;
