@@ -24,7 +24,7 @@ export function summarize(res) {
       wasmHelperShare: m.helperThreadShare ?? null,
       jsHelperShare: j.helperThreadShare ?? null,
     };
-    // the 2-8x6-1 workload has no vs-JS target in the issue; tanh/relu 2-8-8-1 do
+    // the 2-8x6-1 workload has no vs-JS target; tanh/relu 2-8-8-1 do
     row.metVsJs = w.layers.length === 4 ? row.wasmVsJs >= vsJsTarget : null;
     row.metVsNative = row.wasmVsNative === null ? null : row.wasmVsNative >= TARGETS.wasmVsNative;
     return row;

@@ -13,7 +13,7 @@ export const WARMUP_SECONDS = 1;   // each engine trains each workload this long
 export const ACTIVATION_N = 1_000_000;
 export const GRID = 50;           // the decision-boundary grid of the frame workload: GRID x GRID
 
-// Targets of issue 6, as same-run ratios.
+// The speed targets, as same-run ratios.
 export const TARGETS = { tanhVsJs: 5, reluVsJs: 10, wasmVsNative: 0.8 };
 
 export function median(values) {

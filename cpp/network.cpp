@@ -137,7 +137,7 @@ void validate(const Config& c) {
                                 " widths (input, hidden..., output), got " + std::to_string(c.layers.size()));
   for (std::size_t i = 0; i < c.layers.size(); ++i)
     if (c.layers[i] < 1 || c.layers[i] > kMaxWidth)
-      throw std::invalid_argument("layers[" + std::to_string(i) + "]: width must be an integer in [1, " +
+      throw std::invalid_argument("layers[" + std::to_string(i) + "] must be an integer in [1, " +
                                   std::to_string(kMaxWidth) + "], got " + std::to_string(c.layers[i]));
   if (c.maxout_pieces < kMinMaxoutPieces || c.maxout_pieces > kMaxMaxoutPieces)
     throw std::invalid_argument("maxoutPieces must be an integer in [2, 8], got " + std::to_string(c.maxout_pieces));

@@ -176,10 +176,8 @@ void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept {
   }
 }
 
-Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
-  act::validate(id, p);
-  if (n < kMinN || n > kMaxN)
-    throw std::invalid_argument("n must be an integer in [1, 10000000], got " + std::to_string(n));
+namespace {
+Result timed(act::Id id, const act::Params& p, std::size_t n, int reps, Variant variant, std::uint64_t seed) {
   if (reps < kMinReps || reps > kMaxReps)
     throw std::invalid_argument("reps must be an integer in [1, 100], got " + std::to_string(reps));
   if (!has_variant(id, variant))
@@ -209,6 +207,19 @@ Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Varian
     case Id::maxout: return run_standard<Id::maxout>(p, n, reps, seed);
   }
   throw std::invalid_argument("measure: unknown activation");
+}
+}  // namespace
+
+Result measure(act::Id id, const act::Params& p, std::uint64_t n, int reps, Variant variant, std::uint64_t seed) {
+  act::validate(id, p);
+  if (n < kMinN || n > kMaxN)  // before anything is sized by n (a 32-bit size_t in wasm would wrap)
+    throw std::invalid_argument("n must be an integer in [1, 10000000], got " + std::to_string(n));
+  Result r = timed(id, p, static_cast<std::size_t>(n), reps, variant, seed);
+  r.id = id;
+  r.variant = variant;
+  r.n = n;
+  r.reps = reps;
+  return r;
 }
 
 }  // namespace speed

@@ -34,6 +34,11 @@ struct Result {
   // Sum of f(x_i) plus sum of f'(x_i) over the n inputs, in index order: it depends on every
   // computed element, so the compiler cannot drop the timed work, and a test can recompute it.
   double checksum = 0;
+  // What was measured (filled by measure()).
+  act::Id id = act::Id::linear;
+  Variant variant = Variant::standard;
+  std::size_t n = 0;
+  int reps = 0;
 };
 
 // "default" | "branchy" | "branchless" | "fast"; anything else throws std::invalid_argument listing them.
@@ -49,7 +54,7 @@ void fill_inputs(double* x, std::size_t n, std::uint64_t seed) noexcept;
 
 // Validates (id's params, n in [1, 1e7], reps in [1, 100], variant defined for id); one
 // untimed warm-up pass, then reps timed passes of f and of f'. Throws std::invalid_argument.
-Result measure(act::Id id, const act::Params& params, std::size_t n, int reps, Variant variant,
+Result measure(act::Id id, const act::Params& params, std::uint64_t n, int reps, Variant variant,
                std::uint64_t seed = 1);
 
 }  // namespace speed

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # libFuzzer stage: builds every tests/fuzz/fuzz_*.cpp with Debian's clang-14
-# (-fsanitize=fuzzer,address,undefined, every cpp/*.cpp except bindings.cpp linked in), replays the
+# (-fsanitize=fuzzer,address,undefined, the core cpp/*.cpp and cpp/experiments/*.cpp linked in, not cpp/bindings/), replays the
 # committed inputs (tests/fuzz/regressions/<target>/: every crash ever found, plus seeds), then
 # fuzzes each target for FUZZ_SECONDS (default 20) seconds. Exits non-zero on any crash, leak,
 # UB report, timeout or oversized allocation; prints the executions per target.
@@ -34,10 +34,9 @@ fail() { echo "fuzz: FAILED ($1); log: $LOG" >&2; exit 1; }
 # 1. the core, instrumented for coverage (fuzzer-no-link), one object per source, rebuilt when changed
 mkdir -p "$DIR/obj"
 objs=() pids=()
-for src in cpp/*.cpp; do
-  [ "$src" = cpp/bindings.cpp ] && continue
-  obj=$DIR/obj/$(basename "${src%.cpp}").o
-  if [ ! -f "$obj" ] || [ -n "$(find cpp -newer "$obj" -name '*.?pp' -print -quit)" ]; then
+for src in cpp/*.cpp cpp/experiments/*.cpp; do
+  obj=$DIR/obj/$(echo "${src#cpp/}" | tr / _); obj=${obj%.cpp}.o
+  if [ ! -f "$obj" ] || [ -n "$(find cpp -path cpp/bindings -prune -o -newer "$obj" -name '*.?pp' -print -quit)" ]; then
     rm -f "$obj"
     "$CXX" "${FLAGS[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" >>"$LOG" 2>&1 &
     pids+=($!)

@@ -7,8 +7,8 @@
 
 #include "activations.hpp"
 #include "datasets.hpp"
-#include "experiments.hpp"
-#include "experiments_b.hpp"
+#include "experiments/universal_approximation.hpp"
+#include "experiments/zigzag_descent.hpp"
 #include "network.hpp"
 #include "speed.hpp"
 
@@ -46,8 +46,8 @@ TEST_CASE("fuzz: an unknown name with a NUL or control characters still gives th
   check(message_of([&] { nn::parse_optimizer(bad); }), "allowed: sgd, momentum, adam");
   check(message_of([&] { nn::make_dataset(bad, {}); }), "allowed: circle, xor");
   check(message_of([&] { speed::parse_variant(bad); }), "'default', 'branchy'");
-  check(message_of([&] { xp::parse_target(bad); }), "allowed: sin, abs, step");
-  check(message_of([&] { expb::parse_zigzag_inputs(bad); }), "allowed: sigmoid, tanh");
+  check(message_of([&] { experiments::parse_target(bad); }), "allowed: sin, abs, step");
+  check(message_of([&] { experiments::parse_zigzag_inputs(bad); }), "allowed: sigmoid, tanh");
   // Long text is cut (a pasted megabyte does not become a megabyte message), and says so.
   const std::string msg = message_of([&] { act::parse_id(std::string(100000, 'x')); });
   CHECK(msg.size() < 400);

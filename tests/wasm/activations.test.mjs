@@ -1,7 +1,7 @@
 // The activation API exactly as the page sees it: dist/activations.js loaded with require(path)()
 // (no options). Ids and their order, activate/derivative with and without params, the batched
 // sampler's fresh copies, errors (JS Error, message naming the problem and what is allowed, the
-// module still working afterwards), and the tail values of issue 2.
+// module still working afterwards), and the tail values (sigmoid'(40) and the like).
 // Run: DIST_DIR=dist node --test tests/wasm/activations.test.mjs
 // Reference tail values: bc -l at scale=420, as in tests/native/test_activations.cpp.
 import { test } from 'node:test';
@@ -110,7 +110,7 @@ test('activate/derivative: params optional, {} / null / undefined and missing fi
   assert.equal(M.activate('relu', -1, {}), 0);
 });
 
-test('tail values of issue 2 survive the trip through wasm (rel 1e-12)', () => {
+test('tail values survive the trip through wasm (rel 1e-12)', () => {
   rel(M.derivative('sigmoid', 40), 4.248354255291589e-18);
   rel(M.derivative('tanh', 20), 1.69934170211663558e-17);
   rel(M.activate('elu', -1e-10), -9.9999999995e-11);

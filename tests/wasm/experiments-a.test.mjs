@@ -1,4 +1,4 @@
-// Experiments A through the engine (web/js/engine.js, the only wasm user): shapes of every result,
+// The experiments behind the page's first four claims, through the engine (web/js/engine.js, the only wasm user): shapes of every result,
 // the phenomena at the widgets' default settings, and clear errors for bad arguments.
 // Run: DIST_DIR=dist node --test tests/wasm/experiments-a.test.mjs
 import { test } from 'node:test';
@@ -10,8 +10,8 @@ const dist = path.resolve(process.env.DIST_DIR || new URL('../../dist', import.m
 const engine = await import(pathToFileURL(path.join(dist, 'js', 'engine.js')).href);
 await engine.ready();
 
-test('Approximation: grid, predictions, training lowers the error, linear collapse', () => {
-  const a = new engine.Approximation({ target: 'abs', units: 8, activation: 'relu', points: 32 });
+test('UniversalApproximation: grid, predictions, training lowers the error, linear collapse', () => {
+  const a = engine.createUniversalApproximation({ target: 'abs', units: 8, activation: 'relu', points: 32 });
   try {
     const g = a.grid();
     assert.ok(g.x instanceof Float64Array && g.x.length === 32 && g.y.length === 32);
@@ -25,7 +25,7 @@ test('Approximation: grid, predictions, training lowers the error, linear collap
     assert.equal(a.predict([0, 0.5]).length, 2);
     assert.throws(() => a.collapse(), /must be linear, got relu/);
   } finally { a.dispose(); }
-  const lin = new engine.Approximation({ activation: 'linear', units: 4, hiddenLayers: 3 });
+  const lin = engine.createUniversalApproximation({ activation: 'linear', units: 4, hiddenLayers: 3 });
   try {
     lin.train(50);
     const c = lin.collapse();
@@ -39,18 +39,18 @@ test('Approximation: grid, predictions, training lowers the error, linear collap
   } finally { lin.dispose(); }
 });
 
-test('Approximation: bad configs name the field', () => {
-  assert.throws(() => new engine.Approximation({ units: 0 }), /units must be an integer in \[1, 64\], got 0/);
-  assert.throws(() => new engine.Approximation({ units: 2.5 }), /units must be a whole number/);
-  assert.throws(() => new engine.Approximation({ activation: 'swish' }), /swish/);
-  assert.throws(() => new engine.Approximation({ target: 'cos' }), /allowed: sin, abs, step/);
-  assert.throws(() => new engine.Approximation({ unit: 3 }), /unknown key 'unit'/);
-  assert.throws(() => new engine.Approximation({ units: '3' }), /units must be a number, got string/);
+test('UniversalApproximation: bad configs name the field', () => {
+  assert.throws(() => engine.createUniversalApproximation({ units: 0 }), /units must be an integer in \[1, 64\], got 0/);
+  assert.throws(() => engine.createUniversalApproximation({ units: 2.5 }), /units must be an integer in \[-2147483648, 2147483647\], got 2.5/);
+  assert.throws(() => engine.createUniversalApproximation({ activation: 'swish' }), /swish/);
+  assert.throws(() => engine.createUniversalApproximation({ target: 'cos' }), /allowed: sin, abs, step/);
+  assert.throws(() => engine.createUniversalApproximation({ unit: 3 }), /unknown key 'unit'/);
+  assert.throws(() => engine.createUniversalApproximation({ units: '3' }), /units must be a number, got string/);
 });
 
 test('GradientFlow: depth + 1 norms; sigmoid vanishes, relu does not (default data)', () => {
   const ratio = (activation) => {
-    const g = new engine.GradientFlow({ activation, depth: 10, width: 32 });
+    const g = engine.createGradientFlow({ activation, depth: 10, width: 32 });
     try {
       const n = g.layerNorms();
       assert.equal(n.length, 11);
@@ -61,7 +61,7 @@ test('GradientFlow: depth + 1 norms; sigmoid vanishes, relu does not (default da
   };
   assert.ok(ratio('sigmoid') < 1e-3);
   assert.ok(ratio('relu') > 0.1);
-  const g = new engine.GradientFlow({ activation: 'tanh', depth: 3, width: 8, samples: 50 });
+  const g = engine.createGradientFlow({ activation: 'tanh', depth: 3, width: 8, samples: 50 });
   assert.ok(Number.isFinite(g.train(2)));
   assert.equal(g.epochs, 2);
   g.dispose();
@@ -71,16 +71,16 @@ test('GradientFlow: depth + 1 norms; sigmoid vanishes, relu does not (default da
 });
 
 test('GradientFlow: bad depth, width, init', () => {
-  assert.throws(() => new engine.GradientFlow({ depth: 0 }), /depth must be an integer in \[1, 30\], got 0/);
-  assert.throws(() => new engine.GradientFlow({ depth: 1000 }), /depth must be an integer in \[1, 30\], got 1000/);
-  assert.throws(() => new engine.GradientFlow({ width: 0 }), /width must be an integer in \[1, 128\], got 0/);
-  assert.throws(() => new engine.GradientFlow({ init: 'xavier' }), /init: unknown 'xavier'/);
-  assert.throws(() => new engine.GradientFlow({ activation: 'maxout' }), /maxout is not offered/);
+  assert.throws(() => engine.createGradientFlow({ depth: 0 }), /depth must be an integer in \[1, 30\], got 0/);
+  assert.throws(() => engine.createGradientFlow({ depth: 1000 }), /depth must be an integer in \[1, 30\], got 1000/);
+  assert.throws(() => engine.createGradientFlow({ width: 0 }), /width must be an integer in \[1, 128\], got 0/);
+  assert.throws(() => engine.createGradientFlow({ init: 'xavier' }), /init: unknown 'xavier'/);
+  assert.throws(() => engine.createGradientFlow({ activation: 'maxout' }), /maxout is not offered/);
 });
 
 test('DeadNeurons: per-layer fractions + total; relu dies at lr 0.1, elu does not', () => {
   const run = (activation) => {
-    const d = new engine.DeadNeurons({ activation });
+    const d = engine.createDeadNeurons({ activation });
     try {
       const f0 = d.deadFractions();
       assert.equal(f0.length, 4);  // 3 hidden layers + total
@@ -92,14 +92,14 @@ test('DeadNeurons: per-layer fractions + total; relu dies at lr 0.1, elu does no
   assert.ok(run('relu') > 0.3);
   assert.equal(run('elu'), 0);
   assert.equal(run('leaky_relu'), 0);
-  assert.throws(() => new engine.DeadNeurons({ biasInit: 9 }), /biasInit must be a finite number in \[-5, 5\], got 9/);
-  assert.throws(() => new engine.DeadNeurons({ learningRate: 0 }), /learningRate/);
-  assert.throws(() => new engine.DeadNeurons({ depth: 0 }), /depth must be an integer in \[1, 8\], got 0/);
+  assert.throws(() => engine.createDeadNeurons({ biasInit: 9 }), /biasInit must be a finite number in \[-5, 5\], got 9/);
+  assert.throws(() => engine.createDeadNeurons({ learningRate: 0 }), /learningRate/);
+  assert.throws(() => engine.createDeadNeurons({ depth: 0 }), /depth must be an integer in \[1, 8\], got 0/);
 });
 
-test('SelfNorm: selu stays near (0, 1); step() in slices equals advance()', () => {
-  const s = new engine.SelfNorm({ depth: 4, width: 50, samples: 200 });
-  const t = new engine.SelfNorm({ depth: 4, width: 50, samples: 200 });
+test('SelfNormalization: selu stays near (0, 1); step() in slices equals advance()', () => {
+  const s = engine.createSelfNormalization({ depth: 4, width: 50, samples: 200 });
+  const t = engine.createSelfNormalization({ depth: 4, width: 50, samples: 200 });
   try {
     assert.equal(s.layersDone, 0);
     assert.equal(s.mean().length, 1);
@@ -111,10 +111,10 @@ test('SelfNorm: selu stays near (0, 1); step() in slices equals advance()', () =
     while (t.step(64));
     assert.deepEqual(Array.from(t.std()), Array.from(sd));
   } finally { s.dispose(); t.dispose(); }
-  const raw = new engine.SelfNorm({ depth: 2, width: 20, samples: 100, rawInputs: true });
+  const raw = engine.createSelfNormalization({ depth: 2, width: 20, samples: 100, rawInputs: true });
   assert.ok(raw.mean()[0] > 100);  // pixel-like inputs around 128
   raw.dispose();
-  assert.throws(() => new engine.SelfNorm({ depth: 0 }), /depth must be an integer in \[1, 60\], got 0/);
-  assert.throws(() => new engine.SelfNorm({ skip: 1 }), /skip must be true or false/);
-  assert.throws(() => new engine.SelfNorm({ activation: 'nope' }), /nope/);
+  assert.throws(() => engine.createSelfNormalization({ depth: 0 }), /depth must be an integer in \[1, 60\], got 0/);
+  assert.throws(() => engine.createSelfNormalization({ skip: 1 }), /skip must be true or false/);
+  assert.throws(() => engine.createSelfNormalization({ activation: 'nope' }), /nope/);
 });

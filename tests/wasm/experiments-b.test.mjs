@@ -1,6 +1,6 @@
-// Experiments (B) through the engine (dist/js/engine.js, Node path): zigzagRun, measureActivationSpeed,
-// LeakyCompare, activationGuide — shapes, the phenomena at the default settings, and clear errors.
-// Run: DIST_DIR=build/expb-dist node --test tests/wasm/experiments-b.test.mjs
+// The experiments behind the page's other claims, through the engine (dist/js/engine.js, Node path):
+// zigzagDescent, measureActivationSpeed, LeakyCompare, the activation guide — shapes, the phenomena at the default settings, and clear errors.
+// Run: DIST_DIR=dist node --test tests/wasm/experiments-b.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -10,8 +10,8 @@ const dist = path.resolve(process.env.DIST_DIR || new URL('../../dist', import.m
 const engine = await import(pathToFileURL(path.join(dist, 'js', 'engine.js')).href);
 await engine.ready();
 
-test('zigzagRun: shapes; sigmoid inputs only same-sign updates and slower than tanh', () => {
-  const s = engine.zigzagRun();
+test('zigzagDescent: shapes; sigmoid inputs only same-sign updates and slower than tanh', () => {
+  const s = engine.zigzagDescent();
   assert.equal(s.inputs, 'sigmoid');
   assert.ok(s.path instanceof Float64Array && s.sameSign instanceof Uint8Array);
   assert.equal(s.path.length, 2 * (s.steps + 1));
@@ -22,7 +22,7 @@ test('zigzagRun: shapes; sigmoid inputs only same-sign updates and slower than t
   assert.deepEqual(s.target, [1, -1]);
   for (let k = 0; k < s.steps; k++) assert.ok(s.updates[2 * k] * s.updates[2 * k + 1] >= 0, `step ${k}`);
   assert.equal(s.sameSignCount, s.steps);
-  const t = engine.zigzagRun({ inputs: 'tanh' });
+  const t = engine.zigzagDescent({ inputs: 'tanh' });
   assert.ok(t.convergedAt > 0 && s.convergedAt > 3 * t.convergedAt, `sigmoid ${s.convergedAt} vs tanh ${t.convergedAt}`);
   assert.ok(t.sameSignCount < t.steps);
   // the final point is within the tolerance of the target
@@ -30,18 +30,18 @@ test('zigzagRun: shapes; sigmoid inputs only same-sign updates and slower than t
   assert.ok(Math.hypot(w[0] - 1, w[1] + 1) < s.tolerance);
 });
 
-test('zigzagRun: options are applied and bad ones throw naming the field', () => {
-  const r = engine.zigzagRun({ maxSteps: 5, start: [0.5, 0.5], target: [2, -2], grid: 8, learningRate: 0.1 });
+test('zigzagDescent: options are applied and bad ones throw naming the field', () => {
+  const r = engine.zigzagDescent({ maxSteps: 5, start: [0.5, 0.5], target: [2, -2], grid: 8, learningRate: 0.1 });
   assert.equal(r.steps, 5);
   assert.equal(r.convergedAt, -1);
   assert.deepEqual([r.path[0], r.path[1]], [0.5, 0.5]);
   assert.equal(r.loss.length, 64);
-  assert.throws(() => engine.zigzagRun({ inputs: 'relu' }), /inputs.*sigmoid, tanh/);
-  assert.throws(() => engine.zigzagRun({ learningRate: -1 }), /learningRate/);
-  assert.throws(() => engine.zigzagRun({ start: [1] }), /start must have 2 numbers/);
-  assert.throws(() => engine.zigzagRun({ maxSteps: 1.5 }), /maxSteps must be an integer/);
-  assert.throws(() => engine.zigzagRun({ speed: 1 }), /unknown key 'speed'/);
-  assert.throws(() => engine.zigzagRun('fast'), /must be a plain object/);
+  assert.throws(() => engine.zigzagDescent({ inputs: 'relu' }), /inputs.*sigmoid, tanh/);
+  assert.throws(() => engine.zigzagDescent({ learningRate: -1 }), /learningRate/);
+  assert.throws(() => engine.zigzagDescent({ start: [1] }), /start must have 2 numbers/);
+  assert.throws(() => engine.zigzagDescent({ maxSteps: 1.5 }), /maxSteps must be an integer/);
+  assert.throws(() => engine.zigzagDescent({ speed: 1 }), /unknown key 'speed'/);
+  assert.throws(() => engine.zigzagDescent('fast'), /must be a plain object/);
 });
 
 test('measureActivationSpeed: every id and the ReLU variants report finite timings', () => {
@@ -51,6 +51,9 @@ test('measureActivationSpeed: every id and the ReLU variants report finite timin
     assert.ok(Number.isFinite(r.nsPerElementF) && r.nsPerElementF >= 0, id);
     assert.ok(Number.isFinite(r.nsPerElementDf) && r.nsPerElementDf >= 0, id);
     assert.ok(Number.isFinite(r.checksum), id);
+    assert.ok(r.bestNsPerElementF >= 0 && r.bestNsPerElementF <= r.nsPerElementF, id);  // the fastest rep, passed through
+    assert.ok(r.bestNsPerElementDf >= 0 && r.bestNsPerElementDf <= r.nsPerElementDf, id);
+    assert.deepEqual([r.n, r.reps], [2000, 1]);
   }
   for (const variant of ['branchy', 'branchless']) {
     const r = engine.measureActivationSpeed('relu', { n: 2000, reps: 1, variant });
@@ -101,18 +104,30 @@ test('LeakyCompare: bad options throw naming the field', () => {
   assert.throws(() => engine.createLeakyCompare({ runs: [{ activation: 'relu', alpha: 1 }] }), /runs\[0\].*unknown key 'alpha'/);
 });
 
-test('activationGuide: the post\'s picks and errors', () => {
+test('activationGuideRules: the post\'s picks, rule ids (no page anchors) and errors', () => {
+  const g = engine.activationGuideRules;
   assert.deepEqual(engine.activationRanking(), ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid']);
-  assert.equal(engine.activationGuide().pick, 'selu');
-  assert.equal(engine.activationGuide({ selfNormalizing: false }).pick, 'elu');
-  const fast = engine.activationGuide({ speedCritical: true });
+  assert.equal(g().pick, 'selu');
+  assert.equal(g({ selfNormalizing: false }).pick, 'elu');
+  const fast = g({ speedCritical: true });
   assert.equal(fast.pick, 'relu');
-  assert.ok(fast.advice.some((a) => a.id === 'leaky_relu' && a.reason === 'speed-leaky'));
-  assert.equal(engine.activationGuide({ overfitting: true }).pick, 'rrelu');
-  assert.equal(engine.activationGuide({ hugeTrainingSet: true }).pick, 'prelu');
-  const cv = engine.activationGuide({ timeToCrossValidate: true, selfNormalizing: false });
+  assert.ok(fast.advice.some((a) => a.id === 'leaky_relu' && a.rule === 'speed-leaky'));
+  assert.equal(g({ overfitting: true }).pick, 'rrelu');
+  assert.equal(g({ hugeTrainingSet: true }).pick, 'prelu');
+  const cv = g({ timeToCrossValidate: true, selfNormalizing: false });
   assert.deepEqual(cv.crossValidate, ['elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid']);
-  for (const a of cv.advice) assert.match(a.anchor, /^#[a-z-]+$/);
+  const RULES = ['self-normalizing', 'no-self-normalizing', 'speed-relu', 'speed-leaky', 'overfitting', 'huge-data', 'cross-validate'];
+  for (const a of cv.advice) assert.deepEqual(Object.keys(a).sort(), ['id', 'rule']), assert.ok(RULES.includes(a.rule), a.rule);
+  assert.throws(() => g({ overfitting: 1 }), /overfitting must be true or false/);
+  assert.throws(() => g({ fast: true }), /unknown key 'fast'/);
+});
+
+test('activationGuide (the old name the widget uses): the same advice with reason and page anchor', () => {
+  const answers = { timeToCrossValidate: true, selfNormalizing: false, overfitting: true };
+  const old = engine.activationGuide(answers), now = engine.activationGuideRules(answers);
+  assert.equal(old.pick, now.pick);
+  assert.deepEqual(old.crossValidate, now.crossValidate);
+  assert.deepEqual(old.advice.map((a) => [a.id, a.reason]), now.advice.map((a) => [a.id, a.rule]));
+  for (const a of old.advice) assert.match(a.anchor, /^#[a-z-]+$/);
   assert.throws(() => engine.activationGuide({ overfitting: 1 }), /overfitting must be true or false/);
-  assert.throws(() => engine.activationGuide({ fast: true }), /unknown key 'fast'/);
 });

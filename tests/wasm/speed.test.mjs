@@ -94,7 +94,7 @@ test('bad arguments throw Errors naming the field and what is allowed', () => {
     [['tanh', { n: 10, variant: 'branchy' }], /only for relu, leaky_relu, rrelu and prelu, not for tanh/],
     [['relu', { n: 10, variant: 'fast' }], /only for sigmoid, tanh, elu and selu, not for relu/],
     [['elu', { n: 10, params: { alpha: -1 } }], /elu: alpha must be a finite number/],
-    [['relu', { n: 10, speed: 1 }], /unknown option 'speed'; allowed: n, reps, variant, params, seed/],
+    [['relu', { n: 10, speed: 1 }], /measureActivation options: unknown key 'speed'; allowed: n, reps, variant, params, seed/],
     [['relu', 5], /options must be a plain object, got number/],
   ];
   for (const [args, re] of bad) assert.throws(() => M.measureActivation(...args), re, JSON.stringify(args));

@@ -10,6 +10,12 @@
 //   await engine.ready();
 //   engine.activate('elu', -1, { alpha: 0.5 });           // -> number
 //   engine.sampleCurve('sigmoid', xs);                     // -> {x, f, df} Float64Arrays
+//   const net = engine.createNetwork({ layers: [2, 8, 1] }); net.train(X, Y); net.dispose();
+//
+// Results are the plain objects Embind builds from the C++ result structs (value_objects); their
+// arrays are Float64Arrays already copied out of wasm memory, so they pass through as they are.
+// Every C++ object is owned by one handle (createNetwork, createData, create<Experiment>): its
+// dispose() deletes the object once; liveCount(kind) counts the handles not yet disposed.
 
 const FACTORY_NAME = 'createActivationsModule';
 
@@ -132,21 +138,13 @@ function call(fn) {
 
 // The ten ids in the post's order: linear sigmoid tanh relu leaky_relu rrelu prelu elu selu maxout.
 export function activationIds() {
-  return call((m) => Array.from(m.activationIds()));
+  return call((m) => m.activationIds());
 }
 
 // {id, title, range, description, params:[{name, default, min, max, sliderMin, sliderMax}]}.
 // Returns a fresh deep copy (callers may mutate it). Unknown id -> Error listing the allowed ones.
 export function activationInfo(id) {
-  if (!infoCache.has(id)) {
-    const o = call((m) => m.activationInfo(id));
-    infoCache.set(id, {
-      id: o.id, title: o.title, range: o.range, description: o.description,
-      params: Array.from(o.params, (p) => ({
-        name: p.name, default: p.default, min: p.min, max: p.max, sliderMin: p.sliderMin, sliderMax: p.sliderMax,
-      })),
-    });
-  }
+  if (!infoCache.has(id)) infoCache.set(id, call((m) => m.activationInfo(id)));
   return structuredClone(infoCache.get(id));
 }
 
@@ -160,12 +158,9 @@ export function derivative(id, x, params) {
   return call((m) => m.derivative(id, x, params ?? undefined));
 }
 
-// One batched call: xs (Array or Float64Array) -> {x, f, df}, fresh Float64Arrays (copies).
+// One batched call: xs (Array or Float64Array) -> {x, f, df}, fresh Float64Arrays.
 export function sampleCurve(id, xs, params) {
-  return call((m) => {
-    const r = m.sampleCurve(id, xs, params ?? undefined);
-    return { x: r.x, f: r.f, df: r.df };
-  });
+  return call((m) => m.sampleCurve(id, xs, params ?? undefined));
 }
 
 // n evenly spaced points from a to b inclusive (a small helper for callers of sampleCurve).
@@ -175,231 +170,179 @@ export function linspace(a, b, n) {
   return out;
 }
 
-// ================================================================= network helpers
-// Room for teammates (race / experiments issues). Conventions for this section:
-//  - wrap every Embind class instance (e.g. `new (M().Network)(config)`) in a plain JS class
-//    whose methods go through call(...) and return copies (Float64Array / plain objects);
-//  - the wrapper owns the C++ object and must expose dispose() that calls .delete() exactly
-//    once (and a FinalizationRegistry fallback at most as a safety net, never as the plan);
-//  - nothing outside this file may see an Embind handle.
-// ----------------------------------------------------------------- (add below this line)
-
-// ----------------------------------------------------------------- network (owner: race)
-// Plain-JS wrappers over Module.Network / datasetIds / makeDataset for <activation-race>.
-//   const net = engine.createNetwork({ layers: [2, 8, 8, 1], activation: 'relu', loss: 'bce', ... });
-//   net.train(X, Y) -> epoch mean loss (NaN once diverged)   net.predict(X) -> Float64Array logits
-//   net.loss(X, Y) -> mean loss (eval mode)   net.diverged   net.toJSON() -> PyTorch JSON string
-//   net.dispose()  (deletes the C++ object exactly once; later calls on the wrapper throw)
-//   const set = engine.createData(X, Y);  net.train(set) / net.loss(set): the same, without copying
-//   X and Y into wasm memory on every call; set.dispose() when no network needs it any more.
-// liveNetworkCount() / liveDataCount() count wrappers not yet disposed: debug counters for leak tests.
-let liveNetworks = 0, liveData = 0;
-export function liveNetworkCount() { return liveNetworks; }
-export function liveDataCount() { return liveData; }
-
-class DataHandle {
-  #data;
-  constructor(X, Y) {
-    this.#data = call((m) => new m.Data(X, Y));
-    liveData++;
-  }
-  // the Module.Data of a set, for NetworkHandle
-  static raw(set) {
-    if (!set.#data) throw new Error('data set already disposed');
-    return set.#data;
-  }
-  dispose() {
-    if (!this.#data) return;
-    const d = this.#data;
-    this.#data = null;
-    liveData--;
-    d.delete();
-  }
+// Times f and f' of one activation in wasm: {id, variant, n, reps, nsPerElementF, nsPerElementDf,
+// bestNsPerElementF, bestNsPerElementDf, checksum} (medians and fastest reps). options: {n, reps,
+// variant: 'default'|'branchy'|'branchless'|'fast', params, seed}. Keep n * reps small (e.g.
+// 20000 x 3) so one call stays well under a frame.
+export function measureActivationSpeed(id, options) {
+  return call((m) => (options === undefined ? m.measureActivation(id) : m.measureActivation(id, options)));
 }
-// A data set in wasm memory for net.train(set) / net.loss(set). The caller must dispose() it.
-export function createData(X, Y) { return new DataHandle(X, Y); }
+
+// ---------------------------------------------------------------- handles
+
+const live = new Map(); // kind -> handles not yet disposed
+// Handles of one kind ('Network', 'Data', 'LeakyCompare', 'UniversalApproximation', ...) not yet
+// disposed: a debug counter for leak tests.
+export function liveCount(kind) { return live.get(kind) ?? 0; }
+export function liveNetworkCount() { return liveCount('Network'); }
+export function liveDataCount() { return liveCount('Data'); }
 // Size of the wasm linear memory in bytes (grows, never shrinks): a debug probe for leak tests.
 export function wasmMemoryBytes() { return call((m) => m.HEAPU8.length); }
 
-class NetworkHandle {
-  #net;
-  constructor(config) {
-    this.#net = call((m) => new m.Network(config));
-    liveNetworks++;
+let use; // use(handle, fn) -> fn(its Embind object) through call(); throws once the handle is disposed
+
+// Owns one object of the Embind class Module[kind]. dispose() deletes it exactly once (later calls do
+// nothing); any other use afterwards throws "<what> already disposed". Nothing outside this file sees
+// the Embind object.
+class Handle {
+  #object;
+  #kind;
+  #what;
+  constructor(kind, args, what = kind) {
+    this.#object = call((m) => new m[kind](...args));
+    this.#kind = kind;
+    this.#what = what;
+    live.set(kind, liveCount(kind) + 1);
   }
-  #use(fn) {
-    if (!this.#net) throw new Error('network already disposed');
-    return call(() => fn(this.#net));
-  }
-  get disposed() { return this.#net === null; }
-  get parameterCount() { return this.#use((n) => n.parameterCount()); }
-  get diverged() { return this.#use((n) => n.diverged()); }
-  getParameters() { return this.#use((n) => n.getParameters()); }      // a fresh Float64Array copy
-  setParameters(p) { this.#use((n) => n.setParameters(p)); }
-  // X, Y arrays, or X a data set from createData() (Y then unused)
-  train(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.trainOn(DataHandle.raw(X)) : n.trainEpoch(X, Y))); }
-  loss(X, Y) { return this.#use((n) => (X instanceof DataHandle ? n.lossOn(DataHandle.raw(X)) : n.loss(X, Y))); }
-  lossAndGradient(X, Y) { return this.#use((n) => { const r = n.lossAndGradient(X, Y); return { loss: r.loss, gradient: r.gradient }; }); }
-  predict(X) { return this.#use((n) => n.predict(X)); }
-  toJSON() { return this.#use((n) => n.toJSON()); }
-  config() { return structuredClone(this.#use((n) => n.config())); }
+  get disposed() { return this.#object === null; }
   dispose() {
-    if (!this.#net) return;
-    const n = this.#net;
-    this.#net = null;
-    liveNetworks--;
-    n.delete();
+    if (this.#object === null) return;
+    const o = this.#object;
+    this.#object = null;
+    live.set(this.#kind, liveCount(this.#kind) - 1);
+    o.delete();
   }
+  static {
+    use = (handle, fn) => {
+      if (handle.#object === null) throw new Error(`${handle.#what} already disposed`);
+      return call(() => fn(handle.#object));
+    };
+  }
+}
+
+// ---------------------------------------------------------------- network and data
+
+// A data set copied into wasm memory once, for net.train(set) / net.loss(set).
+class Data extends Handle {
+  constructor(X, Y) { super('Data', [X, Y], 'data set'); }
+}
+
+// config: {layers, activation, params, maxoutPieces, init, loss, optimizer, learningRate, batchSize, seed}.
+// train(X, Y) -> epoch mean loss (NaN once diverged); X may instead be a data set from createData()
+// (Y unused), which trains without copying the arrays in again. predict(X) -> Float64Array logits.
+class Network extends Handle {
+  constructor(config) { super('Network', [config], 'network'); }
+  get parameterCount() { return use(this, (n) => n.parameterCount()); }
+  get diverged() { return use(this, (n) => n.diverged()); }
+  getParameters() { return use(this, (n) => n.getParameters()); }
+  setParameters(p) { use(this, (n) => n.setParameters(p)); }
+  train(X, Y) { return use(this, (n) => (X instanceof Data ? use(X, (d) => n.trainOn(d)) : n.trainEpoch(X, Y))); }
+  loss(X, Y) { return use(this, (n) => (X instanceof Data ? use(X, (d) => n.lossOn(d)) : n.loss(X, Y))); }
+  lossAndGradient(X, Y) { return use(this, (n) => n.lossAndGradient(X, Y)); }  // {loss, gradient}
+  predict(X) { return use(this, (n) => n.predict(X)); }
+  toJSON() { return use(this, (n) => n.toJSON()); }  // PyTorch state_dict JSON
+  config() { return use(this, (n) => n.config()); }
 }
 
 // A new network (throws an Error naming the bad config field). The caller must dispose() it.
-export function createNetwork(config) { return new NetworkHandle(config); }
+export function createNetwork(config) { return new Network(config); }
+// A data set in wasm memory (X row-major N x inputs, Y N x outputs). The caller must dispose() it.
+export function createData(X, Y) { return new Data(X, Y); }
 
 // The data set ids the engine knows (classification and regression).
-export function datasetIds() { return call((m) => Array.from(m.datasetIds())); }
+export function datasetIds() { return call((m) => m.datasetIds()); }
 
 // {name, inputDim, task, xTrain, yTrain, xTest, yTest}: fresh Float64Arrays (row-major N x inputDim).
 export function makeDataset(name, options) {
-  return call((m) => {
-    const d = options === undefined ? m.makeDataset(name) : m.makeDataset(name, options);
-    return { name: d.name, inputDim: d.inputDim, task: d.task, xTrain: d.xTrain, yTrain: d.yTrain, xTest: d.xTest, yTest: d.yTest };
-  });
-}
-// ----------------------------------------------------------------- end of network section
-
-// ----------------------------------------------------------------- experiments (B) (owner: expb)
-// Zig-zag descent, activation timing, the leaky-family comparison and the section-10 guide.
-
-// One SGD run of a two-weight neuron: {inputs, learningRate, tolerance, start, target, path, updates,
-// sameSign (Uint8Array), steps, sameSignCount, convergedAt, points, moment, bounds, grid, loss}.
-export function zigzagRun(options) {
-  return call((m) => {
-    const r = options === undefined ? m.zigzagRun() : m.zigzagRun(options);
-    return {
-      inputs: r.inputs, learningRate: r.learningRate, tolerance: r.tolerance, start: Array.from(r.start),
-      target: Array.from(r.target), path: r.path, updates: r.updates, sameSign: r.sameSign, steps: r.steps,
-      sameSignCount: r.sameSignCount, convergedAt: r.convergedAt, points: r.points, moment: Array.from(r.moment),
-      bounds: Array.from(r.bounds), grid: r.grid, loss: r.loss,
-    };
-  });
+  return call((m) => (options === undefined ? m.makeDataset(name) : m.makeDataset(name, options)));
 }
 
-// Times f and f' of one activation in wasm: {id, variant, n, reps, nsPerElementF, nsPerElementDf, checksum}.
-// options: {n, reps, variant: 'default'|'branchy'|'branchless', params, seed}. Keep n * reps small
-// (e.g. 20000 x 3) so one call stays well under a frame.
-export function measureActivationSpeed(id, options) {
-  return call((m) => {
-    const r = options === undefined ? m.measureActivation(id) : m.measureActivation(id, options);
-    return { id: r.id, variant: r.variant, n: r.n, reps: r.reps, nsPerElementF: r.nsPerElementF, nsPerElementDf: r.nsPerElementDf, checksum: r.checksum };
-  });
+// ---------------------------------------------------------------- experiments, one per claim
+// Named like the page's elements; each create<Name>(config) returns a handle the caller must dispose().
+
+// <universal-approximation>. config: {target: 'sin'|'abs'|'step', units 1..64, activation,
+// hiddenLayers 1..8, points, learningRate, seed}: hidden layers of N units fitted to the target by
+// full-batch Adam (one step per epoch).
+class UniversalApproximation extends Handle {
+  constructor(config) { super('UniversalApproximation', [config]); }
+  train(epochs) { return use(this, (o) => o.train(epochs)); }  // -> training mse
+  get mse() { return use(this, (o) => o.mse()); }
+  get epochs() { return use(this, (o) => o.epochs()); }
+  grid() { return use(this, (o) => o.grid()); }  // {x, y}: the training points
+  predict(xs) { return use(this, (o) => o.predict(xs)); }
+  // Linear nets only: {rows, cols, matrix, bias, maxAbsDiff, layers} = the one affine map y = M x + c.
+  collapse() { return use(this, (o) => o.collapse()); }
+}
+export function createUniversalApproximation(config) { return new UniversalApproximation(config); }
+
+// <gradient-flow>. config: {activation, depth 1..30, width 1..128, samples, init, learningRate,
+// batchSize, seed}. layerNorms(): RMS per weight of dL/dW for hidden layers 1..depth, then the output layer.
+class GradientFlow extends Handle {
+  constructor(config) { super('GradientFlow', [config]); }
+  layerNorms() { return use(this, (o) => o.layerNorms()); }
+  get loss() { return use(this, (o) => o.loss()); }
+  train(epochs) { return use(this, (o) => o.train(epochs)); }
+  get epochs() { return use(this, (o) => o.epochs()); }
+}
+export function createGradientFlow(config) { return new GradientFlow(config); }
+
+// <dead-neurons>. config: {activation, depth 1..8, width, samples, learningRate, biasInit -5..5,
+// batchSize, optimizer, seed}. deadFractions(): per hidden layer, then over all hidden units (last).
+class DeadNeurons extends Handle {
+  constructor(config) { super('DeadNeurons', [config]); }
+  train(epochs) { return use(this, (o) => o.train(epochs)); }
+  deadFractions() { return use(this, (o) => o.deadFractions()); }
+  get epochs() { return use(this, (o) => o.epochs()); }
+  get diverged() { return use(this, (o) => o.diverged()); }
+}
+export function createDeadNeurons(config) { return new DeadNeurons(config); }
+
+// <self-normalization>. config: {activation, depth 1..60, width 1..256, samples, rawInputs, init,
+// skip, seed}. advance(k) pushes the batch through k more layers, step(rows) up to `rows` samples of
+// the current one; mean()/std() have layersDone + 1 entries (0 = the inputs).
+class SelfNormalization extends Handle {
+  constructor(config) { super('SelfNormalization', [config]); }
+  advance(layers) { return use(this, (o) => o.advance(layers)); }
+  step(rows) { return use(this, (o) => o.step(rows)); }
+  get layersDone() { return use(this, (o) => o.layersDone()); }
+  get done() { return use(this, (o) => o.done()); }
+  mean() { return use(this, (o) => o.mean()); }
+  std() { return use(this, (o) => o.std()); }
+}
+export function createSelfNormalization(config) { return new SelfNormalization(config); }
+
+// <leaky-compare>. Leaky-family networks on the same data from the same initial weights. config:
+// {runs: [{activation, params}] (required), dataset, points, noise, testFraction, hidden, optimizer,
+// learningRate, batchSize, seed}. evaluate() / step() -> one record per run {trainLoss, evalTrainLoss,
+// testLoss, testAccuracy, alphas, diverged}.
+class LeakyCompare extends Handle {
+  constructor(config) { super('LeakyCompare', [config]); }
+  evaluate() { return use(this, (c) => c.evaluate()); }
+  step() { return use(this, (c) => c.step()); }
+  get epoch() { return use(this, (c) => c.epoch()); }
+  get runCount() { return use(this, (c) => c.runCount()); }
+}
+export function createLeakyCompare(config) { return new LeakyCompare(config); }
+
+// <zigzag-descent>. One SGD run of a two-weight neuron: {inputs, learningRate, tolerance, start, target,
+// path, updates, sameSign (Uint8Array), steps, sameSignCount, convergedAt, points, moment, bounds, grid, loss}.
+export function zigzagDescent(options) {
+  return call((m) => (options === undefined ? m.zigzagDescent() : m.zigzagDescent(options)));
 }
 
-function plainRecords(list) {
-  return Array.from(list, (r) => ({
-    trainLoss: r.trainLoss, evalTrainLoss: r.evalTrainLoss, testLoss: r.testLoss, testAccuracy: r.testAccuracy,
-    alphas: r.alphas, diverged: r.diverged,
-  }));
-}
-
-// Several leaky-family networks on the same data and initial weights. options: {runs:[{activation,
-// params}], dataset, points, noise, testFraction, hidden, optimizer, learningRate, batchSize, seed}.
-// evaluate()/step() -> one record per run {trainLoss, evalTrainLoss, testLoss, testAccuracy, alphas, diverged}.
-// The caller must dispose() it.
-export class LeakyCompareHandle {
-  #c;
-  constructor(options) { this.#c = call((m) => new m.LeakyCompare(options)); }
-  #live() { if (!this.#c) throw new Error('LeakyCompare: already disposed'); return this.#c; }
-  evaluate() { const c = this.#live(); return call(() => plainRecords(c.evaluate())); }
-  step() { const c = this.#live(); return call(() => plainRecords(c.step())); }
-  get epoch() { return this.#live().epoch(); }
-  get runCount() { return this.#live().runCount(); }
-  get disposed() { return !this.#c; }
-  dispose() { if (this.#c) { const c = this.#c; this.#c = null; c.delete(); } }
-}
-export function createLeakyCompare(options) { return new LeakyCompareHandle(options); }
-
-// Section 10: answers {selfNormalizing, speedCritical, overfitting, hugeTrainingSet, timeToCrossValidate}
-// (booleans) -> {pick, advice:[{id, reason, anchor}], crossValidate:[ids]}.
-export function activationGuide(answers) {
-  return call((m) => {
-    const g = answers === undefined ? m.activationGuide() : m.activationGuide(answers);
-    return {
-      pick: g.pick, advice: Array.from(g.advice, (a) => ({ id: a.id, reason: a.reason, anchor: a.anchor })),
-      crossValidate: Array.from(g.crossValidate),
-    };
-  });
+// <activation-guide>. Section 10: answers {selfNormalizing, speedCritical, overfitting, hugeTrainingSet,
+// timeToCrossValidate} (booleans) -> {pick, advice: [{id, rule}], crossValidate: [ids]}. Rule ids:
+// self-normalizing, no-self-normalizing, speed-relu, speed-leaky, overfitting, huge-data, cross-validate.
+export function activationGuideRules(answers) {
+  return call((m) => (answers === undefined ? m.activationGuide() : m.activationGuide(answers)));
 }
 
 // The post's general order: ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid'].
-export function activationRanking() { return call((m) => Array.from(m.activationRanking())); }
-// ----------------------------------------------------------------- end of experiments (B)
+export function activationRanking() { return call((m) => m.activationRanking()); }
 
-// ----------------------------------------------------------------- experiments (A) (owner: expa)
-// Universal approximation, gradient flow, dead neurons, self-normalisation (cpp/experiments.hpp).
-// Each is a plain class owning one C++ object: call dispose() when done (idempotent); every
-// method returns numbers, booleans, plain objects or fresh Float64Arrays.
-
-class ExpHandle {
-  #o;
-  #name;
-  constructor(name, make) { this.#name = name; this.#o = call(make); }
-  // Runs fn(obj) through call(); throws once disposed.
-  use(fn) {
-    const o = this.#o;
-    if (!o) throw new Error(`${this.#name}: already disposed`);
-    return call(() => fn(o));
-  }
-  get disposed() { return !this.#o; }
-  dispose() { if (this.#o) { const o = this.#o; this.#o = null; o.delete(); } }
-}
-
-// config: {target: 'sin'|'abs'|'step', units 1..64, activation, hiddenLayers 1..8, points, learningRate, seed}.
-// One hidden layer of N units fitted to the target by full-batch Adam (one step per epoch).
-export class Approximation extends ExpHandle {
-  constructor(config) { super('Approximation', (m) => new m.ExpApprox(config ?? {})); }
-  train(epochs) { return this.use((o) => o.train(epochs)); }          // -> training mse
-  get mse() { return this.use((o) => o.mse()); }
-  get epochs() { return this.use((o) => o.epochs()); }
-  grid() { return this.use((o) => { const g = o.grid(); return { x: g.x, y: g.y }; }); }  // training points
-  predict(xs) { return this.use((o) => o.predict(xs)); }
-  // Linear nets only: {rows, cols, matrix, bias, maxAbsDiff, layers} = the one affine map y = M x + c.
-  collapse() {
-    return this.use((o) => {
-      const c = o.collapse();
-      return { rows: c.rows, cols: c.cols, matrix: c.matrix, bias: c.bias, maxAbsDiff: c.maxAbsDiff, layers: c.layers };
-    });
-  }
-}
-
-// config: {activation, depth 1..30, width 1..128, samples, init, learningRate, batchSize, seed}.
-// layerNorms(): RMS per weight of dL/dW for hidden layers 1..depth then the output layer.
-export class GradientFlow extends ExpHandle {
-  constructor(config) { super('GradientFlow', (m) => new m.ExpGradientFlow(config ?? {})); }
-  layerNorms() { return this.use((o) => o.layerNorms()); }
-  get loss() { return this.use((o) => o.loss()); }
-  train(epochs) { return this.use((o) => o.train(epochs)); }
-  get epochs() { return this.use((o) => o.epochs()); }
-}
-
-// config: {activation, depth 1..8, width, samples, learningRate, biasInit -5..5, batchSize, optimizer, seed}.
-// deadFractions(): per hidden layer, then the fraction over all hidden units (last element).
-export class DeadNeurons extends ExpHandle {
-  constructor(config) { super('DeadNeurons', (m) => new m.ExpDeadNeurons(config ?? {})); }
-  train(epochs) { return this.use((o) => o.train(epochs)); }
-  deadFractions() { return this.use((o) => o.deadFractions()); }
-  get epochs() { return this.use((o) => o.epochs()); }
-  get diverged() { return this.use((o) => o.diverged()); }
-}
-
-// config: {activation, depth 1..60, width 1..256, samples, rawInputs, init, skip, seed}.
-// advance(k) pushes the batch through k more layers; mean()/std() have layersDone + 1 entries (0 = inputs).
-export class SelfNorm extends ExpHandle {
-  constructor(config) { super('SelfNorm', (m) => new m.ExpSelfNorm(config ?? {})); }
-  advance(layers) { return this.use((o) => o.advance(layers)); }
-  step(rows) { return this.use((o) => o.step(rows)); }                // up to `rows` samples of the current layer
-  get layersDone() { return this.use((o) => o.layersDone()); }
-  get done() { return this.use((o) => o.done()); }
-  mean() { return this.use((o) => o.mean()); }
-  std() { return this.use((o) => o.std()); }
-}
-// ----------------------------------------------------------------- end of experiments (A)
+// old names, removed once the widgets use the new ones
+export { UniversalApproximation as Approximation, GradientFlow, DeadNeurons, SelfNormalization as SelfNorm, LeakyCompare as LeakyCompareHandle };
+export const zigzagRun = zigzagDescent;
+// The guide's advice as the widget reads it today: {id, reason (= rule), anchor (its section of the page)}.
+const GUIDE_ANCHORS = { 'self-normalizing': '#selu', 'no-self-normalizing': '#selu', 'speed-relu': '#elu', 'speed-leaky': '#elu', overfitting: '#rrelu', 'huge-data': '#prelu', 'cross-validate': '#race' };
+export const activationGuide = (answers) => { const g = activationGuideRules(answers); return { ...g, advice: g.advice.map((a) => ({ id: a.id, reason: a.rule, anchor: GUIDE_ANCHORS[a.rule] })) }; };

@@ -1,20 +1,17 @@
-// Experiment 1: one hidden layer of N units fits a 1-D target (universal approximation), and a
-// stack of linear layers collapses to one affine map.
+#include "experiments/universal_approximation.hpp"
+
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 #include <string>
 
-#include "experiments.hpp"
+#include "experiments/common.hpp"
 #include "rng.hpp"
 
-namespace xp {
+namespace experiments {
 namespace {
 constexpr std::string_view kTargetNames[] = {"sin", "abs", "step"};
 
-std::string num(double v) { return act::format_number(v); }
-
-nn::Config approx_net_config(const ApproxConfig& c) {
+nn::Config net_config(const UniversalApproximation::Config& c) {
   nn::Config n;
   n.layers.assign(1, 1);
   for (int i = 0; i < c.hidden_layers; ++i) n.layers.push_back(c.units);
@@ -47,22 +44,17 @@ double target_value(Target t, double x) noexcept {
   return 0;
 }
 
-void validate(const ApproxConfig& c) {
+void UniversalApproximation::validate(const Config& c) {
   if (static_cast<int>(c.target) < 0 || static_cast<int>(c.target) > 2) throw std::invalid_argument("target: invalid");
-  if (c.units < 1 || c.units > kMaxUnits)
-    throw std::invalid_argument("units must be an integer in [1, 64], got " + std::to_string(c.units));
-  if (c.hidden_layers < 1 || c.hidden_layers > kMaxLinearDepth)
-    throw std::invalid_argument("hiddenLayers must be an integer in [1, 8], got " + std::to_string(c.hidden_layers));
-  if (c.points < 2 || c.points > kMaxFitPoints)
-    throw std::invalid_argument("points must be an integer in [2, 1000], got " + std::to_string(c.points));
-  if (c.activation == act::Id::maxout)
-    throw std::invalid_argument("activation: maxout is not offered here (use one of the other nine)");
-  if (!(std::isfinite(c.learning_rate) && c.learning_rate > 0 && c.learning_rate <= 1))
-    throw std::invalid_argument("learningRate must be a finite number in (0, 1], got " + num(c.learning_rate));
+  check_int("units", c.units, 1, kMaxUnits);
+  check_int("hiddenLayers", c.hidden_layers, 1, kMaxHiddenLayers);
+  check_int("points", c.points, 2, kMaxPoints);
+  no_maxout(c.activation);
+  check_number("learningRate", c.learning_rate, 0, 1, true);
 }
 
-Approximation::Approximation(const ApproxConfig& c)
-    : cfg_((validate(c), c)), net_(approx_net_config(c)), x_(c.points), y_(c.points) {
+UniversalApproximation::UniversalApproximation(const Config& c)
+    : cfg_((validate(c), c)), net_(net_config(c)), x_(c.points), y_(c.points) {
   for (int i = 0; i < c.points; ++i) {
     x_[i] = -1.0 + 2.0 * i / (c.points - 1);
     y_[i] = target_value(c.target, x_[i]);
@@ -82,9 +74,8 @@ Approximation::Approximation(const ApproxConfig& c)
   mse_ = net_.loss_and_gradient(x_, y_, g);
 }
 
-double Approximation::train(int epochs) {
-  if (epochs < 0 || epochs > 100000)
-    throw std::invalid_argument("epochs must be an integer in [0, 100000], got " + std::to_string(epochs));
+double UniversalApproximation::train(int epochs) {
+  check_int("epochs", epochs, 0, kMaxEpochs);
   for (int e = 0; e < epochs && !net_.diverged(); ++e) net_.train_epoch(x_, y_);
   epochs_ += epochs;
   std::vector<double> g(net_.parameter_count());
@@ -92,7 +83,13 @@ double Approximation::train(int epochs) {
   return mse_;
 }
 
-std::vector<double> Approximation::predict(std::span<const double> xs) { return net_.predict(xs); }
+std::vector<double> UniversalApproximation::predict(std::span<const double> xs) {
+  if (xs.size() > static_cast<std::size_t>(kMaxPredict))
+    throw std::invalid_argument("xs: at most " + std::to_string(kMaxPredict) + " points, got " + std::to_string(xs.size()));
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    if (!std::isfinite(xs[i])) throw std::invalid_argument("xs[" + std::to_string(i) + "] is not a finite number");
+  return net_.predict(xs);
+}
 
 Collapse collapse_linear(nn::Network& net, std::span<const double> x) {
   if (net.config().activation != act::Id::linear)
@@ -102,6 +99,7 @@ Collapse collapse_linear(nn::Network& net, std::span<const double> x) {
   const std::span<const double> p = net.parameters();
   Collapse c;
   c.cols = layers.front().in;
+  c.layers = static_cast<int>(layers.size());
   // Start with the identity map (M = I, c = 0) and apply each layer: M <- W M, c <- W c + b.
   std::vector<double> M(static_cast<std::size_t>(c.cols) * c.cols, 0.0), v(c.cols, 0.0);
   for (int i = 0; i < c.cols; ++i) M[static_cast<std::size_t>(i) * c.cols + i] = 1.0;
@@ -137,4 +135,4 @@ Collapse collapse_linear(nn::Network& net, std::span<const double> x) {
   return c;
 }
 
-}  // namespace xp
+}  // namespace experiments

@@ -1,4 +1,4 @@
-// Native tests for experiment 1 (universal approximation, linear collapse). Reference values are
+// Universal approximation and the linear collapse. Reference values are
 // computed here independently: the least-squares line by its closed form, the collapsed matrix
 // by probing the network with unit vectors.
 #include <catch2/catch.hpp>
@@ -6,8 +6,9 @@
 #include <cmath>
 #include <vector>
 
-#include "experiments.hpp"
+#include "experiments/universal_approximation.hpp"
 
+using namespace experiments;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
@@ -15,11 +16,11 @@ namespace {
 double mean_mse(act::Id a, int units, int epochs) {
   double s = 0;
   for (int seed = 1; seed <= 3; ++seed) {
-    xp::ApproxConfig c;
+    UniversalApproximation::Config c;
     c.activation = a;
     c.units = units;
     c.seed = static_cast<std::uint64_t>(seed);
-    xp::Approximation ap(c);
+    UniversalApproximation ap(c);
     s += ap.train(epochs);
   }
   return s / 3;
@@ -27,12 +28,12 @@ double mean_mse(act::Id a, int units, int epochs) {
 }  // namespace
 
 TEST_CASE("targets and their names", "[approx]") {
-  CHECK(xp::parse_target("abs") == xp::Target::abs);
-  CHECK_THROWS_WITH(xp::parse_target("cos"), Catch::Contains("allowed: sin, abs, step"));
-  CHECK(xp::target_value(xp::Target::step, 0.0) == 0.0);
-  CHECK(xp::target_value(xp::Target::step, 1e-9) == 1.0);
-  CHECK_THAT(xp::target_value(xp::Target::sin, 0.25), WithinAbs(1.0, 1e-15));  // sin(pi/2)
-  CHECK(xp::target_value(xp::Target::abs, -0.5) == 0.5);
+  CHECK(parse_target("abs") == Target::abs);
+  CHECK_THROWS_WITH(parse_target("cos"), Catch::Contains("allowed: sin, abs, step"));
+  CHECK(target_value(Target::step, 0.0) == 0.0);
+  CHECK(target_value(Target::step, 1e-9) == 1.0);
+  CHECK_THAT(target_value(Target::sin, 0.25), WithinAbs(1.0, 1e-15));  // sin(pi/2)
+  CHECK(target_value(Target::abs, -0.5) == 0.5);
 }
 
 // The claim: one hidden layer of enough non-linear units approximates a continuous function.
@@ -48,14 +49,14 @@ TEST_CASE("fit error falls as the hidden layer grows for tanh and relu on sin(2 
 // A linear "network" can only fit the least-squares line, whatever N: compare with the closed
 // form slope = cov(x, y) / var(x), intercept = mean(y) - slope mean(x).
 TEST_CASE("a linear net's fit is the least-squares line for every N", "[approx]") {
-  const xp::Target t = GENERATE(xp::Target::sin, xp::Target::abs, xp::Target::step);
+  const Target t = GENERATE(Target::sin, Target::abs, Target::step);
   const int units = GENERATE(1, 16);
-  xp::ApproxConfig c;
+  UniversalApproximation::Config c;
   c.target = t;
   c.activation = act::Id::linear;
   c.units = units;
   c.hidden_layers = 2;
-  xp::Approximation ap(c);
+  UniversalApproximation ap(c);
   ap.train(2000);
   const auto& x = ap.x();
   const auto& y = ap.y();
@@ -67,7 +68,7 @@ TEST_CASE("a linear net's fit is the least-squares line for every N", "[approx]"
   const double slope = sxy / sxx, icpt = my - slope * mx;
   double best = 0;
   for (std::size_t i = 0; i < x.size(); ++i) best += std::pow(slope * x[i] + icpt - y[i], 2) / n;
-  CAPTURE(xp::name(t), units, best, ap.mse());
+  CAPTURE(name(t), units, best, ap.mse());
   CHECK_THAT(ap.mse(), WithinAbs(best, 1e-4));
   // and the prediction is a line: zero second differences on the grid
   const auto f = ap.predict(x);
@@ -87,7 +88,7 @@ TEST_CASE("a deep linear net equals one matrix to 1e-12", "[approx]") {
   net.set_parameters(p);
   std::vector<double> x;
   for (int i = 0; i < 50; ++i) x.push_back(std::sin(i * 0.37) * 3), x.push_back(std::cos(i * 1.1)), x.push_back(i * 0.1 - 2);
-  const xp::Collapse col = xp::collapse_linear(net, x);
+  const Collapse col = collapse_linear(net, x);
   REQUIRE(col.rows == 2);
   REQUIRE(col.cols == 3);
   CHECK(col.max_abs_diff <= 1e-12);
@@ -102,16 +103,16 @@ TEST_CASE("a deep linear net equals one matrix to 1e-12", "[approx]") {
   }
   c.activation = act::Id::tanh;
   nn::Network t(c);
-  CHECK_THROWS_WITH(xp::collapse_linear(t, x), Catch::Contains("must be linear, got tanh"));
+  CHECK_THROWS_WITH(collapse_linear(t, x), Catch::Contains("must be linear, got tanh"));
 }
 
 TEST_CASE("approximation validates its config", "[approx]") {
-  xp::ApproxConfig c;
+  UniversalApproximation::Config c;
   c.units = 0;
-  CHECK_THROWS_WITH(xp::Approximation(c), Catch::Contains("units must be an integer in [1, 64], got 0"));
+  CHECK_THROWS_WITH(UniversalApproximation(c), Catch::Contains("units must be an integer in [1, 64], got 0"));
   c.units = 65;
-  CHECK_THROWS_WITH(xp::Approximation(c), Catch::Contains("got 65"));
+  CHECK_THROWS_WITH(UniversalApproximation(c), Catch::Contains("got 65"));
   c.units = 4;
   c.activation = act::Id::maxout;
-  CHECK_THROWS_WITH(xp::Approximation(c), Catch::Contains("maxout"));
+  CHECK_THROWS_WITH(UniversalApproximation(c), Catch::Contains("maxout"));
 }

@@ -1,11 +1,12 @@
-// Experiments (B): relu / leaky_relu(alpha) / prelu / rrelu trained side by side. See experiments_b.hpp.
+#include "experiments/leaky_compare.hpp"
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
-#include "experiments_b.hpp"
+#include "experiments/common.hpp"
 
-namespace expb {
+namespace experiments {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -14,7 +15,7 @@ bool leaky_family(act::Id id) {
   return id == act::Id::relu || id == act::Id::leaky_relu || id == act::Id::prelu || id == act::Id::rrelu;
 }
 
-nn::Config net_config(const CompareOptions& o, const RunSpec& r, int input_dim) {
+nn::Config net_config(const LeakyCompare::Config& o, const LeakyCompare::Run& r, int input_dim) {
   nn::Config c;
   c.layers.clear();
   c.layers.push_back(input_dim);
@@ -32,32 +33,32 @@ nn::Config net_config(const CompareOptions& o, const RunSpec& r, int input_dim) 
 }
 }  // namespace
 
-void validate(const CompareOptions& o) {
-  if (o.runs.empty() || o.runs.size() > 8)
+void LeakyCompare::validate(const Config& o) {
+  if (o.runs.empty())
+    throw std::invalid_argument("runs is required: 1 to 8 activations, e.g. [{activation: 'relu'}]");
+  if (o.runs.size() > kMaxRuns)
     throw std::invalid_argument("runs: need 1 to 8 activations, got " + std::to_string(o.runs.size()));
-  for (const RunSpec& r : o.runs) {
+  for (const Run& r : o.runs) {
     if (!leaky_family(r.id))
       throw std::invalid_argument("runs: '" + std::string(act::name(r.id)) +
                                   "' is not allowed here; allowed: relu, leaky_relu, prelu, rrelu");
     act::validate(r.id, r.params);
   }
-  if (o.hidden.empty() || o.hidden.size() > 4)
+  if (o.hidden.empty() || o.hidden.size() > kMaxHiddenLayers)
     throw std::invalid_argument("hidden: need 1 to 4 hidden layer widths, got " + std::to_string(o.hidden.size()));
   for (int w : o.hidden)
-    if (w < 1 || w > 64) throw std::invalid_argument("hidden: every width must be in [1, 64], got " + std::to_string(w));
-  if (o.points < 20 || o.points > 5000)
-    throw std::invalid_argument("points must be an integer in [20, 5000], got " + std::to_string(o.points));
-  if (!(o.test_fraction >= 0.1 && o.test_fraction <= 0.9))
-    throw std::invalid_argument("testFraction must be in [0.1, 0.9], got " + std::to_string(o.test_fraction));
+    if (w < 1 || w > kMaxWidth) throw std::invalid_argument("hidden: every width must be in [1, 64], got " + std::to_string(w));
+  check_int("points", o.points, kMinPoints, kMaxPoints);
+  check_number("testFraction", o.test_fraction, 0.1, 0.9);
   if (o.dataset == "sin" || o.dataset == "abs" || o.dataset == "step")
     throw std::invalid_argument("dataset: '" + o.dataset + "' is a regression set; allowed: circle, xor, gaussian, spiral");
 }
 
-Compare::Compare(const CompareOptions& o) : opt_(o) {
+LeakyCompare::LeakyCompare(const Config& o) : cfg_(o) {
   validate(o);
   data_ = nn::make_dataset(o.dataset, {o.points, o.noise, o.seed, o.test_fraction});
   nets_.reserve(o.runs.size());
-  for (const RunSpec& r : o.runs) nets_.emplace_back(net_config(o, r, data_.input_dim));  // validates lr, batch
+  for (const Run& r : o.runs) nets_.emplace_back(net_config(o, r, data_.input_dim));  // validates lr, batch
 }
 
 std::vector<double> prelu_alphas(const nn::Network& net) {
@@ -68,9 +69,9 @@ std::vector<double> prelu_alphas(const nn::Network& net) {
   return out;
 }
 
-RunRecord Compare::record(std::size_t i, double train_loss) {
+LeakyCompare::Record LeakyCompare::record(std::size_t i, double train_loss) {
   nn::Network& net = nets_[i];
-  RunRecord r;
+  Record r;
   r.train_loss = train_loss;
   r.diverged = net.diverged();
   std::vector<double> g(net.parameter_count());
@@ -88,14 +89,14 @@ RunRecord Compare::record(std::size_t i, double train_loss) {
   return r;
 }
 
-std::vector<RunRecord> Compare::evaluate() {
-  std::vector<RunRecord> out;
+std::vector<LeakyCompare::Record> LeakyCompare::evaluate() {
+  std::vector<Record> out;
   for (std::size_t i = 0; i < nets_.size(); ++i) out.push_back(record(i, kNaN));
   return out;
 }
 
-std::vector<RunRecord> Compare::step() {
-  std::vector<RunRecord> out;
+std::vector<LeakyCompare::Record> LeakyCompare::step() {
+  std::vector<Record> out;
   ++epoch_;
   for (std::size_t i = 0; i < nets_.size(); ++i) {
     const double tl = nets_[i].train_epoch(data_.x_train, data_.y_train);
@@ -104,4 +105,4 @@ std::vector<RunRecord> Compare::step() {
   return out;
 }
 
-}  // namespace expb
+}  // namespace experiments

@@ -1,62 +1,53 @@
-// Experiments (B): zig-zag descent and the section-10 rules. See experiments_b.hpp.
-#include "experiments_b.hpp"
+#include "experiments/zigzag_descent.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <numeric>
 #include <stdexcept>
+#include <string>
 
+#include "activations.hpp"
+#include "experiments/common.hpp"
 #include "rng.hpp"
 
-namespace expb {
-namespace {
+namespace experiments {
 
-std::string num(double v) { return act::format_number(v); }
-
-void check_range(std::string_view field, double v, double lo, double hi, bool open_lo = false) {
-  const bool ok = std::isfinite(v) && (open_lo ? v > lo : v >= lo) && v <= hi;
-  if (!ok)
-    throw std::invalid_argument(std::string(field) + " must be a finite number in " + (open_lo ? "(" : "[") +
-                                num(lo) + ", " + num(hi) + "], got " + num(v));
-}
-
-}  // namespace
-
-// ---------------------------------------------------------------- zig-zag
 ZigzagInputs parse_zigzag_inputs(std::string_view s) {
   if (s == "sigmoid") return ZigzagInputs::sigmoid;
   if (s == "tanh") return ZigzagInputs::tanh;
   throw std::invalid_argument("inputs: unknown '" + act::quote_input(s) + "'; allowed: sigmoid, tanh");
 }
 
+std::string_view name(ZigzagInputs i) noexcept { return i == ZigzagInputs::sigmoid ? "sigmoid" : "tanh"; }
+
 void validate(const ZigzagOptions& o) {
-  check_range("learningRate", o.learning_rate, 0, 10, true);
-  check_range("maxSteps", o.max_steps, 1, 100000);
-  check_range("tolerance", o.tolerance, 0, 10, true);
-  check_range("points", o.points, 2, 10000);
-  check_range("spread", o.spread, 0, 20, true);
-  check_range("grid", o.grid, 2, 256);
+  check_number("learningRate", o.learning_rate, 0, 10, true);
+  check_int("maxSteps", o.max_steps, 1, 100000);
+  check_number("tolerance", o.tolerance, 0, 10, true);
+  check_int("points", o.points, 2, 10000);
+  check_number("spread", o.spread, 0, 20, true);
+  check_int("grid", o.grid, 2, 256);
   for (int k = 0; k < 2; ++k) {
-    check_range(k ? "start[1]" : "start[0]", o.start[k], -100, 100);
-    check_range(k ? "target[1]" : "target[0]", o.target[k], -100, 100);
+    check_number(k ? "start[1]" : "start[0]", o.start[k], -100, 100);
+    check_number(k ? "target[1]" : "target[0]", o.target[k], -100, 100);
   }
 }
 
-ZigzagResult run_zigzag(const ZigzagOptions& o) {
+ZigzagResult zigzag_descent(const ZigzagOptions& o) {
   validate(o);
   ZigzagResult r;
+  r.options = o;
   const std::size_t n = static_cast<std::size_t>(o.points);
   nn::Rng rng(o.seed, 11);
-  r.inputs.resize(2 * n);
-  for (double& x : r.inputs) {
+  r.points.resize(2 * n);
+  for (double& x : r.points) {
     const double u = rng.uniform(-o.spread, o.spread);
     x = o.inputs == ZigzagInputs::sigmoid ? act::detail::sigmoid(u) : std::tanh(u);
   }
   std::vector<double> y(n);
   double c11 = 0, c12 = 0, c22 = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double x1 = r.inputs[2 * i], x2 = r.inputs[2 * i + 1];
+    const double x1 = r.points[2 * i], x2 = r.points[2 * i + 1];
     y[i] = o.target[0] * x1 + o.target[1] * x2;
     c11 += x1 * x1, c12 += x1 * x2, c22 += x2 * x2;
   }
@@ -75,12 +66,13 @@ ZigzagResult run_zigzag(const ZigzagOptions& o) {
       pos = 0;
     }
     const std::size_t i = order[pos++];
-    const double x1 = r.inputs[2 * i], x2 = r.inputs[2 * i + 1];
+    const double x1 = r.points[2 * i], x2 = r.points[2 * i + 1];
     const double e = w1 * x1 + w2 * x2 - y[i];
     const double d1 = -o.learning_rate * e * x1, d2 = -o.learning_rate * e * x2;
     w1 += d1, w2 += d2;
     if (!std::isfinite(w1) || !std::isfinite(w2))
-      throw std::invalid_argument("learningRate " + num(o.learning_rate) + " makes the weights diverge; try a smaller one");
+      throw std::invalid_argument("learningRate " + act::format_number(o.learning_rate) +
+                                  " makes the weights diverge; try a smaller one");
     r.updates.insert(r.updates.end(), {d1, d2});
     const bool same = (d1 >= 0 && d2 >= 0) || (d1 <= 0 && d2 <= 0);
     r.same_sign.push_back(same ? 1 : 0);
@@ -111,38 +103,4 @@ ZigzagResult run_zigzag(const ZigzagOptions& o) {
   return r;
 }
 
-// ---------------------------------------------------------------- section 10
-namespace {
-using act::Id;
-constexpr std::array<Id, 6> kRanking{Id::selu, Id::elu, Id::leaky_relu, Id::relu, Id::tanh, Id::sigmoid};
-
-bool contains(const std::vector<Advice>& v, Id id) {
-  return std::any_of(v.begin(), v.end(), [&](const Advice& a) { return a.id == id; });
-}
-}  // namespace
-
-std::span<const act::Id> general_ranking() noexcept { return kRanking; }
-
-Guide recommend(const GuideAnswers& a) {
-  const Advice base = a.self_normalizing ? Advice{Id::selu, "self-normalizing", "#selu"}
-                                         : Advice{Id::elu, "no-self-normalizing", "#selu"};
-  const Advice relu{Id::relu, "speed-relu", "#elu"}, leaky{Id::leaky_relu, "speed-leaky", "#elu"};
-  const Advice rrelu{Id::rrelu, "overfitting", "#rrelu"}, prelu{Id::prelu, "huge-data", "#prelu"};
-  Guide g;
-  auto add = [&](const Advice& x) { if (!contains(g.advice, x.id)) g.advice.push_back(x); };
-  if (a.speed_critical) add(relu), add(leaky);
-  if (a.overfitting) add(rrelu);
-  if (a.huge_training_set) add(prelu);
-  add(base);
-  g.pick = g.advice.front().id;
-  if (a.time_to_cross_validate) {
-    for (Id id : kRanking)
-      if (id != Id::selu || a.self_normalizing) g.cross_validate.push_back(id);
-    if (a.overfitting) g.cross_validate.push_back(Id::rrelu);
-    if (a.huge_training_set) g.cross_validate.push_back(Id::prelu);
-    g.advice.push_back({g.pick, "cross-validate", "#race"});
-  }
-  return g;
-}
-
-}  // namespace expb
+}  // namespace experiments

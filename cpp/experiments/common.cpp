@@ -1,11 +1,29 @@
-// Eval-mode forward through the hidden layers of an nn::Network, one layer at a time, from the
-// flat parameter vector and layers() offsets (the network class keeps its traces private).
+#include "experiments/common.hpp"
+
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
-#include "experiments.hpp"
+#include "datasets.hpp"
 
-namespace xp {
+namespace experiments {
+
+void check_int(std::string_view field, long long v, long long lo, long long hi) {
+  if (v < lo || v > hi)
+    throw std::invalid_argument(std::string(field) + " must be an integer in [" + std::to_string(lo) + ", " +
+                                std::to_string(hi) + "], got " + std::to_string(v));
+}
+
+void check_number(std::string_view field, double v, double lo, double hi, bool open_lo) {
+  if (!(std::isfinite(v) && (open_lo ? v > lo : v >= lo) && v <= hi))
+    throw std::invalid_argument(std::string(field) + " must be a finite number in " + (open_lo ? "(" : "[") +
+                                act::format_number(lo) + ", " + act::format_number(hi) + "], got " +
+                                act::format_number(v));
+}
+
+void no_maxout(act::Id id) {
+  if (id == act::Id::maxout) throw std::invalid_argument("activation: maxout is not offered here (use one of the other nine)");
+}
 
 void hidden_forward(const nn::Network& net, std::size_t l, std::span<const double> x, std::size_t n,
                     std::span<double> z, std::span<double> a, bool skip) {
@@ -59,14 +77,7 @@ std::vector<double> traced_predict(const nn::Network& net, std::span<const doubl
   const std::size_t in0 = net.input_dim();
   if (x.size() % in0 != 0) throw std::invalid_argument("traced_predict: x length is not a multiple of the input width");
   const std::size_t n = x.size() / in0;
-  std::vector<double> cur(x.begin(), x.end()), z, a;
-  for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
-    const std::size_t out = static_cast<std::size_t>(layers[l].out);
-    z.assign(n * out, 0.0);
-    a.assign(n * out, 0.0);
-    hidden_forward(net, l, cur, n, z, a);
-    cur.swap(a);
-  }
+  const std::vector<double> cur = trace_hidden(net, x, n, [](std::size_t, std::span<const double>) {});
   const nn::Network::Layer& L = layers.back();
   const std::span<const double> p = net.parameters();
   std::vector<double> y(n * static_cast<std::size_t>(L.out));
@@ -79,4 +90,40 @@ std::vector<double> traced_predict(const nn::Network& net, std::span<const doubl
   return y;
 }
 
-}  // namespace xp
+void circle_data(int samples, std::uint64_t seed, std::vector<double>& x, std::vector<double>& y) {
+  nn::DatasetOptions o;
+  o.n = samples;
+  o.noise = 0.05;
+  o.seed = seed;
+  o.test_fraction = 0;
+  nn::Dataset d = nn::make_dataset("circle", o);
+  x = std::move(d.x_train);
+  y = std::move(d.y_train);
+}
+
+nn::Config deep_config(act::Id a, int depth, int width, int in, nn::Init init, nn::Optimizer opt, double lr,
+                       int batch, std::uint64_t seed) {
+  nn::Config c;
+  c.layers.assign(1, in);
+  for (int i = 0; i < depth; ++i) c.layers.push_back(width);
+  c.layers.push_back(1);
+  c.activation = a;
+  c.params = act::defaults(a);
+  c.init = init;
+  c.loss = nn::Loss::bce;
+  c.optimizer = opt;
+  c.learning_rate = lr;
+  c.batch_size = batch;
+  c.seed = seed;
+  return c;
+}
+
+double train_epochs(nn::Network& net, std::span<const double> x, std::span<const double> y, int epochs, int& done) {
+  check_int("epochs", epochs, 0, kMaxEpochs);
+  double loss = 0;
+  for (int e = 0; e < epochs; ++e) loss = net.train_epoch(x, y);
+  done += epochs;
+  return loss;
+}
+
+}  // namespace experiments
