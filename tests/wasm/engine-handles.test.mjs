@@ -64,13 +64,3 @@ test('results are plain objects (value_objects passed through); arrays are Float
     assert.ok(plain(lg) && lg.gradient instanceof Float64Array && lg.gradient.length === net.parameterCount);
   } finally { net.dispose(); }
 });
-
-test('the old export names still work (the widgets use them until they move)', () => {
-  for (const [Old, cfg] of [[engine.Approximation, { points: 8 }], [engine.GradientFlow, SMALL], [engine.DeadNeurons, SMALL],
-    [engine.SelfNorm, { depth: 1, width: 2, samples: 4 }], [engine.LeakyCompareHandle, { points: 40, runs: [{ activation: 'relu' }] }]]) {
-    const h = new Old(cfg);
-    assert.equal(h.disposed, false);
-    h.dispose();
-  }
-  assert.deepEqual(engine.zigzagRun({ maxSteps: 3 }).path, engine.zigzagDescent({ maxSteps: 3 }).path);
-});

@@ -121,13 +121,3 @@ test('activationGuideRules: the post\'s picks, rule ids (no page anchors) and er
   assert.throws(() => g({ overfitting: 1 }), /overfitting must be true or false/);
   assert.throws(() => g({ fast: true }), /unknown key 'fast'/);
 });
-
-test('activationGuide (the old name the widget uses): the same advice with reason and page anchor', () => {
-  const answers = { timeToCrossValidate: true, selfNormalizing: false, overfitting: true };
-  const old = engine.activationGuide(answers), now = engine.activationGuideRules(answers);
-  assert.equal(old.pick, now.pick);
-  assert.deepEqual(old.crossValidate, now.crossValidate);
-  assert.deepEqual(old.advice.map((a) => [a.id, a.reason]), now.advice.map((a) => [a.id, a.rule]));
-  for (const a of old.advice) assert.match(a.anchor, /^#[a-z-]+$/);
-  assert.throws(() => engine.activationGuide({ overfitting: 1 }), /overfitting must be true or false/);
-});

@@ -339,10 +339,3 @@ export function activationGuideRules(answers) {
 
 // The post's general order: ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid'].
 export function activationRanking() { return call((m) => m.activationRanking()); }
-
-// old names, removed once the widgets use the new ones
-export { UniversalApproximation as Approximation, GradientFlow, DeadNeurons, SelfNormalization as SelfNorm, LeakyCompare as LeakyCompareHandle };
-export const zigzagRun = zigzagDescent;
-// The guide's advice as the widget reads it today: {id, reason (= rule), anchor (its section of the page)}.
-const GUIDE_ANCHORS = { 'self-normalizing': '#selu', 'no-self-normalizing': '#selu', 'speed-relu': '#elu', 'speed-leaky': '#elu', overfitting: '#rrelu', 'huge-data': '#prelu', 'cross-validate': '#race' };
-export const activationGuide = (answers) => { const g = activationGuideRules(answers); return { ...g, advice: g.advice.map((a) => ({ id: a.id, reason: a.rule, anchor: GUIDE_ANCHORS[a.rule] })) }; };

@@ -2,7 +2,7 @@
 // no gradient ever reaches their weights again) over training, for relu and its repairs. A high
 // learning rate or negative initial biases push ReLU pre-activations below 0 for good; leaky ReLU,
 // ELU and SELU keep a non-zero slope there, so their units cannot die.
-// Computed in C++ (engine.DeadNeurons): 'circle' data (2-D, 200 points), 3 hidden layers of 32,
+// Computed in C++ (engine.createDeadNeurons): 'circle' data (2-D, 200 points), 3 hidden layers of 32,
 // bce, Adam, batches of 10; every activation starts from the same seed.
 //
 // Attributes (strict; an invalid value shows an inline message):
@@ -59,7 +59,7 @@ class DeadNeurons extends ChartWidget {
     const o = this.opts, lr = this.lrValue, biasInit = Number(this.bias.input.value);
     this.cur = { lr, biasInit };
     this.runs = o.ids.map((id) => {
-      const net = new engine.DeadNeurons({ activation: id, learningRate: lr, biasInit, seed: o.seed + (this.seedOffset || 0) });
+      const net = engine.createDeadNeurons({ activation: id, learningRate: lr, biasInit, seed: o.seed + (this.seedOffset || 0) });
       return { id, net, curve: [net.deadFractions().at(-1)] };
     });
     this.emitted = false;

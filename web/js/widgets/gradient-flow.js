@@ -1,7 +1,7 @@
 // <gradient-flow> — the size of the weight gradient in every hidden layer of a deep net, on a log
 // axis, side by side for several activations: at initialisation (dashed) and as training goes on
 // (solid). sigmoid' <= 1/4, so a sigmoid net's gradient shrinks layer after layer towards the input.
-// Computed in C++ (engine.GradientFlow): 'circle' data (2-D, 200 points), bce loss, Adam (lr 0.003,
+// Computed in C++ (engine.createGradientFlow): 'circle' data (2-D, 200 points), bce loss, Adam (lr 0.003,
 // batches of 20); each activation with its default init (sigmoid/tanh Glorot, relu/elu He, selu LeCun).
 // The size of layer l's gradient is the RMS per weight, ||dL/dW_l|| / sqrt(#weights).
 //
@@ -71,7 +71,7 @@ class GradientFlow extends ChartWidget {
     }
     const fresh = this.runs.find((r) => !r.net);
     if (fresh) {
-      fresh.net = new engine.GradientFlow(fresh.cfg);
+      fresh.net = engine.createGradientFlow(fresh.cfg);
       fresh.stale = true;
       return true;
     }

@@ -2,7 +2,7 @@
 // deep plain net (default 16 layers × 100 units, 1000 samples), for SELU and others. SELU keeps
 // mean ≈ 0 and std ≈ 1 all the way down — given its three conditions: standardised inputs,
 // LeCun-normal weights, plain sequential layers. Each checkbox breaks one condition.
-// Computed in C++ (engine.SelfNorm), a few hundred samples of one layer per work unit.
+// Computed in C++ (engine.createSelfNormalization), a few hundred samples of one layer per work unit.
 //
 // Attributes (strict; an invalid value shows an inline message):
 //   activations  comma list from selu, elu, relu, tanh, sigmoid, leaky_relu, linear (default selu,elu,relu,tanh)
@@ -55,7 +55,7 @@ class SelfNormalization extends ChartWidget {
     const o = this.opts, c = Object.fromEntries(Object.entries(this.boxes).map(([k, b]) => [k, b.input.checked]));
     this.cur = c;
     this.runs = o.ids.map((id) => ({
-      id, net: new engine.SelfNorm({ activation: id, depth: o.depth, width: o.width, samples: o.samples, seed: o.seed,
+      id, net: engine.createSelfNormalization({ activation: id, depth: o.depth, width: o.width, samples: o.samples, seed: o.seed,
         rawInputs: c.raw, skip: c.skip, init: c.he ? 'he_normal' : 'default' }),
     }));
     for (const r of this.runs) { r.mean = r.net.mean(); r.std = r.net.std(); }

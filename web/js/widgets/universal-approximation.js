@@ -1,7 +1,7 @@
 // <universal-approximation> — one hidden layer of N units fits a 1-D target (sin(2πx), |x|, step);
 // the non-linear nets bend to it, the linear net stays a straight line however many units or
 // layers it has, and its layers multiply out to ONE matrix (shown with the difference to the net).
-// Trained in C++ (engine.Approximation: full-batch Adam, one step per epoch) in frame-budgeted slices.
+// Trained in C++ (engine.createUniversalApproximation: full-batch Adam, one step per epoch) in frame-budgeted slices.
 //
 // Attributes (strict; an invalid value shows an inline message):
 //   target        sin | abs | step (default sin; also a select)
@@ -57,7 +57,7 @@ class UniversalApproximation extends ChartWidget {
     const o = this.opts, N = Number(this.units.input.value), target = this.target.value;
     this.cur = { N, target };
     this.nets = o.ids.map((id) => ({
-      id, net: new engine.Approximation({
+      id, net: engine.createUniversalApproximation({
         target, units: N, activation: id, seed: o.seed, hiddenLayers: id === 'linear' ? o.linearDepth : 1,
       }),
     }));

@@ -1,7 +1,7 @@
 // <zigzag-descent> — why all-positive inputs (a sigmoid layer's outputs) make gradient descent
 // zig-zag. One neuron a = w1 x1 + w2 x2 learns the target weights w* with SGD (one sample per step);
 // each panel draws the loss contours over (w1, w2) and the path of the weights, once with inputs
-// from a sigmoid (all positive) and once from tanh (zero-centred). Computed in C++ (engine.zigzagRun)
+// from a sigmoid (all positive) and once from tanh (zero-centred). Computed in C++ (engine.zigzagDescent)
 // at once; the base's frame loop then only animates the drawing of the paths (about 3 s, paused
 // off screen).
 //
@@ -111,7 +111,7 @@ class ZigzagDescent extends Widget {
     const key = JSON.stringify([o.inputs, lr, o.spread, o.start, o.target, o.tolerance, seed, o.maxSteps]);
     if (key !== this.runsKey) {
       this.runsKey = null;
-      this.runs = o.inputs.map((k) => engine.zigzagRun({
+      this.runs = o.inputs.map((k) => engine.zigzagDescent({
         inputs: k, learningRate: lr, spread: o.spread, start: o.start, target: o.target, tolerance: o.tolerance,
         seed, maxSteps: o.maxSteps, grid: 56,
       }));
