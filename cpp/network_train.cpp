@@ -133,6 +133,12 @@ void Network::forward(std::size_t rows, bool train) {
       case Id::elu: hidden_activation<Id::elu>(ly, z, y, d, n, p, params_.data()); break;
       case Id::selu: hidden_activation<Id::selu>(ly, z, y, d, n, p, params_.data()); break;
       case Id::maxout: maxout_forward(z, y, d, ly.out, cfg_.maxout_pieces, n); break;
+      case Id::softplus: hidden_activation<Id::softplus>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::silu: hidden_activation<Id::silu>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::gelu: hidden_activation<Id::gelu>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::gelu_tanh: hidden_activation<Id::gelu_tanh>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::mish: hidden_activation<Id::mish>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::hardswish: hidden_activation<Id::hardswish>(ly, z, y, d, n, p, params_.data()); break;
       case Id::rrelu:
         if (!train) {
           hidden_activation<Id::rrelu>(ly, z, y, d, n, p, params_.data());

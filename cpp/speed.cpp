@@ -207,6 +207,12 @@ Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Varian
     case Id::elu: return run_standard<Id::elu>(p, n, reps, seed);
     case Id::selu: return run_standard<Id::selu>(p, n, reps, seed);
     case Id::maxout: return run_standard<Id::maxout>(p, n, reps, seed);
+    case Id::softplus: return run_standard<Id::softplus>(p, n, reps, seed);
+    case Id::silu: return run_standard<Id::silu>(p, n, reps, seed);
+    case Id::gelu: return run_standard<Id::gelu>(p, n, reps, seed);
+    case Id::gelu_tanh: return run_standard<Id::gelu_tanh>(p, n, reps, seed);
+    case Id::mish: return run_standard<Id::mish>(p, n, reps, seed);
+    case Id::hardswish: return run_standard<Id::hardswish>(p, n, reps, seed);
   }
   throw std::invalid_argument("measure: unknown activation");
 }
