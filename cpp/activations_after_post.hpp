@@ -88,6 +88,17 @@ inline double dgelu(double x) noexcept {
   if (x > 40) return 1.0;
   return 0.5 * std::erfc(-x * kInvSqrt2) + x * kInvSqrt2Pi * std::exp(-0.5 * x * x);
 }
+// Both at once for the network's kernel (one erfc, one exp), the same values bit for bit.
+inline void gelu_both(double x, double& f, double& df) noexcept {
+  if (x < -37 || x > 40 || std::isnan(x)) {
+    f = gelu(x);
+    df = dgelu(x);
+    return;
+  }
+  const double phi_cdf = 0.5 * std::erfc(-x * kInvSqrt2);
+  f = x * phi_cdf;
+  df = phi_cdf + x * kInvSqrt2Pi * std::exp(-0.5 * x * x);
+}
 
 // ---- gelu_tanh: x (1 + tanh(a)) / 2, a = sqrt(2/pi) x (1 + 0.044715 x^2) ----
 // 1 + tanh(a) = 2 sigma(2a) (1 + tanh is 0 in double for a < -19, i.e. x < -5.6), so f = x sigma(2a) and

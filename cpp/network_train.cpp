@@ -5,7 +5,9 @@
 //
 // The kernels (network_kernels.hpp): matrix products templated on the input width, and f(z), f'(z)
 // together, two lanes at a time: one branch-free exp evaluation for sigmoid, tanh, elu and selu,
-// selects for the ReLU family.
+// softplus, silu, gelu_tanh and mish, selects for the ReLU family and hardswish, erfc per element
+// for gelu. Every elementwise activation (all but maxout and prelu) is fused into the backward
+// matrix kernel (dz = da * f'(z)).
 #include <algorithm>
 #include <cmath>
 #include <cstring>

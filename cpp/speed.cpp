@@ -19,8 +19,11 @@ bool relu_family(act::Id id) noexcept {
   return id == act::Id::relu || id == act::Id::leaky_relu || id == act::Id::rrelu || id == act::Id::prelu;
 }
 
-bool exp_family(act::Id id) noexcept {
-  return id == act::Id::sigmoid || id == act::Id::tanh || id == act::Id::elu || id == act::Id::selu;
+// The ids with a fused SIMD training kernel (nn::kernels::activate), which the "fast" variant times:
+// the post's exp family and the six after it.
+bool fused_kernel(act::Id id) noexcept {
+  return id == act::Id::sigmoid || id == act::Id::tanh || id == act::Id::elu || id == act::Id::selu ||
+         act::after_post(id);
 }
 
 // The slope for x <= 0 of a ReLU-family member, the same one act::value uses.
@@ -113,8 +116,8 @@ Result run_relu_family(Variant variant, double a, std::size_t n, int reps, std::
              }));
 }
 
-// The network's fused training kernels (nn::kernels::activate: f and f' together from one
-// polynomial exp, two lanes at a time). The f pass keeps f (f' goes to scratch), the f' pass keeps
+// The network's fused training kernels (nn::kernels::activate: f and f' together, two lanes at a
+// time, from one polynomial exp except for hardswish (selects) and gelu (libm erfc per element)). The f pass keeps f (f' goes to scratch), the f' pass keeps
 // f', so both timings are the cost of the fused pass. The kernel wants an even length: an odd
 // last element goes through a two-element buffer.
 template <act::Id I>
@@ -159,7 +162,7 @@ std::string_view variant_name(Variant v) noexcept {
 }
 
 bool has_variant(act::Id id, Variant v) noexcept {
-  if (v == Variant::fast) return exp_family(id);
+  if (v == Variant::fast) return fused_kernel(id);
   return v == Variant::standard || relu_family(id);
 }
 
@@ -184,13 +187,20 @@ Result measure(act::Id id, const act::Params& p, std::size_t n, int reps, Varian
     throw std::invalid_argument("reps must be an integer in [1, 100], got " + std::to_string(reps));
   if (!has_variant(id, variant))
     throw std::invalid_argument("variant '" + std::string(variant_name(variant)) + "' is defined only for " +
-                                (variant == Variant::fast ? "sigmoid, tanh, elu and selu" : "relu, leaky_relu, rrelu and prelu") +
+                                (variant == Variant::fast ? "sigmoid, tanh, elu, selu, softplus, silu, gelu, gelu_tanh, mish and hardswish"
+                                                          : "relu, leaky_relu, rrelu and prelu") +
                                 ", not for " + std::string(act::name(id)) + "; use 'default'");
   if (variant == Variant::fast) {
     switch (id) {
       case act::Id::sigmoid: return run_fast<act::Id::sigmoid>(p, n, reps, seed);
       case act::Id::tanh: return run_fast<act::Id::tanh>(p, n, reps, seed);
       case act::Id::elu: return run_fast<act::Id::elu>(p, n, reps, seed);
+      case act::Id::softplus: return run_fast<act::Id::softplus>(p, n, reps, seed);
+      case act::Id::silu: return run_fast<act::Id::silu>(p, n, reps, seed);
+      case act::Id::gelu: return run_fast<act::Id::gelu>(p, n, reps, seed);
+      case act::Id::gelu_tanh: return run_fast<act::Id::gelu_tanh>(p, n, reps, seed);
+      case act::Id::mish: return run_fast<act::Id::mish>(p, n, reps, seed);
+      case act::Id::hardswish: return run_fast<act::Id::hardswish>(p, n, reps, seed);
       default: return run_fast<act::Id::selu>(p, n, reps, seed);
     }
   }
