@@ -16,6 +16,9 @@ constexpr ParamInfo kMaxout[] = {{"w1", 1.0, -100.0, 100.0, -3.0, 3.0},
                                  {"b1", 0.0, -100.0, 100.0, -3.0, 3.0},
                                  {"w2", 0.0, -100.0, 100.0, -3.0, 3.0},
                                  {"b2", 0.0, -100.0, 100.0, -3.0, 3.0}};
+// beta: nn.Softplus's default 1. Below 0.01 the curve is a nearly straight line log(2)/beta + x/2 over any
+// range a plot shows; above 100 it is ReLU to within log(2)/beta < 0.007.
+constexpr ParamInfo kSoftplus[] = {{"beta", 1.0, 0.01, 100.0, 0.1, 10.0}};
 
 const Info kInfo[kCount] = {
     {Id::linear, "linear", "Linear (identity)", "(-inf, inf)",
@@ -48,11 +51,35 @@ const Info kInfo[kCount] = {
     {Id::maxout, "maxout", "Maxout", "depends on the pieces",
      "The maximum of k linear pieces; in 1-D max(w1 x + b1, w2 x + b2). With w1 = 1, b1 = w2 = b2 = 0 it is ReLU; it learns its own shape but costs k times the weights.",
      kMaxout},
+    // ---- after the post ----
+    {Id::softplus, "softplus", "Softplus", "(0, inf)",
+     "log(1 + e^(beta x)) / beta: a smooth ReLU whose derivative is the sigmoid of beta x, so the gradient never dies; a larger beta bends it closer to ReLU.",
+     kSoftplus},
+    {Id::silu, "silu", "SiLU (swish)", "[-0.27846, inf)",
+     "x sigmoid(x): smooth, unbounded above, with a small dip below zero (minimum -0.278 at x = -1.278); the self-gated activation found by automated search (Ramachandran et al. 2017).",
+     {}},
+    {Id::gelu, "gelu", "GELU", "[-0.16997, inf)",
+     "x Phi(x): the input weighted by the probability that a standard normal variable is below it; smooth, with a dip to -0.170 at x = -0.752, and the default of Transformers such as BERT and GPT.",
+     {}},
+    {Id::gelu_tanh, "gelu_tanh", "GELU (tanh approximation)", "[-0.17004, inf)",
+     "x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) / 2: the tanh approximation of GELU used by BERT and GPT-2, within 4.8e-4 of the exact GELU everywhere.",
+     {}},
+    {Id::mish, "mish", "Mish", "[-0.30884, inf)",
+     "x tanh(softplus(x)): smooth, unbounded above and bounded below like SiLU, with a slightly deeper dip (minimum -0.309 at x = -1.192) (Misra 2019).",
+     {}},
+    {Id::hardswish, "hardswish", "Hard swish", "[-0.375, inf)",
+     "x relu6(x + 3) / 6: SiLU's shape from a piecewise quadratic with no exp, made for phones (MobileNetV3); exactly 0 below -3 and x above 3, its derivative jumps at both ends.",
+     {}},
 };
 
-constexpr std::array<Id, kCount> kIds = {Id::linear, Id::sigmoid,    Id::tanh,  Id::relu,
-                                         Id::leaky_relu, Id::rrelu, Id::prelu, Id::elu,
-                                         Id::selu,   Id::maxout};
+constexpr std::array<Id, kCount> kIds = {Id::linear,   Id::sigmoid, Id::tanh,  Id::relu,      Id::leaky_relu, Id::rrelu,
+                                         Id::prelu,    Id::elu,     Id::selu,  Id::maxout,    Id::softplus,   Id::silu,
+                                         Id::gelu,     Id::gelu_tanh, Id::mish, Id::hardswish};
+static_assert([] {  // the enum value of an id is its index here (and in kInfo)
+  for (std::size_t i = 0; i < kCount; ++i)
+    if (static_cast<std::size_t>(kIds[i]) != i) return false;
+  return true;
+}());
 
 
 std::string names_of(Id id) {
@@ -68,6 +95,7 @@ double& field(Params& p, std::string_view param) {
   if (param == "w1") return p.w1;
   if (param == "b1") return p.b1;
   if (param == "w2") return p.w2;
+  if (param == "beta") return p.beta;
   return p.b2;  // caller checked the name
 }
 

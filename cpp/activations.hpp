@@ -1,6 +1,8 @@
-// The ten activation functions of the post: value f(x) and derivative f'(x) side by side.
-// Pure C++20, double precision, accurate in the tails (the page plots |f'| on a log axis).
-// Conventions at the kink x = 0 follow PyTorch's autograd (relu'(0)=0, leaky'(0)=alpha, elu'(0)=alpha).
+// The ten activation functions of the post, then the six that came after it (softplus, silu, gelu,
+// gelu_tanh, mish, hardswish: their kernels are in activations_after_post.hpp): value f(x) and
+// derivative f'(x) side by side. Pure C++20, double precision, accurate in the tails (the page plots
+// |f'| on a log axis). Conventions at a kink follow PyTorch's autograd (relu'(0)=0, leaky'(0)=alpha,
+// elu'(0)=alpha, hardswish'(-3) = -1/2 and hardswish'(3) = 3/2).
 #pragma once
 
 #include <array>
@@ -13,8 +15,14 @@
 
 namespace act {
 
-enum class Id : int { linear, sigmoid, tanh, relu, leaky_relu, rrelu, prelu, elu, selu, maxout };
-inline constexpr std::size_t kCount = 10;
+// The post's ten in its order, then the six after it; the enum value is the index in all_ids().
+enum class Id : int {
+  linear, sigmoid, tanh, relu, leaky_relu, rrelu, prelu, elu, selu, maxout,  // the post
+  softplus, silu, gelu, gelu_tanh, mish, hardswish                           // after it
+};
+inline constexpr std::size_t kCount = 16;
+inline constexpr std::size_t kPostCount = 10;  // the first kPostCount ids are the post's
+constexpr bool after_post(Id id) noexcept { return static_cast<std::size_t>(id) >= kPostCount; }
 
 inline constexpr double kSeluAlpha = 1.6732632423543772848;
 inline constexpr double kSeluScale = 1.0507009873554804934;
@@ -25,6 +33,7 @@ struct Params {
   double alpha = 0.01;                          // leaky_relu 0.01, prelu 0.25, elu 1.0
   double lower = 1.0 / 8.0, upper = 1.0 / 3.0;  // rrelu: train slopes ~ U(lower, upper)
   double w1 = 1.0, b1 = 0.0, w2 = 0.0, b2 = 0.0; // maxout (1-D): max(w1 x + b1, w2 x + b2)
+  double beta = 1.0;                            // softplus: log(1 + e^{beta x}) / beta
 };
 
 // One named parameter: default, the range validate() accepts, a narrower slider range.
@@ -96,6 +105,11 @@ inline double dmaxout(double x, double w1, double b1, double w2, double b2) noex
   return a >= b ? w1 : w2;
 }
 }  // namespace detail
+}  // namespace act
+
+#include "activations_after_post.hpp"  // the six ids after the post (uses detail::sigmoid above)
+
+namespace act {
 
 // f(x). NaN in gives NaN out; +-inf give the limits.
 inline double value(Id id, double x, const Params& p) noexcept {
@@ -114,6 +128,12 @@ inline double value(Id id, double x, const Params& p) noexcept {
       const double a = detail::maxout_piece(p.w1, p.b1, x), b = detail::maxout_piece(p.w2, p.b2, x);
       return a >= b ? a : b;
     }
+    case Id::softplus: return detail::softplus(x, p.beta);
+    case Id::silu: return detail::silu(x);
+    case Id::gelu: return detail::gelu(x);
+    case Id::gelu_tanh: return detail::gelu_tanh(x);
+    case Id::mish: return detail::mish(x);
+    case Id::hardswish: return detail::hardswish(x);
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
@@ -132,6 +152,12 @@ inline double derivative(Id id, double x, const Params& p) noexcept {
     case Id::elu: return x > 0 ? 1.0 : p.alpha * std::exp(x);
     case Id::selu: return kSeluScale * (x > 0 ? 1.0 : kSeluAlpha * std::exp(x));
     case Id::maxout: return detail::dmaxout(x, p.w1, p.b1, p.w2, p.b2);
+    case Id::softplus: return detail::dsoftplus(x, p.beta);
+    case Id::silu: return detail::dsilu(x);
+    case Id::gelu: return detail::dgelu(x);
+    case Id::gelu_tanh: return detail::dgelu_tanh(x);
+    case Id::mish: return detail::dmish(x);
+    case Id::hardswish: return detail::dhardswish(x);
   }
   return std::numeric_limits<double>::quiet_NaN();
 }

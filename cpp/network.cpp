@@ -115,6 +115,15 @@ Init resolve_init(Init init, act::Id a) noexcept {
     case act::Id::linear:
     case act::Id::sigmoid:
     case act::Id::tanh: return Init::glorot_uniform;
+    // He for the ReLU-like ones after the post too: softplus, silu, gelu, gelu_tanh, mish and hardswish
+    // are ~x for x >> 0 and ~0 for x << 0, so like ReLU they pass about half the variance of their input
+    // (the reason for He's factor 2); it is also what the papers and timm/torchvision use with them.
+    case act::Id::softplus:
+    case act::Id::silu:
+    case act::Id::gelu:
+    case act::Id::gelu_tanh:
+    case act::Id::mish:
+    case act::Id::hardswish: return Init::he_normal;
     default: return Init::he_normal;  // relu family, elu, maxout
   }
 }
@@ -282,6 +291,15 @@ std::string Network::to_json() const {
       case act::Id::elu: return "ELU(" + json_num(cfg_.params.alpha) + ")";
       case act::Id::selu: return "SELU()";
       case act::Id::maxout: return "Maxout(" + std::to_string(cfg_.maxout_pieces) + ")";
+      // nn.Softplus(beta, threshold): 40, not torch's default 20, so torch computes the exact value that
+      // predict() uses (with 20 it returns x for beta z > 20, up to 1e-10 relative off; see
+      // activations_after_post.hpp)
+      case act::Id::softplus: return "Softplus(" + json_num(cfg_.params.beta) + ", 40)";
+      case act::Id::silu: return "SiLU()";
+      case act::Id::gelu: return "GELU()";
+      case act::Id::gelu_tanh: return "GELU(approximate='tanh')";
+      case act::Id::mish: return "Mish()";
+      case act::Id::hardswish: return "Hardswish()";
     }
     return "";
   };

@@ -13,7 +13,8 @@
 //                      (Keras: the standard deviation AFTER truncation is sqrt(1/fan_in))
 //     he_normal      : the same with sqrt(2/fan_in)
 //     glorot_uniform : (2u - 1) * sqrt(6 / (fan_in + fan_out)), fan_out = units (not maxout pieces)
-//     default        : lecun_normal for selu; he_normal for relu, leaky_relu, rrelu, prelu, elu, maxout;
+//     default        : lecun_normal for selu; he_normal for relu, leaky_relu, rrelu, prelu, elu, maxout
+//                      and the six after the post (softplus, silu, gelu, gelu_tanh, mish, hardswish);
 //                      glorot_uniform for linear, sigmoid, tanh (what Keras/PyTorch users expect).
 //   Order of draws: first the "shared" weights of all layers (layer by layer, row-major [out][in]);
 //   in a maxout layer the shared row of unit j is its FIRST piece, row j*k. Then the extra maxout
@@ -37,7 +38,11 @@
 //   act = {"linear": lambda n: nn.Identity(), "sigmoid": lambda n: nn.Sigmoid(), "tanh": lambda n: nn.Tanh(),
 //          "relu": lambda n: nn.ReLU(), "leaky_relu": lambda n: nn.LeakyReLU(p["alpha"]),
 //          "rrelu": lambda n: nn.RReLU(p["lower"], p["upper"]), "prelu": lambda n: nn.PReLU(n),
-//          "elu": lambda n: nn.ELU(p["alpha"]), "selu": lambda n: nn.SELU(), "maxout": lambda n: Maxout(k)}
+//          "elu": lambda n: nn.ELU(p["alpha"]), "selu": lambda n: nn.SELU(), "maxout": lambda n: Maxout(k),
+//          # threshold=40: torch's default 20 returns x where beta z > 20 (up to 1e-10 relative off)
+//          "softplus": lambda n: nn.Softplus(p["beta"], 40), "silu": lambda n: nn.SiLU(),
+//          "gelu": lambda n: nn.GELU(), "gelu_tanh": lambda n: nn.GELU(approximate="tanh"),
+//          "mish": lambda n: nn.Mish(), "hardswish": lambda n: nn.Hardswish()}
 //   mods = []
 //   for i in range(len(L) - 1):
 //       hidden = i < len(L) - 2

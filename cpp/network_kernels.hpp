@@ -69,9 +69,16 @@ inline void exp_expm1(v2 x, v2& e, v2& em1) {
   em1 = select(tiny, splat(-1.0), scale * p + (scale - splat(1.0)));
 }
 
+}  // namespace nn::kernels
+
+#include "network_kernels_after_post.hpp"  // the six ids after the post (uses v2, select, exp_expm1 above)
+
+namespace nn::kernels {
+
 // y = f(z), d = f'(z) over m (even) elements, same conventions as act::value/act::derivative
-// (relu'(0) = 0, leaky'(0) = alpha, elu'(0) = alpha). Other ids fall back to act::value and
-// act::derivative with a compile-time id.
+// (relu'(0) = 0, leaky'(0) = alpha, elu'(0) = alpha). The six after the post: their own kernels
+// (network_kernels_after_post.hpp). linear falls back to act::value / act::derivative with a
+// compile-time id.
 template <act::Id ID>
 inline void activate(const double* __restrict z, double* __restrict y, double* __restrict d, std::size_t m,
                      const act::Params& p) {
@@ -104,6 +111,8 @@ inline void activate(const double* __restrict z, double* __restrict y, double* _
       const double a = ID == Id::rrelu ? 0.5 * (p.lower + p.upper) : p.alpha;  // rrelu: eval-mode slope
       fd = select(x > splat(0.0), splat(1.0), splat(a));
       fy = fd * x;
+    } else if constexpr (act::after_post(ID)) {  // softplus, silu, gelu, gelu_tanh, mish, hardswish
+      activate_after_post<ID>(x, fy, fd, p);
     } else {  // linear (and any future id): the scalar reference kernels
       // Built whole (not lane by lane) so g++ sees both lanes set: lane-wise stores into an
       // unset vector made it warn "may be used uninitialized" (a false positive).

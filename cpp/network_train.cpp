@@ -1,10 +1,13 @@
 // Network: the hot path. Batched forward/backward over chunks of rows in pair-major layout
 // ([row pair][feature][2], see kernels::at: two rows of a mini-batch per SIMD register), the
-// activation dispatched once per layer (one template instance per id), losses, optimisers.
+// activation dispatched once per layer (one template instance per id), losses (the optimiser step
+// is in network_optim.cpp).
 //
 // The kernels (network_kernels.hpp): matrix products templated on the input width, and f(z), f'(z)
 // together, two lanes at a time: one branch-free exp evaluation for sigmoid, tanh, elu and selu,
-// selects for the ReLU family.
+// softplus, silu, gelu_tanh and mish, selects for the ReLU family and hardswish, erfc per element
+// for gelu. Every elementwise activation (all but maxout and prelu) is fused into the backward
+// matrix kernel (dz = da * f'(z)).
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -132,6 +135,12 @@ void Network::forward(std::size_t rows, bool train) {
       case Id::elu: hidden_activation<Id::elu>(ly, z, y, d, n, p, params_.data()); break;
       case Id::selu: hidden_activation<Id::selu>(ly, z, y, d, n, p, params_.data()); break;
       case Id::maxout: maxout_forward(z, y, d, ly.out, cfg_.maxout_pieces, n); break;
+      case Id::softplus: hidden_activation<Id::softplus>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::silu: hidden_activation<Id::silu>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::gelu: hidden_activation<Id::gelu>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::gelu_tanh: hidden_activation<Id::gelu_tanh>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::mish: hidden_activation<Id::mish>(ly, z, y, d, n, p, params_.data()); break;
+      case Id::hardswish: hidden_activation<Id::hardswish>(ly, z, y, d, n, p, params_.data()); break;
       case Id::rrelu:
         if (!train) {
           hidden_activation<Id::rrelu>(ly, z, y, d, n, p, params_.data());
@@ -223,66 +232,6 @@ double Network::loss_backward(std::size_t rows, double scale) {
     }
   }
   return total;
-}
-
-// One optimiser step, fused with what every step needs: the old parameters go to backup_ (to undo a
-// step that overflows), the gradient is zeroed for the next batch, and the new parameters are
-// checked (x * 0 is 0 for finite x, NaN for inf or NaN). Returns false if any became non-finite.
-bool Network::step() {
-  const std::size_t n = params_.size(), n2 = n & ~std::size_t{1};
-  double* __restrict p = params_.data();
-  double* __restrict g = grad_.data();
-  double* __restrict old = backup_.data();
-  const double lr = cfg_.learning_rate;
-  v2 bad = splat(0.0);
-  double bad1 = 0.0;
-  switch (cfg_.optimizer) {
-    case Optimizer::sgd:
-      for (std::size_t i = 0; i < n2; i += 2) {
-        const v2 q = ld(p + i), nq = q - splat(lr) * ld(g + i);
-        st(old + i, q);
-        st(p + i, nq);
-        st(g + i, splat(0.0));
-        bad += nq * splat(0.0);
-      }
-      break;
-    case Optimizer::momentum: {
-      double* __restrict v = m_.data();
-      for (std::size_t i = 0; i < n2; i += 2) {
-        const v2 q = ld(p + i), nv = splat(kMomentum) * ld(v + i) + ld(g + i), nq = q - splat(lr) * nv;
-        st(old + i, q);
-        st(v + i, nv);
-        st(p + i, nq);
-        st(g + i, splat(0.0));
-        bad += nq * splat(0.0);
-      }
-      break;
-    }
-    case Optimizer::adam: break;  // scalar below (needs sqrt)
-  }
-  std::size_t i = cfg_.optimizer == Optimizer::adam ? 0 : n2;
-  double c1 = 1.0, c2 = 1.0;  // Adam's bias corrections (two pow calls: not for every SGD batch)
-  if (cfg_.optimizer == Optimizer::adam) {
-    ++adam_t_;
-    c1 = 1.0 / (1.0 - std::pow(kAdamBeta1, static_cast<double>(adam_t_)));
-    c2 = 1.0 / (1.0 - std::pow(kAdamBeta2, static_cast<double>(adam_t_)));
-  }
-  for (; i < n; ++i) {  // Adam, and the odd last parameter of SGD / momentum
-    old[i] = p[i];
-    if (cfg_.optimizer == Optimizer::sgd) {
-      p[i] -= lr * g[i];
-    } else if (cfg_.optimizer == Optimizer::momentum) {
-      m_[i] = kMomentum * m_[i] + g[i];
-      p[i] -= lr * m_[i];
-    } else {
-      m_[i] = kAdamBeta1 * m_[i] + (1.0 - kAdamBeta1) * g[i];
-      v_[i] = kAdamBeta2 * v_[i] + (1.0 - kAdamBeta2) * g[i] * g[i];
-      p[i] -= lr * (m_[i] * c1) / (std::sqrt(v_[i] * c2) + kAdamEps);
-    }
-    g[i] = 0.0;
-    bad1 += p[i] * 0.0;
-  }
-  return hsum(bad) + bad1 == 0.0;
 }
 
 double Network::loss_and_gradient(std::span<const double> x, std::span<const double> y, std::span<double> grad) {

@@ -19,8 +19,11 @@ bool relu_family(act::Id id) noexcept {
   return id == act::Id::relu || id == act::Id::leaky_relu || id == act::Id::rrelu || id == act::Id::prelu;
 }
 
-bool exp_family(act::Id id) noexcept {
-  return id == act::Id::sigmoid || id == act::Id::tanh || id == act::Id::elu || id == act::Id::selu;
+// The ids with a fused SIMD training kernel (nn::kernels::activate), which the "fast" variant times:
+// the post's exp family and the six after it.
+bool fused_kernel(act::Id id) noexcept {
+  return id == act::Id::sigmoid || id == act::Id::tanh || id == act::Id::elu || id == act::Id::selu ||
+         act::after_post(id);
 }
 
 // The slope for x <= 0 of a ReLU-family member, the same one act::value uses.
@@ -40,22 +43,32 @@ inline double select_bits(std::uint64_t mask, double a, double b) noexcept {
 }
 inline std::uint64_t positive_mask(double x) noexcept { return std::uint64_t{0} - std::uint64_t{x > 0.0}; }
 
-// One timed pass of an array kernel k(x, y, n); returns elapsed nanoseconds. noinline keeps the
-// clock reads around exactly this work.
-template <class K>
-[[gnu::noinline]] double timed_pass(const double* x, double* y, std::size_t n, K k) {
-  const auto t0 = std::chrono::steady_clock::now();
-  k(x, y, n);
-  const auto t1 = std::chrono::steady_clock::now();
-  return std::chrono::duration<double, std::nano>(t1 - t0).count();
+// An array kernel y[i] = g(x[i]), i < n, behind a function pointer: run() and timed_pass() below exist
+// once, not once per id and variant (as templates they were ~2.5 KB of wasm per instance, 40 KB over
+// the sixteen ids' variants); only each kernel's own loop is instantiated per id. One indirect call per
+// pass of n elements costs nothing measurable.
+struct Kernel {
+  void (*fn)(const void* ctx, const double* x, double* y, std::size_t n);
+  const void* ctx;  // the callable fn runs (it must outlive the Kernel)
+};
+
+// An element-wise callable f as a Kernel (f must outlive it; each pass runs on a copy of f).
+template <class F>
+Kernel each(const F& f) {
+  return {[](const void* ctx, const double* x, double* y, std::size_t n) {
+            const F g = *static_cast<const F*>(ctx);  // a local copy: y cannot alias what g captured, so the
+            for (std::size_t i = 0; i < n; ++i) y[i] = g(x[i]);  // loop compiles as when g was inlined
+          },
+          &f};
 }
 
-// An element-wise kernel as an array kernel.
-template <class F>
-auto each(F f) {
-  return [f](const double* x, double* y, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) y[i] = f(x[i]);
-  };
+// One timed pass of a kernel; returns elapsed nanoseconds. noinline keeps the clock reads around
+// exactly this work.
+[[gnu::noinline]] double timed_pass(const double* x, double* y, std::size_t n, Kernel k) {
+  const auto t0 = std::chrono::steady_clock::now();
+  k.fn(k.ctx, x, y, n);
+  const auto t1 = std::chrono::steady_clock::now();
+  return std::chrono::duration<double, std::nano>(t1 - t0).count();
 }
 
 double sum_in_order(const std::vector<double>& y) noexcept {
@@ -70,8 +83,7 @@ double median(std::vector<double> v) {
   return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
 }
 
-template <class F, class DF>
-Result run(std::size_t n, int reps, std::uint64_t seed, F f, DF df) {
+Result run(std::size_t n, int reps, std::uint64_t seed, Kernel f, Kernel df) {
   std::vector<double> x(n), y(n);
   fill_inputs(x.data(), n, seed);
   std::vector<double> tf, tdf;
@@ -93,49 +105,61 @@ Result run(std::size_t n, int reps, std::uint64_t seed, F f, DF df) {
 // The library kernels with the id fixed at compile time, so the switch in act::value folds away.
 template <act::Id I>
 Result run_standard(const act::Params& p, std::size_t n, int reps, std::uint64_t seed) {
-  return run(n, reps, seed, each([p](double v) { return act::value(I, v, p); }),
-             each([p](double v) { return act::derivative(I, v, p); }));
+  const auto f = [p](double v) { return act::value(I, v, p); };
+  const auto df = [p](double v) { return act::derivative(I, v, p); };
+  return run(n, reps, seed, each(f), each(df));
 }
 
 Result run_relu_family(Variant variant, double a, std::size_t n, int reps, std::uint64_t seed) {
-  if (variant == Variant::branchless)
-    return run(n, reps, seed, each([a](double v) { return select_bits(positive_mask(v), v, a * v); }),
-               each([a](double v) { return select_bits(positive_mask(v), 1.0, a); }));
-  return run(n, reps, seed, each([a](double v) {
-               if (v > 0.0) return v;
-               keep_branch();
-               return a * v;
-             }),
-             each([a](double v) {
-               if (v > 0.0) return 1.0;
-               keep_branch();
-               return a;
-             }));
+  if (variant == Variant::branchless) {
+    const auto f = [a](double v) { return select_bits(positive_mask(v), v, a * v); };
+    const auto df = [a](double v) { return select_bits(positive_mask(v), 1.0, a); };
+    return run(n, reps, seed, each(f), each(df));
+  }
+  const auto f = [a](double v) {
+    if (v > 0.0) return v;
+    keep_branch();
+    return a * v;
+  };
+  const auto df = [a](double v) {
+    if (v > 0.0) return 1.0;
+    keep_branch();
+    return a;
+  };
+  return run(n, reps, seed, each(f), each(df));
 }
 
-// The network's fused training kernels (nn::kernels::activate: f and f' together from one
-// polynomial exp, two lanes at a time). The f pass keeps f (f' goes to scratch), the f' pass keeps
-// f', so both timings are the cost of the fused pass. The kernel wants an even length: an odd
-// last element goes through a two-element buffer.
+// The network's fused training kernels (nn::kernels::activate: f and f' together, two lanes at a
+// time, from one polynomial exp; hardswish by selects, gelu by libm erfc per element). The f pass
+// keeps f (f' goes to scratch), the f' pass keeps f', so both timings are the cost of the fused pass.
+// The kernel wants an even length: an odd last element goes through a two-element buffer.
+struct Fused {
+  const act::Params* p;
+  double* scratch;
+  bool keep_f;
+};
+
+template <act::Id I>
+void fused_pass(const void* ctx, const double* x, double* out, std::size_t m) {
+  const Fused& c = *static_cast<const Fused*>(ctx);
+  double* y = c.keep_f ? out : c.scratch;
+  double* d = c.keep_f ? c.scratch : out;
+  const std::size_t even = m & ~std::size_t{1};
+  nn::kernels::activate<I>(x, y, d, even, *c.p);
+  if (even != m) {
+    const double xx[2] = {x[even], 0.0};
+    double yy[2], dd[2];
+    nn::kernels::activate<I>(xx, yy, dd, 2, *c.p);
+    y[even] = yy[0];
+    d[even] = dd[0];
+  }
+}
+
 template <act::Id I>
 Result run_fast(const act::Params& p, std::size_t n, int reps, std::uint64_t seed) {
   std::vector<double> scratch(n + 1);
-  auto fused = [p, s = scratch.data()](bool keep_f) {
-    return [p, s, keep_f](const double* x, double* out, std::size_t m) {
-      double* y = keep_f ? out : s;
-      double* d = keep_f ? s : out;
-      const std::size_t even = m & ~std::size_t{1};
-      nn::kernels::activate<I>(x, y, d, even, p);
-      if (even != m) {
-        const double xx[2] = {x[even], 0.0};
-        double yy[2], dd[2];
-        nn::kernels::activate<I>(xx, yy, dd, 2, p);
-        y[even] = yy[0];
-        d[even] = dd[0];
-      }
-    };
-  };
-  return run(n, reps, seed, fused(true), fused(false));
+  const Fused keep_f{&p, scratch.data(), true}, keep_df{&p, scratch.data(), false};
+  return run(n, reps, seed, {&fused_pass<I>, &keep_f}, {&fused_pass<I>, &keep_df});
 }
 
 }  // namespace
@@ -159,7 +183,7 @@ std::string_view variant_name(Variant v) noexcept {
 }
 
 bool has_variant(act::Id id, Variant v) noexcept {
-  if (v == Variant::fast) return exp_family(id);
+  if (v == Variant::fast) return fused_kernel(id);
   return v == Variant::standard || relu_family(id);
 }
 
@@ -182,13 +206,20 @@ Result timed(act::Id id, const act::Params& p, std::size_t n, int reps, Variant 
     throw std::invalid_argument("reps must be an integer in [1, 100], got " + std::to_string(reps));
   if (!has_variant(id, variant))
     throw std::invalid_argument("variant '" + std::string(variant_name(variant)) + "' is defined only for " +
-                                (variant == Variant::fast ? "sigmoid, tanh, elu and selu" : "relu, leaky_relu, rrelu and prelu") +
+                                (variant == Variant::fast ? "sigmoid, tanh, elu, selu, softplus, silu, gelu, gelu_tanh, mish and hardswish"
+                                                          : "relu, leaky_relu, rrelu and prelu") +
                                 ", not for " + std::string(act::name(id)) + "; use 'default'");
   if (variant == Variant::fast) {
     switch (id) {
       case act::Id::sigmoid: return run_fast<act::Id::sigmoid>(p, n, reps, seed);
       case act::Id::tanh: return run_fast<act::Id::tanh>(p, n, reps, seed);
       case act::Id::elu: return run_fast<act::Id::elu>(p, n, reps, seed);
+      case act::Id::softplus: return run_fast<act::Id::softplus>(p, n, reps, seed);
+      case act::Id::silu: return run_fast<act::Id::silu>(p, n, reps, seed);
+      case act::Id::gelu: return run_fast<act::Id::gelu>(p, n, reps, seed);
+      case act::Id::gelu_tanh: return run_fast<act::Id::gelu_tanh>(p, n, reps, seed);
+      case act::Id::mish: return run_fast<act::Id::mish>(p, n, reps, seed);
+      case act::Id::hardswish: return run_fast<act::Id::hardswish>(p, n, reps, seed);
       default: return run_fast<act::Id::selu>(p, n, reps, seed);
     }
   }
@@ -205,6 +236,12 @@ Result timed(act::Id id, const act::Params& p, std::size_t n, int reps, Variant 
     case Id::elu: return run_standard<Id::elu>(p, n, reps, seed);
     case Id::selu: return run_standard<Id::selu>(p, n, reps, seed);
     case Id::maxout: return run_standard<Id::maxout>(p, n, reps, seed);
+    case Id::softplus: return run_standard<Id::softplus>(p, n, reps, seed);
+    case Id::silu: return run_standard<Id::silu>(p, n, reps, seed);
+    case Id::gelu: return run_standard<Id::gelu>(p, n, reps, seed);
+    case Id::gelu_tanh: return run_standard<Id::gelu_tanh>(p, n, reps, seed);
+    case Id::mish: return run_standard<Id::mish>(p, n, reps, seed);
+    case Id::hardswish: return run_standard<Id::hardswish>(p, n, reps, seed);
   }
   throw std::invalid_argument("measure: unknown activation");
 }

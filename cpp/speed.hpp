@@ -4,8 +4,10 @@
 //
 // Variants:
 //   default     the library's own kernels act::value / act::derivative (libm exp/expm1/tanh)
-//   fast        (sigmoid, tanh, elu, selu) the network's training kernels (network_kernels.hpp):
-//               f and f' together from one SIMD polynomial exp; both timings are that fused pass
+//   fast        (sigmoid, tanh, elu, selu and the six after the post: softplus, silu, gelu,
+//               gelu_tanh, mish, hardswish) the network's training kernels (network_kernels*.hpp):
+//               f and f' together, two lanes at a time, from one SIMD polynomial exp (hardswish:
+//               selects; gelu: one libm erfc and exp per element); both timings are that fused pass
 //   (the ReLU family only: relu, leaky_relu, rrelu, prelu)
 //   branchless  explicitly branch-free: y = x * select-free mask (compiles to max/and/blend)
 //   branchy     a real if/else per element. With random signs the CPU's branch predictor is
@@ -44,8 +46,8 @@ struct Result {
 // "default" | "branchy" | "branchless" | "fast"; anything else throws std::invalid_argument listing them.
 Variant parse_variant(std::string_view s);
 std::string_view variant_name(Variant v) noexcept;
-// Whether `v` is defined for `id` (standard: every id; fast: sigmoid, tanh, elu, selu;
-// branchy/branchless: the ReLU family).
+// Whether `v` is defined for `id` (standard: every id; fast: sigmoid, tanh, elu, selu and the six
+// after the post; branchy/branchless: the ReLU family).
 bool has_variant(act::Id id, Variant v) noexcept;
 
 // The n inputs measure() uses: uniform in (-4, 4), so the sign is a fair coin per element.

@@ -1,8 +1,13 @@
 // Fuzz target (a): an activation id, a parameter set and x values decoded from the bytes.
 // validate() either refuses with std::invalid_argument or passes; then value/derivative/sample must
 // never crash, NaN in gives NaN out, and with validated parameters any non-NaN x (finite or +-inf,
-// the limits) gives non-NaN f and f' (no activation of the post is undefined anywhere on the
+// the limits) gives non-NaN f and f' (none of the sixteen activations is undefined anywhere on the
 // extended real line). sample() agrees with value()/derivative() element by element (bit for bit).
+// The six after the post (softplus ... hardswish) also keep their shape for every x: finite f and f'
+// for finite x, f >= -0.375 (their lowest minimum, hardswish's), f <= max(x, 0) (+ log(2)/beta for
+// softplus), -0.5 <= f' <= 1.5 (hardswish's jumps are the extremes).
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "activations.hpp"
@@ -44,6 +49,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else if (valid) {
       FUZZ_CHECK(!std::isnan(f), "%s(%.17g) = NaN with valid params", act::name(id).data(), x);
       FUZZ_CHECK(!std::isnan(df), "%s'(%.17g) = NaN with valid params", act::name(id).data(), x);
+      if (act::after_post(id)) {
+        const char* nm = act::name(id).data();
+        if (std::isfinite(x)) FUZZ_CHECK(std::isfinite(f) && std::isfinite(df), "%s(%.17g) not finite", nm, x);
+        const double top = std::max(x, 0.0) + (id == act::Id::softplus ? std::log(2.0) / p.beta : 0.0);
+        FUZZ_CHECK(f >= -0.375 && f <= top * (1 + 1e-15), "%s(%.17g) = %.17g out of shape", nm, x, f);
+        FUZZ_CHECK(df >= -0.5 && df <= 1.5, "%s'(%.17g) = %.17g out of [-0.5, 1.5]", nm, x, df);
+      }
     }
   }
   std::vector<double> f(xs.size()), df(xs.size());

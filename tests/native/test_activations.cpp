@@ -1,6 +1,7 @@
 // Native tests of the activation core (cpp/activations.*): known values in the tails, gradient
 // checks, limits, NaN, kink conventions, RReLU/Maxout specifics. Validation, ids, sample() and
-// info() are in test_activations_api.cpp.
+// info() are in test_activations_api.cpp; the known values and specifics of the six ids after the
+// post in test_activations_after_post.cpp (gradient checks, NaN and limits of all sixteen are here).
 //
 // Reference values were computed independently of the code under test with `bc -l` at scale=420
 // (420 decimal digits, so even 4.5e-309 keeps > 100 significant digits), from the textbook
@@ -84,6 +85,7 @@ std::vector<Case> parameter_cases() {
   for (auto [w1, b1, w2, b2] : std::initializer_list<T4>{
            {-1, 0.5, 2, -1}, {0.5, 0, 0.5, 1}, {3, -2, -3, 2}, {0, 1, 0, -1}, {-100, 100, 100, -100}})
     c.push_back({Id::maxout, P(Id::maxout, {{"w1", w1}, {"b1", b1}, {"w2", w2}, {"b2", b2}})});
+  for (double b : {0.01, 0.3, 7.0, 100.0}) c.push_back({Id::softplus, P(Id::softplus, {{"beta", b}})});
   return c;
 }
 
@@ -176,9 +178,10 @@ TEST_CASE("SELU constants equal the closed form and keep N(0,1) at mean 0, varia
 TEST_CASE("f' matches central differences of f over a grid of x and parameters") {
   const Case c = GENERATE(from_range(parameter_cases()));
   INFO(label(c));
-  // Kinks: 0 for the ReLU family/ELU/SELU, the crossing of the two maxout pieces.
+  // Kinks: 0 for the ReLU family/ELU/SELU, the crossing of the two maxout pieces, hardswish's +-3.
   std::vector<double> kinks{0.0};
   if (c.id == Id::maxout && c.p.w1 != c.p.w2) kinks.push_back((c.p.b2 - c.p.b1) / (c.p.w1 - c.p.w2));
+  if (c.id == Id::hardswish) kinks.insert(kinks.end(), {-3.0, 3.0});
   std::vector<double> xs{-1e-2, -3e-3, 3e-3, 1e-2, -25, 25};
   for (int i = 0; i <= 48; ++i) xs.push_back(-6 + 0.25 * i + 0.0123);
   int checked = 0;
@@ -250,6 +253,28 @@ TEST_CASE("infinite inputs give the limits") {
       // overflowing finite x behaves like the limit
       {Id::maxout, mx_both_overflow, 1e308, kInf, 4},
       {Id::maxout, mx_both_overflow, -1e308, -kInf, 3},
+      // after the post: ~x on the right, ~0 on the left, for f and f' (torch: NaN at some of these)
+      {Id::softplus, P(Id::softplus), -kInf, 0, 0},
+      {Id::softplus, P(Id::softplus), kInf, kInf, 1},
+      {Id::softplus, P(Id::softplus, {{"beta", 0.01}}), -kInf, 0, 0},
+      {Id::softplus, P(Id::softplus, {{"beta", 100}}), kInf, kInf, 1},
+      {Id::softplus, P(Id::softplus, {{"beta", 100}}), 1e308, 1e308, 1},  // beta x overflows
+      {Id::softplus, P(Id::softplus, {{"beta", 100}}), -1e308, 0, 0},
+      {Id::silu, P(Id::silu), -kInf, 0, 0},
+      {Id::silu, P(Id::silu), kInf, kInf, 1},
+      {Id::silu, P(Id::silu), -1e308, 0, 0},
+      {Id::gelu, P(Id::gelu), -kInf, 0, 0},
+      {Id::gelu, P(Id::gelu), kInf, kInf, 1},
+      {Id::gelu, P(Id::gelu), -1e308, 0, 0},
+      {Id::gelu_tanh, P(Id::gelu_tanh), -kInf, 0, 0},
+      {Id::gelu_tanh, P(Id::gelu_tanh), kInf, kInf, 1},
+      {Id::gelu_tanh, P(Id::gelu_tanh), 1e308, 1e308, 1},  // x^3 overflows
+      {Id::gelu_tanh, P(Id::gelu_tanh), -1e308, 0, 0},
+      {Id::mish, P(Id::mish), -kInf, 0, 0},
+      {Id::mish, P(Id::mish), kInf, kInf, 1},
+      {Id::mish, P(Id::mish), 1e308, 1e308, 1},
+      {Id::hardswish, P(Id::hardswish), -kInf, 0, 0},
+      {Id::hardswish, P(Id::hardswish), kInf, kInf, 1},
   }));
   CAPTURE(act::name(l.id), l.x, l.p.alpha);
   CHECK_THAT(act::value(l.id, l.x, l.p), Rel(l.f, 1e-15));
@@ -284,6 +309,11 @@ TEST_CASE("kink at x = 0 follows PyTorch: relu'(0)=0, leaky'(0)=alpha, elu'(0)=a
   // just right of the kink the slope is 1
   for (Id id : {Id::relu, Id::leaky_relu, Id::rrelu, Id::prelu, Id::elu})
     CHECK(act::derivative(id, 1e-300, act::defaults(id)) == 1);
+  // the smooth ones after the post have no kink at 0: f'(0) = 1/2 (softplus sigma(0), silu, gelu,
+  // gelu_tanh, hardswish) or 3/5 (mish: tanh(log 2)); hardswish's kinks at +-3 are tested beside it
+  for (Id id : {Id::softplus, Id::silu, Id::gelu, Id::gelu_tanh, Id::hardswish})
+    for (double z : {0.0, -0.0}) CHECK(act::derivative(id, z, act::defaults(id)) == 0.5);
+  CHECK_THAT(act::derivative(Id::mish, 0.0, {}), Rel(0.6, 1e-15));
 }
 
 TEST_CASE("rrelu in eval mode is leaky ReLU with slope (lower + upper) / 2") {

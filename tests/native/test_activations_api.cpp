@@ -23,9 +23,13 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The public contract (DESIGN.md): the post's order.
-const std::vector<std::string> kPostOrder = {"linear", "sigmoid", "tanh",  "relu", "leaky_relu",
-                                             "rrelu",  "prelu",   "elu",   "selu", "maxout"};
+// The public contract (DESIGN.md): the post's order, then the six after the post.
+const std::vector<std::string> kOrder = {"linear", "sigmoid", "tanh",      "relu", "leaky_relu", "rrelu",
+                                         "prelu",  "elu",     "selu",      "maxout", "softplus", "silu",
+                                         "gelu",   "gelu_tanh", "mish",    "hardswish"};
+const char* const kAllowed =
+    "allowed: linear, sigmoid, tanh, relu, leaky_relu, rrelu, prelu, elu, selu, maxout, softplus, silu, gelu, "
+    "gelu_tanh, mish, hardswish";
 
 // The message of the std::invalid_argument that f throws; fails the test if f does not throw one.
 template <class F>
@@ -47,23 +51,27 @@ bool same_bits_or_both_nan(double a, double b) {
 
 }  // namespace
 
-TEST_CASE("all_ids, name and parse_id round-trip the ten ids in the post's order") {
+TEST_CASE("all_ids, name and parse_id round-trip the sixteen ids: the post's order, then the six after it") {
   const auto& ids = act::all_ids();
-  REQUIRE(ids.size() == kPostOrder.size());
+  REQUIRE(ids.size() == kOrder.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
     CAPTURE(i);
-    CHECK(std::string(act::name(ids[i])) == kPostOrder[i]);
-    CHECK(act::parse_id(kPostOrder[i]) == ids[i]);
+    CHECK(std::string(act::name(ids[i])) == kOrder[i]);
+    CHECK(act::parse_id(kOrder[i]) == ids[i]);
     CHECK(static_cast<std::size_t>(ids[i]) == i);  // the enum follows the same order
+    CHECK(act::after_post(ids[i]) == (i >= act::kPostCount));
   }
+  CHECK(act::kPostCount == 10);
+  CHECK(std::string(act::name(ids[act::kPostCount - 1])) == "maxout");
 }
 
 TEST_CASE("an unknown activation id throws, naming it and listing the allowed ids in order") {
-  auto bad = GENERATE(as<std::string>{}, "gelu", "", "ReLU", "relu ", " sigmoid", "leaky-relu", "softmax");
+  auto bad = GENERATE(as<std::string>{}, "swish", "", "ReLU", "relu ", " sigmoid", "leaky-relu", "softmax", "GELU",
+                      "gelu-tanh", "gelu_erf", "hard_swish", "SiLU");
   CAPTURE(bad);
   const std::string msg = invalid_argument_message([&] { act::parse_id(bad); });
   CHECK_THAT(msg, Contains("unknown activation '" + bad + "'"));
-  CHECK_THAT(msg, Contains("allowed: linear, sigmoid, tanh, relu, leaky_relu, rrelu, prelu, elu, selu, maxout"));
+  CHECK_THAT(msg, Contains(kAllowed));
 }
 
 TEST_CASE("an absurdly long unknown id is cut in the message") {
@@ -90,6 +98,7 @@ TEST_CASE("validate rejects each parameter out of range, NaN or infinite, naming
       {Id::maxout, "b1", -100, 100, "[-100, 100]"},
       {Id::maxout, "w2", -100, 100, "[-100, 100]"},
       {Id::maxout, "b2", -100, 100, "[-100, 100]"},
+      {Id::softplus, "beta", 0.01, 100, "[0.01, 100]"},
   }));
   const std::string field = std::string(act::name(r.id)) + ": " + r.param;
   CAPTURE(field);
@@ -135,7 +144,17 @@ TEST_CASE("ids without parameters ignore the Params fields in validate") {
   junk.lower = 5;
   junk.upper = -5;
   junk.w1 = kInf;
-  for (Id id : {Id::linear, Id::sigmoid, Id::tanh, Id::relu, Id::selu}) CHECK_NOTHROW(act::validate(id, junk));
+  junk.beta = -kInf;
+  for (Id id : {Id::linear, Id::sigmoid, Id::tanh, Id::relu, Id::selu, Id::silu, Id::gelu, Id::gelu_tanh, Id::mish,
+                Id::hardswish})
+    CHECK_NOTHROW(act::validate(id, junk));
+  // and an id with parameters reads only its own
+  Params sp = act::defaults(Id::softplus);
+  sp.alpha = kNaN;
+  CHECK_NOTHROW(act::validate(Id::softplus, sp));
+  Params el = act::defaults(Id::elu);
+  el.beta = kNaN;
+  CHECK_NOTHROW(act::validate(Id::elu, el));
 }
 
 TEST_CASE("get_param/set_param reject unknown parameter names, listing the id's parameters") {
@@ -152,6 +171,10 @@ TEST_CASE("get_param/set_param reject unknown parameter names, listing the id's 
       {Id::maxout, "", "w1, b1, w2, b2"},
       {Id::relu, "alpha", "none"},
       {Id::selu, "scale", "none"},  // SELU's constants are fixed
+      {Id::softplus, "alpha", "beta"},
+      {Id::softplus, "threshold", "beta"},  // torch's shortcut is not a parameter: the value is exact
+      {Id::gelu, "approximate", "none"},    // the tanh form is its own id, gelu_tanh
+      {Id::silu, "beta", "none"},
   }));
   CAPTURE(act::name(r.id), r.param);
   Params p = act::defaults(r.id);
@@ -212,12 +235,12 @@ TEST_CASE("info(): every id's parameters have PyTorch's defaults, which validate
     const char* param;
     double def;
   };
-  // PyTorch: LeakyReLU(0.01), RReLU(1/8, 1/3), PReLU(init=0.25), ELU(alpha=1.0);
+  // PyTorch: LeakyReLU(0.01), RReLU(1/8, 1/3), PReLU(init=0.25), ELU(alpha=1.0), Softplus(beta=1);
   // maxout's 1-D picture defaults to ReLU = max(1 x + 0, 0 x + 0).
   auto d = GENERATE(values<Def>({{Id::leaky_relu, "alpha", 0.01}, {Id::rrelu, "lower", 1.0 / 8},
                                  {Id::rrelu, "upper", 1.0 / 3}, {Id::prelu, "alpha", 0.25}, {Id::elu, "alpha", 1.0},
                                  {Id::maxout, "w1", 1}, {Id::maxout, "b1", 0}, {Id::maxout, "w2", 0},
-                                 {Id::maxout, "b2", 0}}));
+                                 {Id::maxout, "b2", 0}, {Id::softplus, "beta", 1.0}}));
   CAPTURE(act::name(d.id), d.param);
   CHECK(act::get_param(d.id, act::defaults(d.id), d.param) == d.def);
 }
@@ -246,5 +269,5 @@ TEST_CASE("info(): the table is consistent with defaults(), validate() and the i
       CHECK(pi.def <= pi.slider_max);
     }
   }
-  CHECK(with_params == 5);  // leaky_relu, rrelu, prelu, elu, maxout
+  CHECK(with_params == 6);  // leaky_relu, rrelu, prelu, elu, maxout, softplus
 }

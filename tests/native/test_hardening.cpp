@@ -2,8 +2,12 @@
 // finding, named after it; the crashing inputs themselves are in tests/fuzz/regressions/<target>/.
 #include <catch2/catch.hpp>
 
+#include <cfloat>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "activations.hpp"
 #include "datasets.hpp"
@@ -111,4 +115,61 @@ TEST_CASE("error messages print numbers in their shortest exact form", "[hardeni
     CHECK(m.find("got -0.1") != std::string::npos);
     CHECK(m.find("0.10000000000000001") == std::string::npos);
   }
+}
+
+// The six activations after the post, as a hostile caller would use them: every special double as x
+// (NaN of either sign, +-inf, +-DBL_MAX, the subnormals, the edges of exp's range), and every bad beta
+// (NaN, +-inf, 0, -0, negative, just outside [0.01, 100], huge, subnormal) at every door it can enter:
+// act::validate, act::sample, nn::Network, speed::measure. The same rows through wasm are in
+// tests/wasm/hostile.test.mjs.
+TEST_CASE("after the post: hostile x never gives NaN (except NaN in) and never leaves the limits", "[hardening]") {
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+  const double xs[] = {nan, -nan, inf, -inf, DBL_MAX, -DBL_MAX, 1e308, -1e308, 4.9e-324, -4.9e-324, DBL_MIN, -DBL_MIN,
+                       709.8, -709.8, 745.2, -745.2, 1e154, -1e154, 1e103, -1e103, -3.0, 3.0, 0.0, -0.0};
+  for (act::Id id : {act::Id::softplus, act::Id::silu, act::Id::gelu, act::Id::gelu_tanh, act::Id::mish, act::Id::hardswish})
+    for (double beta : {0.01, 1.0, 100.0}) {
+      if (id != act::Id::softplus && beta != 1.0) continue;
+      act::Params p = act::defaults(id);
+      p.beta = beta;
+      for (double x : xs) {
+        const double f = act::value(id, x, p), d = act::derivative(id, x, p);
+        CAPTURE(act::name(id), beta, x, f, d);
+        if (std::isnan(x)) {
+          CHECK((std::isnan(f) && std::isnan(d)));
+          continue;
+        }
+        CHECK(!std::isnan(f));
+        CHECK(!std::isnan(d));
+        if (std::isfinite(x)) CHECK((std::isfinite(f) && std::isfinite(d)));
+        if (x >= 1e103) CHECK((f == x && d == 1.0));  // ~x on the right, f' exactly 1
+        if (x <= -1e103) CHECK((f == 0.0 && d == 0.0));  // ~0 on the left
+      }
+    }
+}
+
+TEST_CASE("after the post: a bad softplus beta is refused at every door, naming beta and its range", "[hardening]") {
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+  for (double beta : {nan, inf, -inf, 0.0, -0.0, -1.0, 0.0099999999999999985, 100.00000000000001, 1e308, 4.9e-324}) {
+    CAPTURE(beta);
+    const std::string want = "softplus: beta must be a finite number in [0.01, 100], got " + act::format_number(beta);
+    act::Params p = act::defaults(act::Id::softplus);
+    act::set_param(act::Id::softplus, p, "beta", beta);  // storing is allowed; using is not
+    CHECK((act::get_param(act::Id::softplus, p, "beta") == beta || std::isnan(beta)));
+    CHECK_THAT(message_of([&] { act::validate(act::Id::softplus, p); }), Contains(want));
+    std::vector<double> x{1.0}, f(1), df(1);
+    CHECK_THAT(message_of([&] { act::sample(act::Id::softplus, p, x, f, df); }), Contains(want));
+    nn::Config c;
+    c.activation = act::Id::softplus;
+    c.params = p;
+    CHECK_THAT(message_of([&] { nn::Network net(c); }), Contains(want));
+    for (auto v : {speed::Variant::standard, speed::Variant::fast})
+      CHECK_THAT(message_of([&] { speed::measure(act::Id::softplus, p, 10, 1, v); }), Contains(want));
+  }
+  // beta belongs to softplus only: elsewhere it is an unknown parameter, listing what is allowed
+  act::Params q;
+  CHECK_THAT(message_of([&] { act::set_param(act::Id::gelu, q, "beta", 1.0); }),
+             Contains("gelu: unknown parameter 'beta'; allowed: none"));
+  CHECK_THAT(message_of([&] { act::set_param(act::Id::elu, q, "beta", 1.0); }), Contains("allowed: alpha"));
+  CHECK_THAT(message_of([&] { act::set_param(act::Id::softplus, q, "threshold", 20.0); }),
+             Contains("softplus: unknown parameter 'threshold'; allowed: beta"));
 }

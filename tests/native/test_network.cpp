@@ -23,7 +23,7 @@ using Catch::Matchers::WithinRel;
 
 TEST_CASE("whole-network gradient matches central differences for every activation and both losses", "[network][grad]") {
   const Id a = GENERATE(Id::linear, Id::sigmoid, Id::tanh, Id::relu, Id::leaky_relu, Id::rrelu, Id::prelu, Id::elu,
-                        Id::selu, Id::maxout);
+                        Id::selu, Id::maxout, Id::softplus, Id::silu, Id::gelu, Id::gelu_tanh, Id::mish, Id::hardswish);
   const nn::Loss loss = GENERATE(nn::Loss::mse, nn::Loss::bce);
   CAPTURE(act::name(a), nn::name(loss));
   nn::Config c = nt::config(a, {3, 5, 4, 2}, loss);
@@ -138,7 +138,8 @@ TEST_CASE("losses equal hand-computed mse and bce-with-logits; logit 1000 stays 
 }
 
 TEST_CASE("the network's fused kernels agree with act::value and act::derivative", "[network][kernels]") {
-  const Id a = GENERATE(Id::sigmoid, Id::tanh, Id::relu, Id::leaky_relu, Id::rrelu, Id::elu, Id::selu, Id::linear);
+  const Id a = GENERATE(Id::sigmoid, Id::tanh, Id::relu, Id::leaky_relu, Id::rrelu, Id::elu, Id::selu, Id::linear,
+                        Id::softplus, Id::silu, Id::gelu, Id::gelu_tanh, Id::mish, Id::hardswish);
   CAPTURE(act::name(a));
   // 1-1-1 net with W1 = 1, b1 = 0, W2 = 1, b2 = 0: predict(x) = f(x); with mse and y = 0 the
   // gradient w.r.t. b1 is 2 f(x) f'(x).
@@ -195,7 +196,8 @@ TEST_CASE("toJSON uses torch Sequential keys and round-trips every number", "[ne
 }
 
 TEST_CASE("gradient check across layer widths 1..9 (every specialised matrix kernel and the general one)", "[network][grad]") {
-  const Id a = GENERATE(Id::tanh, Id::relu, Id::maxout);
+  const Id a = GENERATE(Id::tanh, Id::relu, Id::maxout, Id::softplus, Id::silu, Id::gelu, Id::gelu_tanh, Id::mish,
+                        Id::hardswish);
   CAPTURE(act::name(a));
   nn::Config c = nt::config(a, {1, 2, 3, 4, 5, 6, 7, 8, 9, 2}, nn::Loss::mse);
   nn::Network net(c);

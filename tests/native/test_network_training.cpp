@@ -19,8 +19,10 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 std::vector<double> params_of(const nn::Network& n) { return {n.parameters().begin(), n.parameters().end()}; }
-constexpr Id kAll[] = {Id::linear, Id::sigmoid, Id::tanh, Id::relu, Id::leaky_relu,
-                       Id::rrelu,  Id::prelu,   Id::elu,  Id::selu, Id::maxout};
+constexpr Id kAll[] = {Id::linear, Id::sigmoid, Id::tanh,     Id::relu,      Id::leaky_relu, Id::rrelu,
+                       Id::prelu,  Id::elu,     Id::selu,     Id::maxout,    Id::softplus,   Id::silu,
+                       Id::gelu,   Id::gelu_tanh, Id::mish,   Id::hardswish};
+static_assert(std::size(kAll) == act::kCount);
 }  // namespace
 
 TEST_CASE("one seed gives every activation the same shared initial weights", "[network][init]") {
@@ -92,6 +94,11 @@ TEST_CASE("initialisers: scales, truncation at 2 sigma, defaults per activation"
   CHECK(nn::resolve_init(nn::Init::default_init, Id::elu) == nn::Init::he_normal);
   CHECK(nn::resolve_init(nn::Init::default_init, Id::tanh) == nn::Init::glorot_uniform);
   CHECK(nn::resolve_init(nn::Init::glorot_uniform, Id::selu) == nn::Init::glorot_uniform);
+  for (Id a : {Id::softplus, Id::silu, Id::gelu, Id::gelu_tanh, Id::mish, Id::hardswish}) {
+    CAPTURE(act::name(a));
+    CHECK(nn::resolve_init(nn::Init::default_init, a) == nn::Init::he_normal);  // ReLU-like: He
+    CHECK(nn::resolve_init(nn::Init::lecun_normal, a) == nn::Init::lecun_normal);
+  }
   // Layer 0 of 200 -> 300: 60000 weights. Sample std within 2% of the target, |w| <= 2 std / 0.8796.
   const nn::Init init = GENERATE(nn::Init::lecun_normal, nn::Init::he_normal, nn::Init::glorot_uniform);
   nn::Config c = nt::config(Id::relu, {200, 300, 1});
@@ -209,10 +216,15 @@ TEST_CASE("known results: tanh solves xor; a linear network cannot learn circle"
   nn::Network lin(c);
   for (int e = 0; e < 100; ++e) lin.train_epoch(ci.x_train, ci.y_train);
   CHECK(nt::accuracy(lin, ci.x_train, ci.y_train) <= 0.6);
-  c.activation = Id::relu;  // ... while the same budget lets a relu network do it
-  nn::Network relu(c);
-  for (int e = 0; e < 100; ++e) relu.train_epoch(ci.x_train, ci.y_train);
-  CHECK(nt::accuracy(relu, ci.x_train, ci.y_train) >= 0.95);
+  // ... while the same budget lets a relu network do it, and each of the six after the post
+  for (Id a : {Id::relu, Id::softplus, Id::silu, Id::gelu, Id::gelu_tanh, Id::mish, Id::hardswish}) {
+    CAPTURE(act::name(a));
+    c.activation = a;
+    c.params = act::defaults(a);
+    nn::Network net(c);
+    for (int e = 0; e < 100; ++e) net.train_epoch(ci.x_train, ci.y_train);
+    CHECK(nt::accuracy(net, ci.x_train, ci.y_train) >= 0.95);
+  }
 }
 
 TEST_CASE("divergence: a huge learning rate stops training and keeps the last finite parameters", "[network][diverge]") {

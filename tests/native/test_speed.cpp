@@ -81,11 +81,13 @@ TEST_CASE("branchy and branchless ReLU-family kernels equal the library's", "[sp
   check_result(speed::measure(id, p, kN, 2, v, 3), id, p, 3);
 }
 
-TEST_CASE("fast SIMD kernels of sigmoid, tanh, elu, selu give the library's values", "[speed]") {
-  const act::Id id = GENERATE(act::Id::sigmoid, act::Id::tanh, act::Id::elu, act::Id::selu);
+TEST_CASE("fast SIMD kernels of sigmoid, tanh, elu, selu and the six after the post give the library's values", "[speed]") {
+  const act::Id id = GENERATE(act::Id::sigmoid, act::Id::tanh, act::Id::elu, act::Id::selu, act::Id::softplus,
+                              act::Id::silu, act::Id::gelu, act::Id::gelu_tanh, act::Id::mish, act::Id::hardswish);
   CAPTURE(act::name(id));
   act::Params p = act::defaults(id);
   if (id == act::Id::elu) p.alpha = 0.7;
+  if (id == act::Id::softplus) p.beta = 2.5;  // a non-default beta must be honoured too
   // each element within a few ulp of act:: (test_speed_kernels.cpp), so the sums agree to ~1e-15
   check_result(speed::measure(id, p, kN, 2, speed::Variant::fast, 4), id, p, 4);
 }
@@ -103,7 +105,15 @@ TEST_CASE("measure validates its arguments with clear messages", "[speed]") {
   bad.alpha = -1;
   CHECK_THROWS_WITH(speed::measure(act::Id::elu, bad, 10, 1, speed::Variant::standard), Contains("alpha"));
   CHECK_THROWS_WITH(speed::measure(act::Id::relu, act::defaults(act::Id::relu), 10, 1, speed::Variant::fast),
-                    Contains("only for sigmoid, tanh, elu and selu") && Contains("relu"));
+                    Contains("only for sigmoid, tanh, elu, selu, softplus, silu, gelu, gelu_tanh, mish and hardswish") &&
+                        Contains("not for relu"));
+  for (act::Id id : {act::Id::linear, act::Id::maxout, act::Id::prelu})
+    CHECK_FALSE(speed::has_variant(id, speed::Variant::fast));
+  CHECK_FALSE(speed::has_variant(act::Id::silu, speed::Variant::branchy));
+  act::Params bad_beta = act::defaults(act::Id::softplus);
+  bad_beta.beta = 0;
+  CHECK_THROWS_WITH(speed::measure(act::Id::softplus, bad_beta, 10, 1, speed::Variant::fast),
+                    Contains("softplus: beta must be a finite number in [0.01, 100], got 0"));
   CHECK_THROWS_WITH(speed::parse_variant("quick"),
                     Contains("'default', 'branchy', 'branchless' or 'fast'") && Contains("quick"));
   CHECK(speed::parse_variant("fast") == speed::Variant::fast);

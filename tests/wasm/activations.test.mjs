@@ -1,9 +1,10 @@
 // The activation API exactly as the page sees it: dist/activations.js loaded with require(path)()
 // (no options). Ids and their order, activate/derivative with and without params, the batched
 // sampler's fresh copies, errors (JS Error, message naming the problem and what is allowed, the
-// module still working afterwards), and the tail values (sigmoid'(40) and the like).
+// module still working afterwards), the tail values (sigmoid'(40) and the like), and those of the six ids after the post.
 // Run: DIST_DIR=dist node --test tests/wasm/activations.test.mjs
-// Reference tail values: bc -l at scale=420, as in tests/native/test_activations.cpp.
+// Reference tail values: bc -l at scale=420, as in tests/native/test_activations.cpp; for the six after
+// the post, mpmath at 50 digits (tools/activation_references.py, as in test_activations_after_post.cpp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -17,7 +18,9 @@ const factory = require(path.join(dist, 'activations.js'));
 const M = await factory();
 
 const POST_ORDER = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
-const ALLOWED = `allowed: ${POST_ORDER.join(', ')}`;
+const AFTER_POST = ['softplus', 'silu', 'gelu', 'gelu_tanh', 'mish', 'hardswish'];
+const ORDER = [...POST_ORDER, ...AFTER_POST];
+const ALLOWED = `allowed: ${ORDER.join(', ')}`;
 
 function rel(got, want, tol = 1e-12) {
   assert.equal(typeof got, 'number');
@@ -51,20 +54,21 @@ test('the factory loads with no options and exposes the API', () => {
     assert.equal(typeof M[fn], 'function', fn);
 });
 
-test('activationIds() lists the ten ids in the post\'s order, as a fresh Array', () => {
+test('activationIds() lists the post\'s ten in its order, then the six after it, as a fresh Array', () => {
   const ids = M.activationIds();
   assert.ok(Array.isArray(ids));
-  assert.deepEqual(ids, POST_ORDER);
+  assert.deepEqual(ids, ORDER);
+  assert.deepEqual(ids.slice(0, 10), POST_ORDER);
   ids.push('mutated');
-  assert.deepEqual(M.activationIds(), POST_ORDER);
+  assert.deepEqual(M.activationIds(), ORDER);
 });
 
 test('activationInfo(): parameters with PyTorch defaults, ranges and slider ranges', () => {
   const defaults = {
     leaky_relu: { alpha: 0.01 }, rrelu: { lower: 1 / 8, upper: 1 / 3 }, prelu: { alpha: 0.25 },
-    elu: { alpha: 1 }, maxout: { w1: 1, b1: 0, w2: 0, b2: 0 },
+    elu: { alpha: 1 }, maxout: { w1: 1, b1: 0, w2: 0, b2: 0 }, softplus: { beta: 1 },
   };
-  for (const id of POST_ORDER) {
+  for (const id of ORDER) {
     const info = M.activationInfo(id);
     assert.equal(info.id, id);
     for (const k of ['title', 'range', 'description']) assert.ok(typeof info[k] === 'string' && info[k].length > 0, `${id}.${k}`);
@@ -120,8 +124,43 @@ test('tail values survive the trip through wasm (rel 1e-12)', () => {
   assert.equal(M.derivative('sigmoid', 0), 0.25);
 });
 
+test('the six after the post: tail values survive the trip through wasm (rel 1e-12), PyTorch conventions', () => {
+  // far left tails, where e^x or Phi(x) is subnormal but the result is not
+  rel(M.activate('silu', -712), -4.313292185103229e-307);
+  rel(M.derivative('silu', -712), -4.3072341904612301e-307);
+  rel(M.activate('gelu', -37.5), -1.7270073785932331e-306);
+  rel(M.derivative('gelu', -37.5), -6.4762711430558126e-305);
+  rel(M.activate('gelu_tanh', -21), -6.0166484876314847e-301);
+  rel(M.derivative('gelu_tanh', -21.2), -2.2750197115406989e-307);
+  rel(M.activate('mish', -712), -4.313292185103229e-307);
+  rel(M.derivative('mish', -712), -4.3072341904612301e-307);
+  rel(M.activate('softplus', -71000, { beta: 0.01 }), 4.4762862256750637e-307);
+  rel(M.derivative('softplus', -3700, { beta: 0.01 }), 8.5330476257440585e-17);
+  // near 0 and on the right
+  rel(M.activate('gelu', 1e-10), 5.0000000003989425e-11);
+  rel(M.derivative('gelu_tanh', 1), 1.0829640838457826);
+  rel(M.activate('softplus', 20.5), 2.0500000001250153e+1);  // exact: torch's threshold=20 returns 20.5
+  rel(M.derivative('silu', 20), 1.0000000391619187);
+  assert.equal(M.derivative('mish', 0), M.derivative('mish', -0));
+  rel(M.derivative('mish', 0), 0.6);
+  // hardswish: the middle piece at both kinks (torch 1.13's element-wise backward), 0 exactly at -1.5
+  assert.equal(M.derivative('hardswish', -3), -0.5);
+  assert.equal(M.derivative('hardswish', 3), 1.5);
+  assert.equal(M.derivative('hardswish', 3.0000000000000004), 1);
+  assert.equal(M.derivative('hardswish', -3.0000000000000004), 0);
+  assert.equal(M.derivative('hardswish', -1.5), 0);
+  assert.equal(M.activate('hardswish', -1.5), -0.375);
+  for (const id of AFTER_POST) {
+    const info = M.activationInfo(id);
+    assert.ok(info.description.length > 40 && info.title.length > 0, id);
+    assert.deepEqual(info.params.map((p) => p.name), id === 'softplus' ? ['beta'] : [], id);
+  }
+  const beta = M.activationInfo('softplus').params[0];
+  assert.deepEqual([beta.min, beta.max, beta.default], [0.01, 100, 1]);
+});
+
 test('math stays math: NaN in gives NaN out, +-Infinity give the limits', () => {
-  for (const id of POST_ORDER) {
+  for (const id of ORDER) {
     assert.ok(Number.isNaN(M.activate(id, NaN)), id);
     assert.ok(Number.isNaN(M.derivative(id, NaN)), id);
     assert.ok(Number.isNaN(M.sampleCurve(id, [NaN]).df[0]), id);
@@ -172,11 +211,11 @@ test('sampleCurve returns {x, f, df} as fresh Float64Array copies equal to activ
 });
 
 test('unknown or mistyped ids throw an Error listing the allowed ids', () => {
-  for (const bad of ['gelu', '', 'ReLU', 'leaky-relu', 'relu '])
+  for (const bad of ['GELU', '', 'ReLU', 'leaky-relu', 'relu ', 'gelu-tanh', 'hard_swish'])
     throwsError(() => M.activate(bad, 1), `unknown activation '${bad}'`, ALLOWED);
   throwsError(() => M.derivative('softmax', 1), "unknown activation 'softmax'", ALLOWED);
-  throwsError(() => M.sampleCurve('swish', [1]), "unknown activation 'swish'", ALLOWED);
-  throwsError(() => M.activationInfo('gelu'), "unknown activation 'gelu'", ALLOWED);
+  throwsError(() => M.sampleCurve('swish', [1]), "unknown activation 'swish'", ALLOWED);  // PyTorch calls it SiLU: 'silu'
+  throwsError(() => M.activationInfo('gelu_erf'), "unknown activation 'gelu_erf'", ALLOWED);
   throwsError(() => M.activate(3, 1), 'activation id must be a string, got number');
   throwsError(() => M.activate(null, 1), 'activation id must be a string, got null');
   throwsError(() => M.activate(undefined, 1), 'activation id must be a string, got undefined');
@@ -217,6 +256,10 @@ test('bad parameter values throw an Error naming the field and the allowed range
   throwsError(() => M.activate('elu', -1, { beta: 1 }), "elu: unknown parameter 'beta'", 'allowed: alpha');
   throwsError(() => M.activate('maxout', 1, { w3: 1 }), "unknown parameter 'w3'", 'allowed: w1, b1, w2, b2');
   throwsError(() => M.activate('relu', 1, { alpha: 0.1 }), "relu: unknown parameter 'alpha'", 'allowed: none');
+  throwsError(() => M.activate('softplus', 1, { beta: 0 }), 'softplus: beta must be a finite number in [0.01, 100], got 0');
+  throwsError(() => M.sampleCurve('softplus', [1], { beta: 101 }), 'softplus: beta', '[0.01, 100]', 'got 101');
+  throwsError(() => M.activate('softplus', 1, { alpha: 1 }), "softplus: unknown parameter 'alpha'", 'allowed: beta');
+  throwsError(() => M.activate('gelu_tanh', 1, { approximate: 'none' }), "gelu_tanh: unknown parameter 'approximate'", 'allowed: none');
 });
 
 test('bad sample grids throw an Error naming xs', () => {

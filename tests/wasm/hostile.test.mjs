@@ -34,7 +34,7 @@ const X2 = [0.1, 0.2, -0.3, 0.4], Y2 = [1, 0];
 // Error matching it; a function = must return and the function must accept the result.
 // flat: the heap must not grow. binding: Embind's own message (arity / deleted object / wrong this).
 const ROWS = [
-  ['activationIds', 'no args', () => M.activationIds(), (r) => r.length === 10],
+  ['activationIds', 'no args', () => M.activationIds(), (r) => r.length === 16 && r[10] === 'softplus' && r[15] === 'hardswish'],
   ['activationIds', 'extra arg 1', () => M.activationIds(1), /called with 1 arguments, expected 0/, 'binding'],
   ['activationInfo', "'swish'", () => M.activationInfo('swish'), /unknown activation 'swish'; allowed: linear, sigmoid, tanh, relu/],
   ['activationInfo', '42 (number for id)', () => M.activationInfo(42), /activation id must be a string, got number/],
@@ -56,6 +56,26 @@ const ROWS = [
   ['activate', "'elu', -1, 'alpha=1'", () => M.activate('elu', -1, 'alpha=1'), /elu: params must be a plain object, got string/],
   ['activate', "'rrelu', -1, {lower: .5, upper: .1}", () => M.activate('rrelu', -1, { lower: 0.5, upper: 0.1 }), /rrelu: lower must be <= upper/],
   ['activate', "'maxout', 1, {w1: -Infinity}", () => M.activate('maxout', 1, { w1: -Infinity }), /maxout: w1 must be a finite number in \[-100, 100\], got -inf/],
+  // the six after the post: softplus's beta at every door, and the parameters they do not have
+  ['activate', "'softplus', 1, {beta: NaN}", () => M.activate('softplus', 1, { beta: NaN }), /softplus: beta must be a finite number in \[0.01, 100\], got nan/],
+  ['activate', "'softplus', 1, {beta: 0}", () => M.activate('softplus', 1, { beta: 0 }), /softplus: beta must be a finite number in \[0.01, 100\], got 0/],
+  ['activate', "'softplus', 1, {beta: -1}", () => M.activate('softplus', 1, { beta: -1 }), /softplus: beta .*got -1/],
+  ['activate', "'softplus', 1, {beta: 1e308}", () => M.activate('softplus', 1, { beta: 1e308 }), /softplus: beta .*got 1e\+308/],
+  ['activate', "'softplus', 1, {beta: 5e-324}", () => M.activate('softplus', 1, { beta: 5e-324 }), /softplus: beta .*got 4.94065645841247e-324/],
+  ['activate', "'softplus', 1, {beta: '2'}", () => M.activate('softplus', 1, { beta: '2' }), /softplus: beta must be a number, got string/],
+  ['activate', "'softplus', 1, {threshold: 20}", () => M.activate('softplus', 1, { threshold: 20 }), /softplus: unknown parameter 'threshold'; allowed: beta/],
+  ['activate', "'softplus', 1e308, {beta: 100} (beta x overflows)", () => M.activate('softplus', 1e308, { beta: 100 }), (r) => r === 1e308],
+  ['activate', "'softplus', -1e308, {beta: 0.01}", () => M.activate('softplus', -1e308, { beta: 0.01 }), (r) => r === 0],
+  ['activate', "'gelu', 1, {approximate: 'tanh'}", () => M.activate('gelu', 1, { approximate: 'tanh' }), /gelu: unknown parameter 'approximate'; allowed: none/],
+  ['activate', "'silu', 1, {beta: 1}", () => M.activate('silu', 1, { beta: 1 }), /silu: unknown parameter 'beta'; allowed: none/],
+  ['activate', "'gelu_tanh', 1e308 (x^3 overflows)", () => M.activate('gelu_tanh', 1e308), (r) => r === 1e308],
+  ['activate', "'mish', -Infinity", () => M.activate('mish', -Infinity), (r) => r === 0],
+  ['activate', "'hardswish', -Infinity (torch: NaN)", () => M.activate('hardswish', -Infinity), (r) => r === 0],
+  ['derivative', "'silu', Infinity (torch: NaN)", () => M.derivative('silu', Infinity), (r) => r === 1],
+  ['derivative', "'gelu', -1e308", () => M.derivative('gelu', -1e308), (r) => r === 0],
+  ['derivative', "'hardswish', 3 (torch 1.13's side)", () => M.derivative('hardswish', 3), (r) => r === 1.5],
+  ['derivative', "'hardswish', -3", () => M.derivative('hardswish', -3), (r) => r === -0.5],
+  ['derivative', "'softplus', 0, {beta: Infinity}", () => M.derivative('softplus', 0, { beta: Infinity }), /softplus: beta .*got inf/],
   // Missing / extra arguments of the overloaded functions: a plain Error (Embind's own message here
   // dumped its overload table, i.e. minified JS source).
   ['activate', "'relu' (x missing)", () => M.activate('relu'), /activate\(id, x, params\?\) needs at least 2 arguments, got 1/],
@@ -75,7 +95,7 @@ const ROWS = [
   ['activate', "'sigmoid', -1e308", () => M.activate('sigmoid', -1e308), (r) => r === 0],
   ['activate', "'selu', -0", () => M.activate('selu', -0), (r) => Object.is(r, -0) || r === 0],
   ['derivative', "'tanh', 'x'", () => M.derivative('tanh', 'x'), /x must be a number, got string/],
-  ['derivative', "'gelu', 0", () => M.derivative('gelu', 0), /unknown activation 'gelu'; allowed/],
+  ['derivative', "'GELU', 0 (ids are lower case)", () => M.derivative('GELU', 0), /unknown activation 'GELU'; allowed: .*gelu, gelu_tanh/],
   ['derivative', "'prelu', 0, {alpha: 2}", () => M.derivative('prelu', 0, { alpha: 2 }), /prelu: alpha must be a finite number in \[-1, 1\], got 2/],
   ['derivative', "'sigmoid', 1e308", () => M.derivative('sigmoid', 1e308), (r) => r === 0],
   ['sampleCurve', "'relu', 5 (number for xs)", () => M.sampleCurve('relu', 5), /xs must be an Array or Float64Array of numbers, got number/],
@@ -85,6 +105,7 @@ const ROWS = [
   ['sampleCurve', "'relu', {length: 1e9}", () => M.sampleCurve('relu', { length: 1e9 }), /xs must be an Array or Float64Array/, 'flat'],
   ['sampleCurve', "'relu', 1e6+1 points", () => M.sampleCurve('relu', new Float64Array(1e6 + 1)), /xs: at most 1000000 points, got 1000001/],
   ['sampleCurve', "'relu', []", () => M.sampleCurve('relu', []), (r) => r.f.length === 0],
+  ['sampleCurve', "'softplus', [1], {beta: -Infinity}", () => M.sampleCurve('softplus', [1], { beta: -Infinity }), /softplus: beta .*got -inf/],
   ['sampleCurve', "'tanh', [NaN, -Infinity, 1e308]", () => M.sampleCurve('tanh', [NaN, -Infinity, 1e308]),
     (r) => Number.isNaN(r.f[0]) && r.f[1] === -1 && r.f[2] === 1 && Number.isNaN(r.df[0]) && r.df[1] === 0 && r.df[2] === 0],
   ['measureActivation', "'relu', {n: 0}", () => M.measureActivation('relu', { n: 0 }), /n must be an integer in \[1, 10000000\], got 0/],
@@ -93,6 +114,8 @@ const ROWS = [
   ['measureActivation', "'relu', {variant: 'fast'}", () => M.measureActivation('relu', { variant: 'fast', n: 10, reps: 1 }), /fast/],
   ['measureActivation', "'relu', {speed: 1}", () => M.measureActivation('relu', { speed: 1 }), /measureActivation options: unknown key 'speed'; allowed: n, reps, variant, params, seed/],
   ['measureActivation', "'relu', 'fast'", () => M.measureActivation('relu', 'fast'), /options must be a plain object, got string/],
+  ['measureActivation', "'softplus', {params: {beta: NaN}}", () => M.measureActivation('softplus', { params: { beta: NaN }, n: 10, reps: 1 }), /softplus: beta must be a finite number .*got nan/],
+  ['measureActivation', "'mish', {variant: 'branchy'}", () => M.measureActivation('mish', { variant: 'branchy', n: 10, reps: 1 }), /only for relu, leaky_relu, rrelu and prelu, not for mish/],
   ['new Network', 'layers []', () => new M.Network({ layers: [] }), /layers: need 2 to 64 widths/],
   ['new Network', 'layers [2, 0, 1] (zero-wide)', () => new M.Network({ layers: [2, 0, 1] }), /layers\[1\] must be an integer in \[1, 1024\], got 0/],
   ['new Network', 'layers [2, -8, 1]', () => new M.Network({ layers: [2, -8, 1] }), /layers\[1\] must be an integer in \[1, 1024\], got -8/],
@@ -116,6 +139,8 @@ const ROWS = [
   ['new Network', 'seed 2^53', () => new M.Network({ seed: 2 ** 53 }), /seed must be an integer in \[0, 9007199254740991\]/],
   ['new Network', "activation 'swish'", () => new M.Network({ activation: 'swish' }), /unknown activation 'swish'; allowed/],
   ['new Network', 'params {alpha: Infinity} (elu)', () => new M.Network({ activation: 'elu', params: { alpha: Infinity } }), /elu: alpha must be a finite number .*got inf/],
+  ['new Network', 'params {beta: 0} (softplus)', () => new M.Network({ activation: 'softplus', params: { beta: 0 } }), /softplus: beta must be a finite number in \[0.01, 100\], got 0/],
+  ['new Network', 'params {beta: 1} (gelu)', () => new M.Network({ activation: 'gelu', params: { beta: 1 } }), /gelu: unknown parameter 'beta'; allowed: none/],
   ['new Network', "loss 'hinge'", () => new M.Network({ loss: 'hinge' }), /loss: unknown 'hinge'; allowed: bce, mse/],
   ['new Network', "optimizer {}", () => new M.Network({ optimizer: {} }), /optimizer must be a string, got object/],
   ['new Network', 'config 42', () => new M.Network(42), /config must be a plain object, got number/],
@@ -301,6 +326,8 @@ test('hostile inputs: clear Errors (never a trap), results where valid, the modu
 // Limits by hand from the definitions, defaults as in DESIGN.md: leaky 0.01, rrelu eval slope
 // (1/8 + 1/3)/2 = 11/48, prelu 0.25, elu alpha 1, selu scale*alpha = 1.0507009873554804934 *
 // 1.6732632423543772848 = 1.7580993408473766 (bc -l: 1.75809934084737685...), maxout max(x, 0) by default.
+// The six after the post are ~x on the right and ~0 on the left, f' -> 1 and 0 (PyTorch gives NaN for
+// some: silu'(+inf), hardswish(-inf), gelu'(+inf); ours are the limits).
 const LIMITS = {
   //            f(+inf)   f(-inf)               f'(+inf)            f'(-inf)
   linear: [Infinity, -Infinity, 1, 1],
@@ -313,6 +340,12 @@ const LIMITS = {
   elu: [Infinity, -1, 1, 0],
   selu: [Infinity, -1.7580993408473766, 1.0507009873554805, 0],
   maxout: [Infinity, 0, 1, 0],
+  softplus: [Infinity, 0, 1, 0],
+  silu: [Infinity, 0, 1, 0],
+  gelu: [Infinity, 0, 1, 0],
+  gelu_tanh: [Infinity, 0, 1, 0],
+  mish: [Infinity, 0, 1, 0],
+  hardswish: [Infinity, 0, 1, 0],
 };
 
 test('math stays math for every id: NaN in -> NaN out, +-inf -> the limits, +-1e308 finite and never NaN', () => {

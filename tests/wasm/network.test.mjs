@@ -78,9 +78,28 @@ test('PyTorch layout: a hand-built 2-2-1 tanh net, toJSON keys and shapes', () =
   });
 });
 
+test('the six after the post: He init by default, beta in the config, torch module names, they train', () => {
+  const modules = { softplus: 'Softplus(0.5, 40)', silu: 'SiLU()', gelu: 'GELU()', gelu_tanh: "GELU(approximate='tanh')",
+    mish: 'Mish()', hardswish: 'Hardswish()' };
+  const x = [0.1, 0.2, -0.3, 0.4, 0.5, -0.6, -0.7, -0.8], y = [1, 0, 1, 0];
+  for (const [id, module] of Object.entries(modules)) {
+    const params = id === 'softplus' ? { beta: 0.5 } : {};
+    withNet({ layers: [2, 3, 1], activation: id, params, seed: 4 }, (net) => {
+      assert.equal(net.config().init, 'he_normal', id);
+      assert.deepEqual(net.config().params, params, id);
+      const j = JSON.parse(net.toJSON());
+      assert.deepEqual(j.modules, ['Linear(2, 3)', module, 'Linear(3, 1)'], id);
+      assert.equal(net.parameterCount(), 13, id);
+      const before = net.lossAndGradient(x, y).loss;
+      for (let e = 0; e < 50; e++) net.trainEpoch(x, y);
+      assert.ok(net.lossAndGradient(x, y).loss < before, `${id}: training lowers the loss`);
+    });
+  }
+});
+
 test('lossAndGradient: mean loss and gradient equal central differences', () => {
-  for (const loss of ['mse', 'bce']) {
-    withNet({ layers: [2, 4, 3, 1], activation: 'elu', loss, seed: 4 }, (net) => {
+  for (const [loss, activation] of [['mse', 'elu'], ['bce', 'elu'], ...['softplus', 'silu', 'gelu', 'gelu_tanh', 'mish', 'hardswish'].map((a) => ['bce', a])]) {
+    withNet({ layers: [2, 4, 3, 1], activation, loss, seed: 4 }, (net) => {
       const X = [0.3, -0.7, 1.1, 0.4, -0.9, -0.2], Y = [1, 0, 1];
       const { loss: L, gradient: g } = net.lossAndGradient(X, Y);
       assert.ok(g instanceof Float64Array);
@@ -91,7 +110,7 @@ test('lossAndGradient: mean loss and gradient equal central differences', () => 
         q[i] = p[i] + h; net.setParameters(q); const up = net.lossAndGradient(X, Y).loss;
         q[i] = p[i] - h; net.setParameters(q); const down = net.lossAndGradient(X, Y).loss;
         const fd = (up - down) / (2 * h);
-        assert.ok(Math.abs(fd - g[i]) < 1e-7 + 1e-6 * Math.abs(fd), `${loss} param ${i}: ${g[i]} vs ${fd}`);
+        assert.ok(Math.abs(fd - g[i]) < 1e-7 + 1e-6 * Math.abs(fd), `${activation}/${loss} param ${i}: ${g[i]} vs ${fd}`);
       }
       net.setParameters(p);
       assert.equal(net.lossAndGradient(X, Y).loss, L);

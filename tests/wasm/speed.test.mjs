@@ -40,7 +40,7 @@ const N = 4000;
 
 test('every activation: finite positive timings, checksum = sum of activate + derivative', () => {
   const ids = M.activationIds();
-  assert.equal(ids.length, 10);
+  assert.equal(ids.length, 16);
   for (const id of ids) {
     const r = M.measureActivation(id, { n: N, reps: 2, seed: 5 });
     assert.equal(r.id, id);
@@ -66,8 +66,9 @@ test('branchy and branchless ReLU variants compute the same values, with params'
   }
 });
 
-test('fast SIMD kernels (sigmoid, tanh, elu, selu) give the same sums as activate/derivative', () => {
-  for (const [id, params] of [['sigmoid'], ['tanh'], ['elu', { alpha: 0.7 }], ['selu']]) {
+test('fast SIMD kernels (sigmoid, tanh, elu, selu and the six after the post) give the same sums as activate/derivative', () => {
+  for (const [id, params] of [['sigmoid'], ['tanh'], ['elu', { alpha: 0.7 }], ['selu'], ['softplus', { beta: 2.5 }], ['silu'],
+    ['gelu'], ['gelu_tanh'], ['mish'], ['hardswish']]) {
     const r = M.measureActivation(id, { n: N, reps: 1, variant: 'fast', params, seed: 2 });
     assert.equal(r.variant, 'fast');
     const ref = reference(id, N, 2, params);
@@ -92,7 +93,8 @@ test('bad arguments throw Errors naming the field and what is allowed', () => {
     [['tanh', { reps: 101 }], /reps must be an integer in \[1, 100\]/],
     [['tanh', { n: 10, variant: 'quick' }], /variant must be 'default', 'branchy', 'branchless' or 'fast', got 'quick'/],
     [['tanh', { n: 10, variant: 'branchy' }], /only for relu, leaky_relu, rrelu and prelu, not for tanh/],
-    [['relu', { n: 10, variant: 'fast' }], /only for sigmoid, tanh, elu and selu, not for relu/],
+    [['relu', { n: 10, variant: 'fast' }], /only for sigmoid, tanh, elu, selu, softplus, silu, gelu, gelu_tanh, mish and hardswish, not for relu/],
+    [['softplus', { n: 10, params: { beta: 0 } }], /softplus: beta must be a finite number in \[0.01, 100\], got 0/],
     [['elu', { n: 10, params: { alpha: -1 } }], /elu: alpha must be a finite number/],
     [['relu', { n: 10, speed: 1 }], /measureActivation options: unknown key 'speed'; allowed: n, reps, variant, params, seed/],
     [['relu', 5], /options must be a plain object, got number/],
