@@ -27,30 +27,10 @@
 // Optimisers (torch.optim defaults): sgd; momentum = SGD(momentum=0.9) (v = 0.9 v + g; p -= lr v);
 //   adam (beta1 0.9, beta2 0.999, eps 1e-8, bias-corrected).
 //
-// Loading a to_json() / net.toJSON() export into PyTorch (float64; eval() matches predict()):
-//
-//   import json, torch
-//   from torch import nn
-//   d = json.load(open("net.json")); c = d["config"]; p = c["params"]; L = c["layers"]; k = c["maxoutPieces"]
-//   class Maxout(nn.Module):  # unit j = max of rows j*k .. j*k+k-1 (no parameters, no state_dict key)
-//       def __init__(self, k): super().__init__(); self.k = k
-//       def forward(self, x): return x.view(x.shape[0], -1, self.k).max(dim=2).values
-//   act = {"linear": lambda n: nn.Identity(), "sigmoid": lambda n: nn.Sigmoid(), "tanh": lambda n: nn.Tanh(),
-//          "relu": lambda n: nn.ReLU(), "leaky_relu": lambda n: nn.LeakyReLU(p["alpha"]),
-//          "rrelu": lambda n: nn.RReLU(p["lower"], p["upper"]), "prelu": lambda n: nn.PReLU(n),
-//          "elu": lambda n: nn.ELU(p["alpha"]), "selu": lambda n: nn.SELU(), "maxout": lambda n: Maxout(k),
-//          # threshold=40: torch's default 20 returns x where beta z > 20 (up to 1e-10 relative off)
-//          "softplus": lambda n: nn.Softplus(p["beta"], 40), "silu": lambda n: nn.SiLU(),
-//          "gelu": lambda n: nn.GELU(), "gelu_tanh": lambda n: nn.GELU(approximate="tanh"),
-//          "mish": lambda n: nn.Mish(), "hardswish": lambda n: nn.Hardswish()}
-//   mods = []
-//   for i in range(len(L) - 1):
-//       hidden = i < len(L) - 2
-//       mods.append(nn.Linear(L[i], L[i + 1] * (k if hidden and c["activation"] == "maxout" else 1)))
-//       if hidden: mods.append(act[c["activation"]](L[i + 1]))
-//   net = nn.Sequential(*mods).double().eval()
-//   net.load_state_dict({key: torch.tensor(v, dtype=torch.float64) for key, v in d["state_dict"].items()})
-//   logits = net(torch.tensor([[0.5, -0.2]], dtype=torch.float64))
+// Loading a to_json() / net.toJSON() export into PyTorch (float64; eval() matches predict()): the
+// one snippet is web/js/widgets/race/python.js, which the race shows its readers; it builds
+// nn.Sequential from "modules" and loads "state_dict" (tools/check-torch-export.mjs runs it against
+// real PyTorch).
 #pragma once
 
 #include <cstddef>

@@ -104,8 +104,8 @@ test('LeakyCompare: bad options throw naming the field', () => {
   assert.throws(() => engine.createLeakyCompare({ runs: [{ activation: 'relu', alpha: 1 }] }), /runs\[0\].*unknown key 'alpha'/);
 });
 
-test('activationGuideRules: the post\'s picks, rule ids (no page anchors) and errors', () => {
-  const g = engine.activationGuideRules;
+test('activationGuide: the post\'s picks, rule ids (no page anchors) and errors', () => {
+  const g = engine.activationGuide;
   assert.deepEqual(engine.activationRanking(), ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid']);
   assert.equal(g().pick, 'selu');
   assert.equal(g({ selfNormalizing: false }).pick, 'elu');

@@ -333,7 +333,7 @@ export function zigzagDescent(options) {
 // <activation-guide>. Section 10: answers {selfNormalizing, speedCritical, overfitting, hugeTrainingSet,
 // timeToCrossValidate} (booleans) -> {pick, advice: [{id, rule}], crossValidate: [ids]}. Rule ids:
 // self-normalizing, no-self-normalizing, speed-relu, speed-leaky, overfitting, huge-data, cross-validate.
-export function activationGuideRules(answers) {
+export function activationGuide(answers) {
   return call((m) => (answers === undefined ? m.activationGuide() : m.activationGuide(answers)));
 }
 

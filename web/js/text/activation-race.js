@@ -19,7 +19,7 @@ export default {
     helpText: '내려받은 JSON의 "modules"는 nn.Sequential의 층 순서, "state_dict"는 PyTorch 키(0.weight, 0.bias, …)입니다. Maxout은 PyTorch에 내장 모듈이 없어서 아래처럼 직접 정의합니다. 출력은 로짓이므로 확률은 sigmoid를 씌워 얻습니다.',
     python: {
       maxout: '유닛 j = 앞 Linear의 j*k .. j*k+k-1 행 중 최댓값',
-      module: '"Linear(2, 8)" -> nn.Linear(2, 8), eval() 없이',
+      module: '"Linear(2, 8)" -> nn.Linear(2, 8) (eval() 없이)',
       eval: 'RReLU: 경주의 결정 경계처럼 평균 기울기', prob: 'P(클래스 1)',
     },
     error: '경주를 시작할 수 없습니다',

@@ -55,7 +55,10 @@ export function fmt(v, digits = 3) {
 export const TITLES = {
   linear: 'linear', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU', rrelu: 'RReLU',
   prelu: 'PReLU', elu: 'ELU', selu: 'SELU', maxout: 'maxout',
+  softplus: 'softplus', silu: 'SiLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', mish: 'Mish', hardswish: 'hard-swish',
 };
+// The activations after the 2020 post (the engine lists them after its ten).
+export const AFTER_POST = ['softplus', 'silu', 'gelu', 'gelu_tanh', 'mish', 'hardswish'];
 
 export class ChartWidget extends Widget {
   constructor() {

@@ -6,18 +6,22 @@
 // sets --c-relu (or --bg …) restyles the widgets too, and a widget alone on a page still has
 // every colour.
 //
-// Activation colours are derived from Okabe & Ito's colour-blind-safe set, tuned per scheme so
-// each has >= 3:1 contrast against the background and every pair stays apart under simulated
-// protanopia, deuteranopia and tritanopia (tests/browser/page.test.mjs checks both).
+// The post's ten activation colours are derived from Okabe & Ito's colour-blind-safe set, tuned per
+// scheme so each has >= 3:1 contrast against the background and every pair stays apart under
+// simulated protanopia, deuteranopia and tritanopia (tests/browser/page.test.mjs checks both). The
+// six after the post have >= 4.4:1 contrast in both schemes; they appear together with the ten only
+// in the race, where each one is also named.
 
 export const ACTIVATIONS = {
   light: {
     linear: '#767676', sigmoid: '#ad811c', tanh: '#ff3f19', relu: '#0070af', leaky_relu: '#0e895c',
     rrelu: '#3d91c2', prelu: '#bf5f9b', elu: '#96923e', selu: '#111111', maxout: '#882255',
+    softplus: '#6b5b95', silu: '#a0522d', gelu: '#5d4037', gelu_tanh: '#00838f', mish: '#6a1b9a', hardswish: '#546e7a',
   },
   dark: {
     linear: '#9a9a9a', sigmoid: '#e69f00', tanh: '#ff7a33', relu: '#3d9ee0', leaky_relu: '#1fc493',
     rrelu: '#8fd3ff', prelu: '#e39ac6', elu: '#f0e442', selu: '#f5f5f5', maxout: '#cc4e7b',
+    softplus: '#b3a6e0', silu: '#e0a07a', gelu: '#c8a89a', gelu_tanh: '#4dd0e1', mish: '#ce93d8', hardswish: '#b0bec5',
   },
 };
 

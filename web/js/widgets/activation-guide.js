@@ -1,6 +1,6 @@
 // <activation-guide> — section 10 of the post as questions: answer five yes/no questions and get
 // the post's recommendation, the reason, and a link to the experiment on the page that shows it.
-// The rules live in C++ (experiments::activation_guide via engine.activationGuideRules, which returns rule ids); this element asks, shows, and
+// The rules live in C++ (experiments::activation_guide via engine.activationGuide, which returns rule ids); this element asks, shows, and
 // maps each rule to the page section (ANCHORS below) where the reader can run its experiment.
 //
 // Attributes (initial answers; each a boolean attribute, value "false" = no; a checkbox writes
@@ -16,7 +16,7 @@ import { AttrError, shown } from '../ui/kit.js';
 import { TITLES } from '../ui/chart-widget.js';
 import TEXT from '../text/activation-guide.js';
 
-// [answer key of engine.activationGuideRules, attribute = checkbox name, default]
+// [answer key of engine.activationGuide, attribute = checkbox name, default]
 const QUESTIONS = [
   ['selfNormalizing', 'self-normalizing', true], ['speedCritical', 'speed', false], ['overfitting', 'overfitting', false],
   ['hugeTrainingSet', 'huge-data', false], ['timeToCrossValidate', 'cross-validate', false],
@@ -121,7 +121,7 @@ class ActivationGuide extends Widget {
   // The advice for the current answers, as text (the chip's colours are painted in render()).
   show() {
     const T = this.T;
-    const g = engine.activationGuideRules(this.answers());
+    const g = engine.activationGuide(this.answers());
     this.guide = { ...g, advice: g.advice.map((a) => ({ id: a.id, reason: a.rule, anchor: anchorOf({ reason: a.rule }) })) };
     const title = (id) => TITLES[id] || id;
     const link = (a) => { const anchor = a.anchor; return h('a', { href: this.opts.base + anchor }, `${T.see}: ${T.experiment[anchor.slice(1)] || anchor} →`); };

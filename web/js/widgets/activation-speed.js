@@ -20,10 +20,11 @@
 // each round, `done` {rows: [{id, variant, label, color, f, df}]} (ns per element, trimmed means).
 import { Widget, engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
-import { TITLES } from '../ui/chart-widget.js';
+import { TITLES, AFTER_POST } from '../ui/chart-widget.js';
 import TEXT from '../text/activation-speed.js';
 
-const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
+const POST = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
+const IDS = [...POST, ...AFTER_POST];
 
 const STYLE = `
 .title { font-weight: 600; margin: 0 0 6px; }
@@ -70,7 +71,7 @@ class ActivationSpeed extends Widget {
     const g = (n) => this.getAttribute(n);
     const v = g('variants');
     return {
-      ids: attr.list('ids', g('ids'), IDS, IDS),
+      ids: attr.list('ids', g('ids'), IDS, POST),
       variants: v != null && (v.trim() === '' || v.trim() === 'none') ? [] : attr.list('variants', v, ['branchless', 'branchy'], ['branchless', 'branchy']),
       n: attr.int('n', g('n'), { min: 16384, max: 1048576, def: 131072 }),
       reps: attr.int('reps', g('reps'), { min: 1, max: 5, def: 1 }),

@@ -13,10 +13,10 @@
 // Sets `ready` once drawn, `done` after the last epoch. Event `change` {lr, biasInit, dead}.
 import { engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
-import { ChartWidget, slider, fmt, TITLES } from '../ui/chart-widget.js';
+import { ChartWidget, AFTER_POST, slider, fmt, TITLES } from '../ui/chart-widget.js';
 import TEXT from '../text/dead-neurons.js';
 
-const IDS = ['relu', 'leaky_relu', 'elu', 'selu', 'prelu', 'rrelu'];
+const IDS = ['relu', 'leaky_relu', 'elu', 'selu', 'prelu', 'rrelu', ...AFTER_POST];
 const pct = (v) => `${(100 * v).toFixed(v > 0 && v < 0.01 ? 1 : 0)}%`;
 
 class DeadNeurons extends ChartWidget {

@@ -15,10 +15,10 @@
 // Sets `ready` once drawn, `done` after the last epoch. Event `change` {depth, width, epoch, ratio}.
 import { engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
-import { ChartWidget, slider, fmt, TITLES } from '../ui/chart-widget.js';
+import { ChartWidget, AFTER_POST, slider, fmt, TITLES } from '../ui/chart-widget.js';
 import TEXT from '../text/gradient-flow.js';
 
-const IDS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu'];
+const IDS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu', ...AFTER_POST];
 
 class GradientFlow extends ChartWidget {
   static TEXT = TEXT;

@@ -14,10 +14,10 @@
 // Sets `ready` once drawn, `done` when every layer is computed. Event `change` {conditions, last}.
 import { engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
-import { ChartWidget, checkbox, fmt, TITLES } from '../ui/chart-widget.js';
+import { ChartWidget, AFTER_POST, checkbox, fmt, TITLES } from '../ui/chart-widget.js';
 import TEXT from '../text/self-normalization.js';
 
-const IDS = ['selu', 'elu', 'relu', 'tanh', 'sigmoid', 'leaky_relu', 'linear'];
+const IDS = ['selu', 'elu', 'relu', 'tanh', 'sigmoid', 'leaky_relu', 'linear', ...AFTER_POST];
 const ROWS = 125; // samples per work unit (about 1 ms in wasm at width 100)
 
 class SelfNormalization extends ChartWidget {

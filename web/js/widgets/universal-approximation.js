@@ -13,10 +13,10 @@
 // Sets `ready` once drawn, `done` when every net has used its budget. Event `change` {units, target, mse}.
 import { engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
-import { ChartWidget, slider, fmt, TITLES } from '../ui/chart-widget.js';
+import { ChartWidget, AFTER_POST, slider, fmt, TITLES } from '../ui/chart-widget.js';
 import TEXT from '../text/universal-approximation.js';
 
-const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu'];
+const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'selu', ...AFTER_POST];
 const TARGETS = ['sin', 'abs', 'step'];
 // Epochs per work unit: about 400 / N (N = 64: 6 epochs, about 2 ms in wasm).
 const slice = (N) => Math.max(5, Math.round(400 / N));

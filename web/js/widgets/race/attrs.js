@@ -22,7 +22,8 @@ export function parseRaceAttrs(el, ids) {
   const g = (n) => el.getAttribute(n);
   return {
     dataset: attr.choice('dataset', g('dataset'), DATASETS, 'circle'),
-    activations: attr.list('activations', g('activations'), ids, ids),
+    // by default the post's ten (the engine lists them first); the newer ones join when chosen
+    activations: attr.list('activations', g('activations'), ids, ids.slice(0, 10)),
     layers: parseLayers(g('layers')),
     lr: attr.number('lr', g('lr'), { min: 1e-6, max: 10, def: 0.01 }),
     optimizer: attr.choice('optimizer', g('optimizer'), OPTIMIZERS, 'adam'),

@@ -14,8 +14,13 @@ class Maxout(nn.Module):   # ${c.maxout}
 
 def module(spec):          # ${c.module}
     name, args = re.fullmatch(r"(\\w+)\\((.*)\\)", spec).groups()
-    nums = [float(a) if re.search(r"[.eE]", a) else int(a) for a in args.split(",") if a.strip()]
-    return Maxout(*nums) if name == "Maxout" else getattr(nn, name)(*nums)
+    pos, kw = [], {}
+    for a in filter(None, (s.strip() for s in args.split(","))):
+        key, _, v = a.rpartition("=")   # GELU(approximate='tanh') has a keyword argument
+        v = v.strip("'") if v.startswith("'") else float(v) if re.search(r"[.eE]", v) else int(v)
+        if key: kw[key] = v
+        else: pos.append(v)
+    return Maxout(*pos) if name == "Maxout" else getattr(nn, name)(*pos, **kw)
 
 d = json.load(open("race-relu.json"))
 net = nn.Sequential(*map(module, d["modules"])).double()
