@@ -13,7 +13,7 @@ BUILD=${BUILD_DIR:-$ROOT/build}
 DIST=${DIST_DIR:-$ROOT/dist}
 JOBS=$(nproc)
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten optimizer needs it
-DEB_PACKAGES=(cmake g++ make emscripten catch2 chromium jekyll fonts-noto-cjk clang libclang-rt-14-dev gzip
+DEB_PACKAGES=(cmake g++ make emscripten catch2 chromium jekyll fonts-noto-cjk clang libclang-rt-14-dev gzip python3-torch
   firefox-esr webkit2gtk-driver xvfb xauth)   # other engines: MiniBrowser comes with libwebkit2gtk-4.1-0 (a webkit2gtk-driver dependency)
 export PUPPETEER_SKIP_DOWNLOAD=1      # puppeteer-core drives Debian's firefox-esr; never fetch a browser
 
@@ -72,6 +72,8 @@ run_tests() {
   node --test tests/js/ || failed+=(js)
   log "wasm tests (node --test tests/wasm)"
   node --test tests/wasm/ || failed+=(wasm)
+  log "PyTorch export (the race's loader snippet against Debian's python3-torch)"
+  node tools/check-torch-export.mjs "$DIST" || failed+=(torch)
   log "browser tests (node --test tests/browser, Chromium)"
   node --test --test-concurrency=1 tests/browser/ || failed+=(browser)
   if [ -d tests/embed ] && ls tests/embed/*.test.mjs >/dev/null 2>&1; then
