@@ -22,7 +22,7 @@ void check_number(std::string_view field, double v, double lo, double hi, bool o
 }
 
 void no_maxout(act::Id id) {
-  if (id == act::Id::maxout) throw std::invalid_argument("activation: maxout is not offered here (use one of the other nine)");
+  if (id == act::Id::maxout) throw std::invalid_argument("activation: maxout is not offered here (use one of the other fifteen)");
 }
 
 void hidden_forward(const nn::Network& net, std::size_t l, std::span<const double> x, std::size_t n,

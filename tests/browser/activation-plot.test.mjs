@@ -18,7 +18,18 @@ const REF = {
   leaky_relu: (x) => (x < 0 ? 0.01 * x : x), rrelu: (x) => (x < 0 ? ((1 / 8 + 1 / 3) / 2) * x : x),
   prelu: (x) => (x < 0 ? 0.25 * x : x), elu: (x) => (x > 0 ? x : Math.expm1(x)),
   selu: (x) => SELU_L * (x > 0 ? x : SELU_A * Math.expm1(x)), maxout: (x) => Math.max(x, 0),
+  softplus: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), silu: (x) => x * sig(x),
+  gelu: (x) => x * 0.5 * (1 + erf(x / Math.SQRT2)),
+  gelu_tanh: (x) => 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3))),
+  mish: (x) => x * Math.tanh(Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)))),
+  hardswish: (x) => (x * Math.min(Math.max(x + 3, 0), 6)) / 6,
 };
+// erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7: far below a pixel)
+function erf(x) {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x < 0 ? -y : y;
+}
 const dsig = (x) => Math.exp(-Math.abs(x)) / (1 + Math.exp(-Math.abs(x))) ** 2;
 
 // Installed in the page: pixel probes on a widget's canvas.

@@ -209,6 +209,7 @@ class ActivationPlot extends Widget {
     const n = Math.max(400, Math.min(800, Math.round((this.widths.get(this.$.main) || 600) * 1.25)));
     if (['relu', 'leaky_relu', 'rrelu', 'prelu', 'selu'].includes(o.fn) || (o.fn === 'elu' && p.alpha !== 1)) kinks.push(0);
     if (o.fn === 'maxout' && p.w1 !== p.w2) kinks.push((p.b2 - p.b1) / (p.w1 - p.w2));
+    if (o.fn === 'hardswish') kinks.push(-3, 3); // f′ jumps at both ends of the curved piece
     // the grid always holds x = 0 (sigmoid′ max, kinks) and maxout's crossing: corners stay sharp
     const extra = [0, ...kinks].filter((k) => k > o.xmin && k < o.xmax);
     const xs = Float64Array.from(new Set([...engine.linspace(o.xmin, o.xmax, n), ...extra])).sort();
