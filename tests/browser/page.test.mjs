@@ -11,6 +11,7 @@ import { contrast, cvdMinDistance } from './page-colour.mjs';
 // The section plots (figures in place of the post's images); other widgets may embed plots too.
 const PLOTS = 'main section > figure.plot > activation-plot';
 const IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
+const AFTER_2020 = ['gelu', 'silu', 'mish', 'hardswish', 'softplus']; // section 11's plots, in page order
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
@@ -173,7 +174,7 @@ test("the post's own TeX renders, including the ELU matrix form with Korean insi
   await page.close();
 });
 
-test('ten activation plots, one per activation, all ready and drawn in their colour', async () => {
+test('fifteen activation plots, one per activation, all ready and drawn in their colour', async () => {
   const page = await open();
   await waitReady(page, PLOTS, 20000);
   const r = await page.evaluate((sel) => {
@@ -195,7 +196,7 @@ test('ten activation plots, one per activation, all ready and drawn in their col
       return { fn, ready: el.hasAttribute('ready'), error: el.hasAttribute('error'), drawn: nonBg / (d.length / 4), fPix, f, expected };
     });
   }, PLOTS);
-  assert.deepEqual(r.map((p) => p.fn), IDS, 'one plot per activation, in the post\'s order');
+  assert.deepEqual(r.map((p) => p.fn), [...IDS, ...AFTER_2020], 'one plot per activation, in the post\'s order, then section 11\'s');
   for (const p of r) {
     assert.ok(p.ready && !p.error, `${p.fn}: ready without error`);
     assert.ok(p.drawn > 0.01, `${p.fn}: canvas looks blank (${(p.drawn * 100).toFixed(2)} % non-background)`);
@@ -285,12 +286,12 @@ test('a link to a section lands on it although the widgets above grow as they dr
   await page.close();
 });
 
-test('table of contents lists the eleven sections and follows the reader', async () => {
+test('table of contents lists the twelve sections and follows the reader', async () => {
   const page = await open('', { width: 1280, height: 900, widgets: false });
   const toc = await page.evaluate(() => [...document.querySelectorAll('#toc-list a')].map((a) => ({
     href: a.getAttribute('href'), target: !!document.querySelector(a.getAttribute('href')),
   })));
-  assert.equal(toc.length, 11);
+  assert.equal(toc.length, 12);
   assert.ok(toc.every((t) => t.target), 'every entry points at a section');
   assert.equal(toc[0].href, '#why-nonlinear');
   assert.equal(toc[10].href, '#choosing');
@@ -369,7 +370,7 @@ test("the page's own parts run under the strict CSP (no inline script, no eval, 
     await page.waitForFunction(() => document.documentElement.dataset.math === 'ready', null, { timeout: 15000 });
     await page.click('button[data-set-lang="ko"]');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.lang), 'ko');
-    assert.equal(await page.evaluate(() => document.querySelectorAll('#toc-list a').length), 11);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#toc-list a').length), 12);
     // KaTeX's fonts load from vendor/ (a CSP or path mistake would leave them unloaded)
     await page.evaluate(() => document.fonts.ready);
     const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length);
