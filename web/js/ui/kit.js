@@ -110,8 +110,8 @@ export class Visibility {
 // heard yet (just created, or not observed before) get() returns undefined and observes it: the
 // caller draws when onChange() comes, after the next layout, where every widget hears its width
 // in one batch. An element still not heard two frames later (not rendered, e.g. in a closed
-// <details>) is measured then. onChange() runs once per batch in which a connected element's
-// width (whole px) is new or changed. Heights are ignored: a widget's drawing changes its own
+// <details>) is measured then. onChange() runs in the frame after a batch in which a connected
+// element's width (whole px) is new or changed. Heights are ignored: a widget's drawing changes its own
 // height, and redrawing on that is work thrown away.
 export class Widths {
   constructor(onChange = () => {}) {
@@ -127,7 +127,12 @@ export class Widths {
         this.known.set(e.target, w);
         changed = true;
       }
-      if (changed) onChange();
+      // Drawn in the next frame, not here: a drawing can change the layout (a taller page gains a
+      // scrollbar, narrowing every widget), and a size change inside this callback is an RO loop.
+      if (changed && !this.pending) {
+        this.pending = true;
+        requestAnimationFrame(() => { this.pending = false; this.onChange(); });
+      }
     });
   }
   observe(...els) { for (const el of els) this.ro.observe(el); }
