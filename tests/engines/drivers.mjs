@@ -158,15 +158,24 @@ class FirefoxPage extends Page {
     const before = new Set(fs.readdirSync(this.downloads));
     await action();
     const t0 = Date.now();
-    let last = '';
+    let last = '', stable = 0;
     while (Date.now() - t0 < 15000) {
       const names = fs.readdirSync(this.downloads).filter((f) => !before.has(f));
       const done = names.filter((f) => !f.endsWith('.part'));
       if (done.length && !names.some((f) => f.endsWith('.part'))) {
-        const file = path.join(this.downloads, done[0]);
-        const now = `${fs.statSync(file).size}`;
-        if (now === last && Number(now) > 0) return savedFile(file);
-        last = now;
+        // Firefox may write under a temporary name and rename it: a name seen here can be gone at
+        // stat time (ENOENT); look again at the next poll.
+        // Saved once the new files and their sizes stay the same for three polls (400 ms).
+        try {
+          const file = path.join(this.downloads, done[done.length - 1]);
+          const now = `${names.join('|')}:${fs.statSync(file).size}`;
+          stable = now === last && !now.endsWith(':0') ? stable + 1 : 0;
+          if (stable >= 2) return savedFile(file);
+          last = now;
+        } catch (e) {
+          if (e.code !== 'ENOENT') throw e;
+          last = '';
+        }
       }
       await sleep(200);
     }
