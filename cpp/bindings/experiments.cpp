@@ -1,7 +1,7 @@
 // One binding per claim of the page, named like its element (cpp/experiments/<claim>.hpp):
 //   new Module.UniversalApproximation(config?) {train, mse, epochs, grid, predict, collapse}
 //   new Module.GradientFlow(config?) {layerNorms, loss, train, epochs}
-//   new Module.DeadNeurons(config?) {train, deadFractions, epochs, diverged}
+//   new Module.DeadNeurons(config?) {train, deadFractions, silentFractions, epochs, diverged}
 //   new Module.SelfNormalization(config?) {advance, step, layersDone, done, mean, std}
 //   new Module.LeakyCompare(config) {evaluate, step, epoch, runCount}
 //   Module.zigzagDescent(options?), Module.activationGuide(answers?), Module.activationRanking()
@@ -210,6 +210,7 @@ EMSCRIPTEN_BINDINGS(experiments) {
       .constructor(&make<DeadNeurons, dead_neurons_config>, allow_raw_pointers())
       .function("train", +[](DeadNeurons& d, const val& n) { return by_count<&DeadNeurons::train>(d, n, "epochs"); })
       .function("deadFractions", +[](DeadNeurons& d) { return guard([&] { return to_js(d.dead_fractions()); }); })
+      .function("silentFractions", +[](DeadNeurons& d) { return guard([&] { return to_js(d.silent_fractions()); }); })
       .function("epochs", &get<DeadNeurons, &DeadNeurons::epochs>)
       .function("diverged", &get<DeadNeurons, &DeadNeurons::diverged>);
 

@@ -241,6 +241,7 @@ const ROWS = [
   ['new DeadNeurons', '{biasInit: Infinity}', () => new M.DeadNeurons({ biasInit: Infinity }), /biasInit/],
   ['DeadNeurons.train', '-1 epochs', on(() => new M.DeadNeurons({ depth: 1, width: 2, samples: 10 }), (d) => d.train(-1)), /epochs must be an integer in \[0, 100000\], got -1/],
   ['DeadNeurons.deadFractions', '(small)', on(() => new M.DeadNeurons({ depth: 1, width: 2, samples: 10 }), (d) => d.deadFractions()), (r) => r.length === 2],
+  ['DeadNeurons.silentFractions', '(small)', on(() => new M.DeadNeurons({ depth: 1, width: 2, samples: 10 }), (d) => d.silentFractions()), (r) => r.length === 2],
   ['DeadNeurons.epochs', '(small)', on(() => new M.DeadNeurons({ depth: 1, width: 2, samples: 10 }), (d) => d.epochs()), (r) => r === 0],
   ['DeadNeurons.diverged', '(small)', on(() => new M.DeadNeurons({ depth: 1, width: 2, samples: 10 }), (d) => d.diverged()), (r) => r === false],
   ['new SelfNormalization', '{width: 1e9}', () => new M.SelfNormalization({ width: 1e9 }), /width must be an integer in \[1, 256\]/, 'flat'],

@@ -287,11 +287,13 @@ class GradientFlow extends Handle {
 export function createGradientFlow(config) { return new GradientFlow(config); }
 
 // <dead-neurons>. config: {activation, depth 1..8, width, samples, learningRate, biasInit -5..5,
-// batchSize, optimizer, seed}. deadFractions(): per hidden layer, then over all hidden units (last).
+// batchSize, optimizer, seed}. deadFractions() (f'(z) = 0 on every sample) and silentFractions()
+// (z <= 0 on every sample): per hidden layer, then over all hidden units (last).
 class DeadNeurons extends Handle {
   constructor(config) { super('DeadNeurons', [config]); }
   train(epochs) { return use(this, (o) => o.train(epochs)); }
   deadFractions() { return use(this, (o) => o.deadFractions()); }
+  silentFractions() { return use(this, (o) => o.silentFractions()); }
   get epochs() { return use(this, (o) => o.epochs()); }
   get diverged() { return use(this, (o) => o.diverged()); }
 }
