@@ -146,6 +146,7 @@ ZigzagResult zigzag(const val& obj) {
       o.read("target", z.target, to_pair);
       o.read("seed", z.seed);
       o.read("grid", z.grid);
+      o.read("batch", z.batch);
       return z;
     }));
   });
@@ -243,6 +244,7 @@ EMSCRIPTEN_BINDINGS(experiments) {
       .computed<+[](const ZigzagResult& r) { return std::string(name(r.options.inputs)); }>("inputs")
       .computed<+[](const ZigzagResult& r) { return r.options.learning_rate; }>("learningRate")
       .computed<+[](const ZigzagResult& r) { return r.options.tolerance; }>("tolerance")
+      .computed<+[](const ZigzagResult& r) { return r.options.batch; }>("batch")
       .computed<+[](const ZigzagResult& r) { return to_js(r.options.start); }>("start")
       .computed<+[](const ZigzagResult& r) { return to_js(r.options.target); }>("target")
       .member<&ZigzagResult::path>("path")
@@ -253,6 +255,11 @@ EMSCRIPTEN_BINDINGS(experiments) {
       .member<&ZigzagResult::converged_at>("convergedAt")
       .member<&ZigzagResult::points>("points")
       .member<&ZigzagResult::moment>("moment")
+      .member<&ZigzagResult::eigenvalues>("eigenvalues")
+      .member<&ZigzagResult::eigenvectors>("eigenvectors")
+      .member<&ZigzagResult::mean_sq_norm>("meanSqNorm")
+      .member<&ZigzagResult::max_sq_norm>("maxSqNorm")
+      .member<&ZigzagResult::overshoot_points>("overshootPoints")
       .member<&ZigzagResult::bounds>("bounds")
       .member<&ZigzagResult::grid>("grid")
       .member<&ZigzagResult::loss>("loss");

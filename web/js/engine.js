@@ -326,8 +326,10 @@ class LeakyCompare extends Handle {
 }
 export function createLeakyCompare(config) { return new LeakyCompare(config); }
 
-// <zigzag-descent>. One SGD run of a two-weight neuron: {inputs, learningRate, tolerance, start, target,
-// path, updates, sameSign (Uint8Array), steps, sameSignCount, convergedAt, points, moment, bounds, grid, loss}.
+// <zigzag-descent>. One run of a two-weight neuron, one-sample SGD or (batch: true) full-batch gradient
+// descent: {inputs, learningRate, tolerance, batch, start, target, path, updates, sameSign (Uint8Array),
+// steps, sameSignCount, convergedAt, points, moment, eigenvalues [large, small], eigenvectors
+// [v1x, v1y, v2x, v2y], meanSqNorm, maxSqNorm, overshootPoints, bounds, grid, loss}.
 export function zigzagDescent(options) {
   return call((m) => (options === undefined ? m.zigzagDescent() : m.zigzagDescent(options)));
 }
