@@ -161,6 +161,7 @@ Guide guide(const val& obj) {
       o.read("overfitting", a.overfitting);
       o.read("hugeTrainingSet", a.huge_training_set);
       o.read("timeToCrossValidate", a.time_to_cross_validate);
+      o.read("transformer", a.transformer);
       return a;
     }));
   });

@@ -335,8 +335,9 @@ export function zigzagDescent(options) {
 }
 
 // <activation-guide>. Section 10: answers {selfNormalizing, speedCritical, overfitting, hugeTrainingSet,
-// timeToCrossValidate} (booleans) -> {pick, advice: [{id, rule}], crossValidate: [ids]}. Rule ids:
-// self-normalizing, no-self-normalizing, speed-relu, speed-leaky, overfitting, huge-data, cross-validate.
+// timeToCrossValidate, transformer} (booleans) -> {pick, advice: [{id, rule}], crossValidate: [ids]}. Rule ids:
+// self-normalizing, no-self-normalizing, speed-relu, speed-leaky, overfitting, huge-data, cross-validate,
+// and after the post transformer (gelu), transformer-gated (silu).
 export function activationGuide(answers) {
   return call((m) => (answers === undefined ? m.activationGuide() : m.activationGuide(answers)));
 }
