@@ -283,43 +283,48 @@ class ZigzagDescent extends Widget {
     star(ctx, sx(r.target[0]), sy(r.target[1]), 7, th.fg, th.bg);
   }
 
-  // The contours' two axes through w*: eigen-directions of C, half-lengths ∝ 1/√λ (the shape of a
-  // contour ellipse), the longer filling about 45 % of the plot; each labelled λ = value.
+  // The contours' two axes (eigen-directions of C) as a dashed cross in the plot corner farthest from
+  // the path, so it never hides under it: half-lengths ∝ 1/√λ (the shape of a contour ellipse), the
+  // longer one 17 % of the plot; each end labelled λ = value.
   drawAxes(ctx, r, th, sx, sy, box) {
     const [l1, l2] = r.eigenvalues, v = r.eigenvectors;
     if (!(l2 > 0)) return;
-    const span = 0.45 * (r.bounds[1] - r.bounds[0]), c = span * Math.sqrt(l2);
-    const cx = r.target[0], cy = r.target[1];
+    const size = box.R - box.L, long = 0.17 * size, p = r.path;
+    const corners = [[box.L, box.T], [box.R, box.T], [box.L, box.B], [box.R, box.B]].map(([x, y]) => [x + Math.sign(box.L + size / 2 - x) * 0.25 * size, y + Math.sign(box.T + (box.B - box.T) / 2 - y) * 0.25 * (box.B - box.T)]);
+    let best = corners[0], far = -1;
+    for (const c of corners) {
+      let near = Infinity;
+      for (let k = 0; k < p.length; k += 2) near = Math.min(near, Math.hypot(sx(p[k]) - c[0], sy(p[k + 1]) - c[1]));
+      near = Math.min(near, Math.hypot(sx(r.target[0]) - c[0], sy(r.target[1]) - c[1]));
+      if (near > far) { far = near; best = c; }
+    }
+    const [cx, cy] = best;
     ctx.save();
-    ctx.beginPath();
-    ctx.rect(box.L, box.T, box.R - box.L, box.B - box.T);
-    ctx.clip();
     ctx.strokeStyle = th.fg;
-    ctx.fillStyle = th.fg;
     ctx.lineWidth = 1.25;
-    ctx.setLineDash([5, 4]);
     ctx.font = `${th.fontSize}px ${th.fontFamily}`;
+    ctx.textBaseline = 'middle';
     for (const [k, lam] of [[0, l1], [1, l2]]) {
-      const half = c / Math.sqrt(lam), dx = v[2 * k] * half, dy = v[2 * k + 1] * half;
+      const half = long * Math.sqrt(l2 / lam), dx = v[2 * k] * half, dy = -v[2 * k + 1] * half; // canvas y points down
+      ctx.setLineDash([4, 3]);
       ctx.beginPath();
-      ctx.moveTo(sx(cx - dx), sy(cy - dy));
-      ctx.lineTo(sx(cx + dx), sy(cy + dy));
+      ctx.moveTo(cx - dx, cy - dy);
+      ctx.lineTo(cx + dx, cy + dy);
       ctx.stroke();
-      // label at the end that stays inside the plot (the one further from the edges)
-      const ends = [[sx(cx + dx), sy(cy + dy)], [sx(cx - dx), sy(cy - dy)]];
-      const inside = ([x, y]) => Math.min(x - box.L, box.R - x, y - box.T, box.B - y);
-      const [lx, ly] = inside(ends[0]) >= inside(ends[1]) ? ends[0] : ends[1];
-      const text = `λ = ${fmt(lam, 2)}`, tw = ctx.measureText(text).width;
-      const x = Math.max(box.L + 2, Math.min(box.R - tw - 2, lx - tw / 2)), y = Math.max(box.T + th.fontSize, Math.min(box.B - 4, ly));
       ctx.setLineDash([]);
+      // the label beyond the end that points right (or up), kept inside the plot
+      const sgn = dx > 1e-9 || (Math.abs(dx) <= 1e-9 && dy < 0) ? 1 : -1;
+      const text = `λ = ${fmt(lam, 2)}`, tw = ctx.measureText(text).width;
+      let x = cx + sgn * dx * 1.08 + (sgn * dx >= 0 ? 3 : -tw - 3), y = cy + sgn * dy * 1.08;
+      x = Math.max(box.L + 2, Math.min(box.R - tw - 2, x));
+      y = Math.max(box.T + th.fontSize, Math.min(box.B - th.fontSize, y));
+      ctx.globalAlpha = 0.85;
       ctx.fillStyle = th.bg;
-      ctx.globalAlpha = 0.8;
-      ctx.fillRect(x - 2, y - th.fontSize, tw + 4, th.fontSize + 4);
+      ctx.fillRect(x - 2, y - th.fontSize / 2 - 2, tw + 4, th.fontSize + 4);
       ctx.globalAlpha = 1;
       ctx.fillStyle = th.fg;
-      ctx.textAlign = 'left'; ctx.textBaseline = 'bottom';
-      ctx.fillText(text, x, y + 2);
-      ctx.setLineDash([5, 4]);
+      ctx.textAlign = 'left';
+      ctx.fillText(text, x, y);
     }
     ctx.restore();
   }
