@@ -72,7 +72,7 @@ for (const lang of ['ko', 'en']) {
       return out;
     });
     assert.ok(halves[0] > 30 && halves[1] > 30, `ReLU drawn in both panels: ${halves}`);
-    for (const [width, scheme] of [[1280, 'light'], [375, 'dark']]) {
+    for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [375, 'light'], [375, 'dark']]) {
       if (width !== 1280 || scheme !== 'light') {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: scheme });
@@ -128,12 +128,17 @@ for (const lang of ['ko', 'en']) {
     console.log(`# zigzag ${lang} lr 2: ${JSON.stringify(runs)}`);
     await page.waitForTimeout(300);
     await screenshot(page.locator('#w'), `causes-zigzag-${lang}-1280-light-lr2`);
-    await page.setViewportSize({ width: 375, height: 900 });
     await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(500);
+    await screenshot(page.locator('#w'), `causes-zigzag-${lang}-1280-dark-lr2`);
+    await page.setViewportSize({ width: 375, height: 900 });
     await page.$eval('#w', (el) => { const s = el.shadowRoot.querySelector('select[name=mode]'); s.value = 'batch'; s.dispatchEvent(new Event('change', { bubbles: true })); });
     await page.waitForTimeout(800);
     assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= 375), 'no horizontal scroll at 375 px');
     await screenshot(page.locator('#w'), `causes-zigzag-${lang}-375-dark-batch`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForTimeout(500);
+    await screenshot(page.locator('#w'), `causes-zigzag-${lang}-375-light-batch`);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
