@@ -137,7 +137,7 @@ TEST_CASE("silent units: leaky_relu / elu / selu have silent units where none is
 // "Dead for good" holds only for a first-layer unit trained by plain SGD on fixed data: its weights
 // get an exactly zero gradient from every batch, so they never change. Deeper units see inputs that
 // keep changing, and Adam keeps moving a weight on its momentum after the gradient is 0: both revive.
-TEST_CASE("dead units: a first-layer unit under SGD stays dead with its weights frozen; under Adam units revive", "[dead]") {
+TEST_CASE("dead units: a first-layer unit under SGD stays dead with its weights frozen, under Adam units revive", "[dead]") {
   auto revivals = [](nn::Optimizer opt, double lr, std::uint64_t seed, bool check_frozen) {
     DeadNeurons::Config c;
     c.optimizer = opt, c.learning_rate = lr, c.seed = seed;

@@ -51,7 +51,7 @@ TEST_CASE("zigzag: zero-centred (tanh) inputs reach w* = (1,-1) in fewer steps, 
   REQUIRE(mixed_total > 0);
 }
 
-TEST_CASE("zigzag: each step is one SGD step on one of the points; the loss grid is the mean squared error / 2", "[zigzag]") {
+TEST_CASE("zigzag: each step is one SGD step on one of the points, the loss grid is the mean squared error / 2", "[zigzag]") {
   const auto inputs = GENERATE(ZigzagInputs::sigmoid, ZigzagInputs::tanh);
   ZigzagOptions o;
   o.inputs = inputs, o.points = 16, o.max_steps = 40, o.grid = 5;
