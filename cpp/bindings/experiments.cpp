@@ -1,7 +1,7 @@
 // One binding per claim of the page, named like its element (cpp/experiments/<claim>.hpp):
 //   new Module.UniversalApproximation(config?) {train, mse, epochs, grid, predict, collapse}
 //   new Module.GradientFlow(config?) {layerNorms, loss, train, epochs}
-//   new Module.DeadNeurons(config?) {train, deadFractions, epochs, diverged}
+//   new Module.DeadNeurons(config?) {train, deadFractions, silentFractions, epochs, diverged}
 //   new Module.SelfNormalization(config?) {advance, step, layersDone, done, mean, std}
 //   new Module.LeakyCompare(config) {evaluate, step, epoch, runCount}
 //   Module.zigzagDescent(options?), Module.activationGuide(answers?), Module.activationRanking()
@@ -146,6 +146,7 @@ ZigzagResult zigzag(const val& obj) {
       o.read("target", z.target, to_pair);
       o.read("seed", z.seed);
       o.read("grid", z.grid);
+      o.read("batch", z.batch);
       return z;
     }));
   });
@@ -160,6 +161,7 @@ Guide guide(const val& obj) {
       o.read("overfitting", a.overfitting);
       o.read("hugeTrainingSet", a.huge_training_set);
       o.read("timeToCrossValidate", a.time_to_cross_validate);
+      o.read("transformer", a.transformer);
       return a;
     }));
   });
@@ -210,6 +212,7 @@ EMSCRIPTEN_BINDINGS(experiments) {
       .constructor(&make<DeadNeurons, dead_neurons_config>, allow_raw_pointers())
       .function("train", +[](DeadNeurons& d, const val& n) { return by_count<&DeadNeurons::train>(d, n, "epochs"); })
       .function("deadFractions", +[](DeadNeurons& d) { return guard([&] { return to_js(d.dead_fractions()); }); })
+      .function("silentFractions", +[](DeadNeurons& d) { return guard([&] { return to_js(d.silent_fractions()); }); })
       .function("epochs", &get<DeadNeurons, &DeadNeurons::epochs>)
       .function("diverged", &get<DeadNeurons, &DeadNeurons::diverged>);
 
@@ -242,6 +245,7 @@ EMSCRIPTEN_BINDINGS(experiments) {
       .computed<+[](const ZigzagResult& r) { return std::string(name(r.options.inputs)); }>("inputs")
       .computed<+[](const ZigzagResult& r) { return r.options.learning_rate; }>("learningRate")
       .computed<+[](const ZigzagResult& r) { return r.options.tolerance; }>("tolerance")
+      .computed<+[](const ZigzagResult& r) { return r.options.batch; }>("batch")
       .computed<+[](const ZigzagResult& r) { return to_js(r.options.start); }>("start")
       .computed<+[](const ZigzagResult& r) { return to_js(r.options.target); }>("target")
       .member<&ZigzagResult::path>("path")
@@ -252,6 +256,11 @@ EMSCRIPTEN_BINDINGS(experiments) {
       .member<&ZigzagResult::converged_at>("convergedAt")
       .member<&ZigzagResult::points>("points")
       .member<&ZigzagResult::moment>("moment")
+      .member<&ZigzagResult::eigenvalues>("eigenvalues")
+      .member<&ZigzagResult::eigenvectors>("eigenvectors")
+      .member<&ZigzagResult::mean_sq_norm>("meanSqNorm")
+      .member<&ZigzagResult::max_sq_norm>("maxSqNorm")
+      .member<&ZigzagResult::overshoot_points>("overshootPoints")
       .member<&ZigzagResult::bounds>("bounds")
       .member<&ZigzagResult::grid>("grid")
       .member<&ZigzagResult::loss>("loss");

@@ -49,11 +49,26 @@ std::vector<std::vector<bool>> dead_units(const nn::Network& net, std::span<cons
   return dead;
 }
 
-std::vector<double> DeadNeurons::dead_fractions() {
-  const auto dead = dead_units(net_, x_);
+std::vector<std::vector<bool>> silent_units(const nn::Network& net, std::span<const double> x) {
+  const auto& layers = net.layers();
+  const std::size_t n = x.size() / net.input_dim();
+  std::vector<std::vector<bool>> silent;
+  trace_hidden(net, x, n, [&](std::size_t l, std::span<const double> z) {
+    const std::size_t out = static_cast<std::size_t>(layers[l].out);
+    std::vector<bool> s(out, true);
+    for (std::size_t j = 0; j < out; ++j)
+      for (std::size_t r = 0; r < n && s[j]; ++r)
+        if (!(z[r * out + j] <= 0.0)) s[j] = false;  // NaN counts as not silent
+    silent.push_back(std::move(s));
+  });
+  return silent;
+}
+
+namespace {
+std::vector<double> fractions(const std::vector<std::vector<bool>>& mask) {
   std::vector<double> out;
   std::size_t total = 0, count = 0;
-  for (const auto& d : dead) {
+  for (const auto& d : mask) {
     std::size_t k = 0;
     for (bool b : d) k += b;
     out.push_back(static_cast<double>(k) / d.size());
@@ -63,5 +78,9 @@ std::vector<double> DeadNeurons::dead_fractions() {
   out.push_back(static_cast<double>(count) / total);
   return out;
 }
+}  // namespace
+
+std::vector<double> DeadNeurons::dead_fractions() { return fractions(dead_units(net_, x_)); }
+std::vector<double> DeadNeurons::silent_fractions() { return fractions(silent_units(net_, x_)); }
 
 }  // namespace experiments

@@ -33,6 +33,15 @@ void validate(const ZigzagOptions& o) {
   }
 }
 
+void symmetric_eigen(double a, double b, double c, std::array<double, 2>& values, std::array<double, 4>& vectors) {
+  const double mid = 0.5 * (a + c), half = std::hypot(0.5 * (a - c), b);
+  values = {mid + half, mid - half};
+  // Direction of the largest: angle theta with tan(2 theta) = 2b / (a - c) (atan2 keeps every case,
+  // including b = 0 and a = c, well defined).
+  const double theta = 0.5 * std::atan2(2 * b, a - c);
+  vectors = {std::cos(theta), std::sin(theta), -std::sin(theta), std::cos(theta)};
+}
+
 ZigzagResult zigzag_descent(const ZigzagOptions& o) {
   validate(o);
   ZigzagResult r;
@@ -52,6 +61,13 @@ ZigzagResult zigzag_descent(const ZigzagOptions& o) {
     c11 += x1 * x1, c12 += x1 * x2, c22 += x2 * x2;
   }
   r.moment = {c11 / n, c12 / n, c22 / n};
+  symmetric_eigen(r.moment[0], r.moment[1], r.moment[2], r.eigenvalues, r.eigenvectors);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double q = r.points[2 * i] * r.points[2 * i] + r.points[2 * i + 1] * r.points[2 * i + 1];
+    r.mean_sq_norm += q / n;
+    r.max_sq_norm = std::max(r.max_sq_norm, q);
+    r.overshoot_points += o.learning_rate * q > 2;
+  }
 
   double w1 = o.start[0], w2 = o.start[1];
   auto dist = [&] { return std::hypot(w1 - o.target[0], w2 - o.target[1]); };
@@ -61,14 +77,25 @@ ZigzagResult zigzag_descent(const ZigzagOptions& o) {
   std::size_t pos = n;  // forces a shuffle before the first step
   if (dist() < o.tolerance) r.converged_at = 0;
   for (int s = 1; s <= o.max_steps && r.converged_at < 0; ++s) {
-    if (pos == n) {  // Fisher-Yates with the experiment's own stream
-      for (std::size_t i = n - 1; i > 0; --i) std::swap(order[i], order[rng.next() % (i + 1)]);
-      pos = 0;
+    double g1 = 0, g2 = 0;  // gradient of the step's loss
+    if (o.batch) {  // mean over all points of e_i x_i (= C (w - w*))
+      for (std::size_t i = 0; i < n; ++i) {
+        const double x1 = r.points[2 * i], x2 = r.points[2 * i + 1];
+        const double e = w1 * x1 + w2 * x2 - y[i];
+        g1 += e * x1, g2 += e * x2;
+      }
+      g1 /= static_cast<double>(n), g2 /= static_cast<double>(n);
+    } else {
+      if (pos == n) {  // Fisher-Yates with the experiment's own stream
+        for (std::size_t i = n - 1; i > 0; --i) std::swap(order[i], order[rng.next() % (i + 1)]);
+        pos = 0;
+      }
+      const std::size_t i = order[pos++];
+      const double x1 = r.points[2 * i], x2 = r.points[2 * i + 1];
+      const double e = w1 * x1 + w2 * x2 - y[i];
+      g1 = e * x1, g2 = e * x2;
     }
-    const std::size_t i = order[pos++];
-    const double x1 = r.points[2 * i], x2 = r.points[2 * i + 1];
-    const double e = w1 * x1 + w2 * x2 - y[i];
-    const double d1 = -o.learning_rate * e * x1, d2 = -o.learning_rate * e * x2;
+    const double d1 = -o.learning_rate * g1, d2 = -o.learning_rate * g2;
     w1 += d1, w2 += d2;
     if (!std::isfinite(w1) || !std::isfinite(w2))
       throw std::invalid_argument("learningRate " + act::format_number(o.learning_rate) +

@@ -97,6 +97,33 @@ test('DeadNeurons: per-layer fractions + total; relu dies at lr 0.1, elu does no
   assert.throws(() => engine.createDeadNeurons({ depth: 0 }), /depth must be an integer in \[1, 8\], got 0/);
 });
 
+test('DeadNeurons.silentFractions: z <= 0 on every sample; equals the dead share for relu, is > 0 where elu / leaky_relu have no dead unit', () => {
+  const run = (activation, seed) => {
+    const d = engine.createDeadNeurons({ activation, seed });
+    try {
+      d.train(20);
+      const dead = d.deadFractions(), silent = d.silentFractions();
+      assert.equal(silent.length, 4);
+      for (let l = 0; l < 4; l++) assert.ok(dead[l] <= silent[l] + 1e-15 || activation !== 'relu', `layer ${l}`);
+      return { dead: dead.at(-1), silent: silent.at(-1), deadAll: [...dead], silentAll: [...silent] };
+    } finally { d.dispose(); }
+  };
+  const relu = run('relu', 1);
+  assert.deepEqual(relu.silentAll, relu.deadAll);
+  let silentSum = 0;
+  for (const a of ['leaky_relu', 'elu', 'selu'])
+    for (const seed of [1, 2]) {
+      const r = run(a, seed);
+      assert.equal(r.dead, 0);
+      console.log(`${a} seed ${seed}: silent ${r.silent.toFixed(3)} dead ${r.dead}`);
+      silentSum += r.silent;
+    }
+  assert.ok(silentSum > 0);
+  // a bias of -3 makes almost every unit silent at once, for every activation
+  const d = engine.createDeadNeurons({ activation: 'elu', biasInit: -3 });
+  try { assert.ok(d.silentFractions().at(-1) > 0.9); assert.equal(d.deadFractions().at(-1), 0); } finally { d.dispose(); }
+});
+
 test('SelfNormalization: selu stays near (0, 1); step() in slices equals advance()', () => {
   const s = engine.createSelfNormalization({ depth: 4, width: 50, samples: 200 });
   const t = engine.createSelfNormalization({ depth: 4, width: 50, samples: 200 });

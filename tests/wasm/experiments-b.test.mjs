@@ -44,6 +44,34 @@ test('zigzagDescent: options are applied and bad ones throw naming the field', (
   assert.throws(() => engine.zigzagDescent('fast'), /must be a plain object/);
 });
 
+test('zigzagDescent: batch mode steps by -lr C (w - w*), mixed signs; eigenvalues of C; the high-lr inversion is one-sample only', () => {
+  const single = engine.zigzagDescent(), batch = engine.zigzagDescent({ batch: true });
+  assert.equal(single.batch, false);
+  assert.equal(batch.batch, true);
+  const [c11, c12, c22] = batch.moment;
+  for (let k = 0; k < batch.steps; k++) {
+    const e1 = batch.path[2 * k] - 1, e2 = batch.path[2 * k + 1] + 1;
+    assert.ok(Math.abs(batch.updates[2 * k] + 0.5 * (c11 * e1 + c12 * e2)) < 1e-14, `step ${k}`);
+    assert.ok(Math.abs(batch.updates[2 * k + 1] + 0.5 * (c12 * e1 + c22 * e2)) < 1e-14, `step ${k}`);
+  }
+  assert.ok(batch.sameSignCount < batch.steps, 'batch steps mix signs');
+  assert.notDeepEqual([...batch.path.slice(0, 10)], [...single.path.slice(0, 10)]);
+  // eigenvalues: the roots of the characteristic polynomial of C, largest first
+  const tr = c11 + c22, det = c11 * c22 - c12 * c12, disc = Math.sqrt(tr * tr / 4 - det);
+  assert.ok(Math.abs(batch.eigenvalues[0] - (tr / 2 + disc)) < 1e-14 && Math.abs(batch.eigenvalues[1] - (tr / 2 - disc)) < 1e-14);
+  assert.ok(batch.eigenvalues[0] / batch.eigenvalues[1] > 8, 'sigmoid inputs: badly conditioned');
+  const t = engine.zigzagDescent({ inputs: 'tanh' });
+  assert.ok(t.eigenvalues[0] / t.eigenvalues[1] < 2, 'tanh inputs: nearly round');
+  console.log(`eigenvalues sigmoid ${[...batch.eigenvalues].map((v) => v.toFixed(4))}, tanh ${[...t.eigenvalues].map((v) => v.toFixed(4))}`);
+  // one sample at lr 2: tanh slower, more overshooting points; the whole batch at lr 2: tanh still faster
+  const at = (inputs, b) => engine.zigzagDescent({ inputs, learningRate: 2, batch: b });
+  const s2 = at('sigmoid', false), t2 = at('tanh', false), bs2 = at('sigmoid', true), bt2 = at('tanh', true);
+  assert.ok(t2.convergedAt > s2.convergedAt && t2.overshootPoints > s2.overshootPoints, `${t2.convergedAt} vs ${s2.convergedAt}`);
+  assert.ok(bt2.convergedAt > 0 && bt2.convergedAt < bs2.convergedAt);
+  console.log(`lr 2: one-sample sigmoid ${s2.convergedAt} tanh ${t2.convergedAt}; batch sigmoid ${bs2.convergedAt} tanh ${bt2.convergedAt}`);
+  assert.throws(() => engine.zigzagDescent({ batch: 'yes' }), /batch must be true or false/);
+});
+
 test('measureActivationSpeed: every id and the ReLU variants report finite timings', () => {
   for (const id of engine.activationIds()) {
     const r = engine.measureActivationSpeed(id, { n: 2000, reps: 1 });
@@ -116,7 +144,15 @@ test('activationGuide: the post\'s picks, rule ids (no page anchors) and errors'
   assert.equal(g({ hugeTrainingSet: true }).pick, 'prelu');
   const cv = g({ timeToCrossValidate: true, selfNormalizing: false });
   assert.deepEqual(cv.crossValidate, ['elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid']);
-  const RULES = ['self-normalizing', 'no-self-normalizing', 'speed-relu', 'speed-leaky', 'overfitting', 'huge-data', 'cross-validate'];
+  const RULES = ['self-normalizing', 'no-self-normalizing', 'speed-relu', 'speed-leaky', 'overfitting', 'huge-data', 'cross-validate',
+    'transformer', 'transformer-gated'];
+  // after the post: a transformer-style model gets GELU then SiLU, and no SELU / ELU rule
+  const tf = g({ transformer: true, timeToCrossValidate: true });
+  assert.equal(tf.pick, 'gelu');
+  assert.deepEqual(tf.advice.filter((a) => a.rule !== 'cross-validate').map((a) => `${a.id}:${a.rule}`), ['gelu:transformer', 'silu:transformer-gated']);
+  assert.deepEqual(tf.crossValidate, ['elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid', 'gelu', 'silu']);
+  assert.ok(!g().advice.some((a) => a.id === 'gelu'));
+  assert.throws(() => g({ transformer: 'yes' }), /transformer must be true or false/);
   for (const a of cv.advice) assert.deepEqual(Object.keys(a).sort(), ['id', 'rule']), assert.ok(RULES.includes(a.rule), a.rule);
   assert.throws(() => g({ overfitting: 1 }), /overfitting must be true or false/);
   assert.throws(() => g({ fast: true }), /unknown key 'fast'/);

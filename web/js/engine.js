@@ -287,11 +287,13 @@ class GradientFlow extends Handle {
 export function createGradientFlow(config) { return new GradientFlow(config); }
 
 // <dead-neurons>. config: {activation, depth 1..8, width, samples, learningRate, biasInit -5..5,
-// batchSize, optimizer, seed}. deadFractions(): per hidden layer, then over all hidden units (last).
+// batchSize, optimizer, seed}. deadFractions() (f'(z) = 0 on every sample) and silentFractions()
+// (z <= 0 on every sample): per hidden layer, then over all hidden units (last).
 class DeadNeurons extends Handle {
   constructor(config) { super('DeadNeurons', [config]); }
   train(epochs) { return use(this, (o) => o.train(epochs)); }
   deadFractions() { return use(this, (o) => o.deadFractions()); }
+  silentFractions() { return use(this, (o) => o.silentFractions()); }
   get epochs() { return use(this, (o) => o.epochs()); }
   get diverged() { return use(this, (o) => o.diverged()); }
 }
@@ -324,15 +326,18 @@ class LeakyCompare extends Handle {
 }
 export function createLeakyCompare(config) { return new LeakyCompare(config); }
 
-// <zigzag-descent>. One SGD run of a two-weight neuron: {inputs, learningRate, tolerance, start, target,
-// path, updates, sameSign (Uint8Array), steps, sameSignCount, convergedAt, points, moment, bounds, grid, loss}.
+// <zigzag-descent>. One run of a two-weight neuron, one-sample SGD or (batch: true) full-batch gradient
+// descent: {inputs, learningRate, tolerance, batch, start, target, path, updates, sameSign (Uint8Array),
+// steps, sameSignCount, convergedAt, points, moment, eigenvalues [large, small], eigenvectors
+// [v1x, v1y, v2x, v2y], meanSqNorm, maxSqNorm, overshootPoints, bounds, grid, loss}.
 export function zigzagDescent(options) {
   return call((m) => (options === undefined ? m.zigzagDescent() : m.zigzagDescent(options)));
 }
 
 // <activation-guide>. Section 10: answers {selfNormalizing, speedCritical, overfitting, hugeTrainingSet,
-// timeToCrossValidate} (booleans) -> {pick, advice: [{id, rule}], crossValidate: [ids]}. Rule ids:
-// self-normalizing, no-self-normalizing, speed-relu, speed-leaky, overfitting, huge-data, cross-validate.
+// timeToCrossValidate, transformer} (booleans) -> {pick, advice: [{id, rule}], crossValidate: [ids]}. Rule ids:
+// self-normalizing, no-self-normalizing, speed-relu, speed-leaky, overfitting, huge-data, cross-validate,
+// and after the post transformer (gelu), transformer-gated (silu).
 export function activationGuide(answers) {
   return call((m) => (answers === undefined ? m.activationGuide() : m.activationGuide(answers)));
 }

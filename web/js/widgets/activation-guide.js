@@ -7,6 +7,7 @@
 // "true"/"false" back so share links keep the answer):
 //   self-normalizing   default yes ("false" = the net cannot self-normalise)
 //   speed  overfitting  huge-data  cross-validate   default no
+//   transformer        default no (after the post: a transformer-style model -> GELU, then SiLU)
 //   link-base   prefix for the experiment links (default "" = this page's #anchors): a relative path or
 //               an http(s) URL; any other scheme (javascript:, data:, …) is refused with a message     lang  ko|en
 // Sets `ready` once shown. Event `change` {control, value, answers, pick, advice, crossValidate} when
@@ -20,12 +21,13 @@ import TEXT from '../text/activation-guide.js';
 const QUESTIONS = [
   ['selfNormalizing', 'self-normalizing', true], ['speedCritical', 'speed', false], ['overfitting', 'overfitting', false],
   ['hugeTrainingSet', 'huge-data', false], ['timeToCrossValidate', 'cross-validate', false],
+  ['transformer', 'transformer', false],
 ];
 // Rule id (the engine's) -> the page section whose experiment shows it. The speed rules point at
 // the ELU section, where the speed measurement sits.
 const ANCHORS = {
   'self-normalizing': 'selu', 'no-self-normalizing': 'selu', 'speed-relu': 'elu', 'speed-leaky': 'elu',
-  overfitting: 'rrelu', 'huge-data': 'prelu', 'cross-validate': 'race',
+  overfitting: 'rrelu', 'huge-data': 'prelu', 'cross-validate': 'race', transformer: 'gelu', 'transformer-gated': 'silu',
 };
 const anchorOf = (a) => (ANCHORS[a.reason] ? `#${ANCHORS[a.reason]}` : '');
 

@@ -1,7 +1,11 @@
-// <dead-neurons> — the share of hidden units that are dead (f'(z) = 0 for EVERY training sample, so
-// no gradient ever reaches their weights again) over training, for relu and its repairs. A high
-// learning rate or negative initial biases push ReLU pre-activations below 0 for good; leaky ReLU,
-// ELU and SELU keep a non-zero slope there, so their units cannot die.
+// <dead-neurons> — two shares of hidden units over training, for relu and its repairs, both over
+// EVERY training sample: dead (f'(z) = 0, top panel: no gradient reaches the unit's weights on this
+// data) and silent (z <= 0, bottom panel: the unit never passes the positive side). A high learning
+// rate or negative initial biases push ReLU pre-activations below 0; for ReLU the two sets are the
+// same. Leaky ReLU, ELU and SELU keep a non-zero slope there, so their units are never dead, but
+// they can fall silent just the same (and then learn only through the small negative-side slope).
+// Dead is for good only for a first-layer unit with plain SGD: a deeper unit can revive when the
+// layers before it change, and Adam moves weights on momentum for a while after their gradient is 0.
 // Computed in C++ (engine.createDeadNeurons): 'circle' data (2-D, 200 points), 3 hidden layers of 32,
 // bce, Adam, batches of 10; every activation starts from the same seed.
 //
@@ -10,7 +14,8 @@
 //   bias-init    every hidden bias at the start, -3..3 (default 0; also a slider)
 //   activations  comma list from relu, leaky_relu, elu, selu, prelu, rrelu (default relu,leaky_relu,elu,selu)
 //   epochs       1..200 (default 20)      seed (default 1)      lang ko | en
-// Sets `ready` once drawn, `done` after the last epoch. Event `change` {lr, biasInit, dead}.
+// Sets `ready` once drawn, `done` after the last epoch (event `done` {lr, biasInit, epoch, dead, silent}:
+// shares per activation id).
 import { engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
 import { ChartWidget, AFTER_POST, slider, fmt, TITLES } from '../ui/chart-widget.js';
@@ -60,7 +65,7 @@ class DeadNeurons extends ChartWidget {
     this.cur = { lr, biasInit };
     this.runs = o.ids.map((id) => {
       const net = engine.createDeadNeurons({ activation: id, learningRate: lr, biasInit, seed: o.seed + (this.seedOffset || 0) });
-      return { id, net, curve: [net.deadFractions().at(-1)] };
+      return { id, net, curve: [net.deadFractions().at(-1)], silent: [net.silentFractions().at(-1)] };
     });
     this.emitted = false;
   }
@@ -73,31 +78,40 @@ class DeadNeurons extends ChartWidget {
     const r = behind.reduce((a, b) => (b.curve.length < a.curve.length ? b : a));
     r.net.train(1);
     r.curve.push(r.net.deadFractions().at(-1));
+    r.silent.push(r.net.silentFractions().at(-1));
     return true;
   }
+
+  plotHeight(width) { return Math.round(Math.max(300, Math.min(420, width * 0.7))); }
 
   render() {
     const T = this.T, th = this.theme, E = this.opts.epochs;
     // Later lines are thinner, so curves lying on top of each other (all at 0 %) stay visible as stripes.
-    const series = this.runs.map((r, k) => ({ x: r.curve.map((_, i) => i), y: r.curve.map((v) => 100 * v), color: this.color(r.id), width: Math.max(1.25, 5 - 1.25 * k) }));
-    this.plot.render({ theme: th, x: { min: 0, max: E, label: T.x }, panels: [{ series, min: -3, max: 103, label: `${T.dead} %` }] });
-    const last = this.runs.map((r) => ({ id: r.id, v: r.curve.at(-1), div: r.net.diverged }));
-    const total = 3 * 32;
-    this.keys(last.map((l) => ({ text: `${TITLES[l.id]} ${pct(l.v)}${l.div ? ` (${T.diverged})` : ''}`, color: this.color(l.id) })));
+    const lines = (key) => this.runs.map((r, k) => ({ x: r[key].map((_, i) => i), y: r[key].map((v) => 100 * v), color: this.color(r.id), width: Math.max(1.25, 5 - 1.25 * k) }));
+    this.plot.render({ theme: th, x: { min: 0, max: E, label: T.x }, panels: [
+      { series: lines('curve'), min: -3, max: 103, label: `${T.dead} %` },
+      { series: lines('silent'), min: -3, max: 103, label: `${T.silent} %` }] });
+    const last = this.runs.map((r) => ({ id: r.id, v: r.curve.at(-1), s: r.silent.at(-1), div: r.net.diverged }));
+    const total = 3 * 32, n = (v) => Math.round(v * total);
+    this.keys(last.map((l) => ({ text: `${TITLES[l.id]} ${T.short(pct(l.v), pct(l.s))}${l.div ? ` (${T.diverged})` : ''}`, color: this.color(l.id) })));
     const epoch = Math.min(...this.runs.map((r) => r.curve.length - 1));
     this.$.stat.replaceChildren(h('b', {}, `${T.dead}`), ` (${T.x} ${epoch}/${E}): `,
-      last.map((l) => `${TITLES[l.id]} ${T.of(Math.round(l.v * total), total)}`).join(', '));
+      last.map((l) => `${TITLES[l.id]} ${T.of(n(l.v), total)}`).join(', '), h('br'),
+      h('b', {}, `${T.silent}`), ': ', last.map((l) => `${TITLES[l.id]} ${T.of(n(l.s), total)}`).join(', '));
     this.table(T.caption(fmt(this.cur.lr, 2), fmt(this.cur.biasInit, 2), epoch), T.th,
-      last.map((l) => [TITLES[l.id], pct(l.v), T.of(Math.round(l.v * total), total)]));
-    this.results = { lr: this.cur.lr, biasInit: this.cur.biasInit, epoch, dead: Object.fromEntries(last.map((l) => [l.id, l.v])) };
+      last.map((l) => [TITLES[l.id], pct(l.v), T.of(n(l.v), total), pct(l.s), T.of(n(l.s), total)]));
+    this.results = { lr: this.cur.lr, biasInit: this.cur.biasInit, epoch,
+      dead: Object.fromEntries(last.map((l) => [l.id, l.v])), silent: Object.fromEntries(last.map((l) => [l.id, l.s])) };
     if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
-  // ReLU's dead share at the end of training (the question's number).
+  // ReLU's dead share at the end of training (the question's number); the answer's explanation
+  // quotes the other activations' measured dead and silent shares.
   outcome() {
     const r = this.runs.find((x) => x.id === 'relu');
     if (!this.finished || !r) return null;
     const v = r.curve.at(-1), total = 3 * 32;
-    return { correct: v < 0.1 ? 0 : v < 0.4 ? 1 : 2, measured: `${pct(v)} (${this.T.of(Math.round(v * total), total)})`, others: this.T.predict.others };
+    const others = this.runs.filter((x) => x.id !== 'relu').map((x) => ({ name: TITLES[x.id], dead: pct(x.curve.at(-1)), silent: pct(x.silent.at(-1)) }));
+    return { correct: v < 0.1 ? 0 : v < 0.4 ? 1 : 2, measured: `${pct(v)} (${this.T.of(Math.round(v * total), total)})`, others: this.T.predict.others(others) };
   }
 
 }

@@ -1,13 +1,17 @@
 // <zigzag-descent> — why all-positive inputs (a sigmoid layer's outputs) make gradient descent
-// zig-zag. One neuron a = w1 x1 + w2 x2 learns the target weights w* with SGD (one sample per step);
-// each panel draws the loss contours over (w1, w2) and the path of the weights, once with inputs
-// from a sigmoid (all positive) and once from tanh (zero-centred). Computed in C++ (engine.zigzagDescent)
-// at once; the base's frame loop then only animates the drawing of the paths (about 3 s, paused
-// off screen).
+// zig-zag. One neuron a = w1 x1 + w2 x2 learns the target weights w* with SGD (one sample per step)
+// or with the whole batch's mean gradient; each panel draws the loss contours over (w1, w2), the
+// contours' two axes (eigen-directions of C = mean x x^T, labelled by eigenvalue) and the path of the
+// weights, once with inputs from a sigmoid (all positive) and once from tanh (zero-centred). Below
+// the panels, sentences built from the live runs name the cause the reader is looking at (the shared
+// sign of one-sample steps, or C's conditioning) and, at high learning rates, why tanh slows down.
+// Computed in C++ (engine.zigzagDescent) at once; the base's frame loop then only animates the
+// drawing of the paths (about 3 s, paused off screen).
 //
 // Attributes (strict; an invalid value shows an inline message):
 //   inputs     "sigmoid,tanh" (default) — which panels, in order
 //   lr         learning rate, [0.01, 2], default 0.5 (also the slider)
+//   mode       single (one sample per step, default) | batch (the mean gradient over all points; also the select)
 //   spread     pre-activations u ~ U(-spread, spread), [0.1, 10], default 2
 //   start      "w1,w2" (default "0,0")     target  "w1,w2" (default "1,-1")
 //   tolerance  converged when |w − w*| < tolerance, default 0.05
@@ -15,10 +19,10 @@
 //   animate    "false" draws the whole path at once (also when the reader prefers reduced motion)
 //   lang       ko|en
 // Sets `ready` once drawn and `done` when the paths are fully drawn. Events: `change`
-// {control: 'lr', value} when the reader moves the slider; `done` {lr, results} with the runs.
+// {control: 'lr' | 'mode', value} when the reader moves the slider or the select; `done` {lr, mode, results}.
 import { Widget, engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
-import { slider } from '../ui/chart-widget.js';
+import { slider, fmt } from '../ui/chart-widget.js';
 import { linearTicks, formatTick } from '../plot/scale.js';
 import TEXT from '../text/zigzag-descent.js';
 
@@ -35,14 +39,16 @@ const STYLE = `
 .controls input[type=range] { width: 150px; max-width: 40vw; accent-color: var(--w-accent); }
 output { font-variant-numeric: tabular-nums; min-width: 2.5em; display: inline-block; }
 .legend { color: var(--w-muted); font-size: 12px; margin-top: 4px; }
+.explain { margin: 6px 0 0; font-size: 13px; }
+.explain p { margin: 0 0 4px; }
 `;
 const DURATION_MS = 3000; // the longest path takes about this long to draw
 
 class ZigzagDescent extends Widget {
   static TEXT = TEXT;
   static STYLE = STYLE;
-  static ATTRS = ['inputs', 'lr', 'spread', 'start', 'target', 'tolerance', 'seed', 'max-steps', 'animate'];
-  static CONTROLS = { lr: 'lr' };
+  static ATTRS = ['inputs', 'lr', 'mode', 'spread', 'start', 'target', 'tolerance', 'seed', 'max-steps', 'animate'];
+  static CONTROLS = { lr: 'lr', mode: 'mode' };
 
   constructor() {
     super();
@@ -50,17 +56,20 @@ class ZigzagDescent extends Widget {
     const $ = this.$;
     this.lr = slider({ name: 'lr', min: 0.05, max: 2, step: 0.05, text: '' });
     this.lr.input.addEventListener('input', () => { this.lrValue = Number(this.lr.input.value); this.restart(); });
+    this.mode = h('select', { name: 'mode' }, h('option', { value: 'single' }), h('option', { value: 'batch' }));
+    this.mode.addEventListener('change', () => { this.modeValue = this.mode.value; this.restart(); });
     Object.assign($, {
       title: h('p', { class: 'title' }), panels: h('div', { class: 'panels' }), legend: h('div', { class: 'legend' }), table: h('table'),
+      explain: h('div', { class: 'explain', 'aria-live': 'polite' }), modeText: h('span'),
       replay: h('button', { type: 'button', name: 'replay' }), newData: h('button', { type: 'button', name: 'new-data' }),
     });
     $.replay.addEventListener('click', () => this.restart()); // the same runs (kept), drawn again
     $.newData.addEventListener('click', () => { this.seedOffset += 1; this.restart(); });
-    $.controls = h('div', { class: 'controls' }, this.lr.label, $.replay, $.newData,
+    $.controls = h('div', { class: 'controls' }, this.lr.label, h('label', {}, $.modeText, this.mode), $.replay, $.newData,
       this.exportButtons({ table: () => $.table, name: () => 'zigzag-descent' })); // the results table as CSV
     // the table is for screen readers; a 1-px clipped <div> around it (a table ignores width: 1px)
-    $.main.append($.title, $.panels, $.legend, $.controls, h('div', { class: 'sr-only' }, $.table));
-    this.askFirst([$.panels, $.table.parentElement], $.title);
+    $.main.append($.title, $.panels, $.legend, $.explain, $.controls, h('div', { class: 'sr-only' }, $.table));
+    this.askFirst([$.panels, $.explain, $.table.parentElement], $.title);
     Object.assign(this, { views: [], viewsKey: null, runs: null, runsKey: null, seedOffset: 0, progress: 1 });
   }
 
@@ -69,6 +78,7 @@ class ZigzagDescent extends Widget {
     return {
       inputs: attr.list('inputs', g('inputs'), ['sigmoid', 'tanh'], ['sigmoid', 'tanh']),
       lr: attr.number('lr', g('lr'), { min: 0.01, max: 2, def: 0.5 }),
+      mode: attr.choice('mode', g('mode'), ['single', 'batch'], 'single'),
       spread: attr.number('spread', g('spread'), { min: 0.1, max: 10, def: 2 }),
       start: attr.pair('start', g('start'), [0, 0], { min: -100, max: 100 }),
       target: attr.pair('target', g('target'), [1, -1], { min: -100, max: 100 }),
@@ -83,12 +93,17 @@ class ZigzagDescent extends Widget {
   build() {
     const T = this.T, o = this.opts, $ = this.$;
     // new settings from the attributes: the slider and the runs follow them (a relabel keeps both)
-    if (this.builtFor !== o) { this.builtFor = o; this.lrValue = o.lr; this.lr.set(o.lr); this.lr.out.textContent = String(o.lr); }
+    if (this.builtFor !== o) {
+      this.builtFor = o; this.lrValue = o.lr; this.lr.set(o.lr); this.lr.out.textContent = String(o.lr);
+      this.modeValue = o.mode; this.mode.value = o.mode;
+    }
     $.title.textContent = T.title;
     this.lr.label.firstChild.textContent = T.lr;
     $.replay.textContent = `↻ ${T.replay}`;
     $.newData.textContent = T.newData;
     $.legend.textContent = T.legend;
+    $.modeText.textContent = T.mode;
+    for (const opt of this.mode.options) opt.textContent = T.modes[opt.value];
     if (this.viewsKey !== o.inputs.join()) {
       this.viewsKey = o.inputs.join();
       this.views = o.inputs.map((k) => {
@@ -107,16 +122,17 @@ class ZigzagDescent extends Widget {
 
   // The runs for the current settings (computed again only when a setting changed), drawn from the start.
   start() {
-    const o = this.opts, lr = this.lrValue, seed = o.seed + this.seedOffset;
-    const key = JSON.stringify([o.inputs, lr, o.spread, o.start, o.target, o.tolerance, seed, o.maxSteps]);
+    const o = this.opts, lr = this.lrValue, seed = o.seed + this.seedOffset, batch = this.modeValue === 'batch';
+    const key = JSON.stringify([o.inputs, lr, batch, o.spread, o.start, o.target, o.tolerance, seed, o.maxSteps]);
     if (key !== this.runsKey) {
       this.runsKey = null;
       this.runs = o.inputs.map((k) => engine.zigzagDescent({
         inputs: k, learningRate: lr, spread: o.spread, start: o.start, target: o.target, tolerance: o.tolerance,
-        seed, maxSteps: o.maxSteps, grid: 56,
+        seed, maxSteps: o.maxSteps, grid: 56, batch,
       }));
       this.runsKey = key;
-      this.results = { lr, results: this.runs.map((r) => ({ inputs: r.inputs, steps: r.steps, sameSign: r.sameSignCount, convergedAt: r.convergedAt, lr })) };
+      this.results = { lr, mode: this.modeValue, results: this.runs.map((r) => ({ inputs: r.inputs, steps: r.steps, sameSign: r.sameSignCount,
+        convergedAt: r.convergedAt, lr, eigenvalues: [...r.eigenvalues], overshootPoints: r.overshootPoints })) };
       this.writeStats();
     }
     this.progress = o.animate ? 0 : 1;
@@ -143,12 +159,33 @@ class ZigzagDescent extends Widget {
       const row = rows.find((x) => x.r.inputs === v.k);
       if (!row) { v.stat.replaceChildren(); continue; }
       v.stat.replaceChildren(h('b', {}, row.conv), h('br'),
-        `${T.same}: ${row.same}/${row.steps} (${Math.round((100 * row.same) / Math.max(1, row.steps))}%)`);
+        `${T.same}: ${row.same}/${row.steps} (${Math.round((100 * row.same) / Math.max(1, row.steps))}%)`, h('br'),
+        T.curvature(fmt(row.r.eigenvalues[0]), fmt(row.r.eigenvalues[1]), fmt(row.r.meanSqNorm)));
     }
+    this.$.explain.replaceChildren(...T.explain(this.facts()).map((t) => h('p', {}, t)));
     const tb = h('tbody', {}, ...rows.map((x) => h('tr', {}, h('th', { scope: 'row' }, x.name),
       h('td', {}, x.r.convergedAt >= 0 ? String(x.r.convergedAt) : '—'), h('td', {}, `${x.same}/${x.steps}`))));
     this.$.table.replaceChildren(h('caption', {}, `${T.caption(this.opts.tolerance)}. ${T.summary(rows)}`),
       h('thead', {}, h('tr', {}, ...T.th.map((t) => h('th', { scope: 'col' }, t)))), tb);
+  }
+
+  // The numbers the explanation quotes, all from the live runs (plain JS; the text table words them).
+  facts() {
+    const by = Object.fromEntries(this.runs.map((r) => [r.inputs, r]));
+    const n = (r) => (r.convergedAt >= 0 ? r.convergedAt : r.steps);
+    const run = (r) => r && {
+      steps: n(r), converged: r.convergedAt >= 0, same: r.sameSignCount, total: r.steps,
+      sharePct: Math.round((100 * r.sameSignCount) / Math.max(1, r.steps)),
+      big: fmt(r.eigenvalues[0]), small: fmt(r.eigenvalues[1]), ratio: fmt(r.eigenvalues[0] / r.eigenvalues[1], 2),
+      meanSq: fmt(r.meanSqNorm, 2), over: r.overshootPoints, points: r.points.length / 2, limit: fmt(2 / r.eigenvalues[0], 2),
+    };
+    const sig = run(by.sigmoid), tanh = run(by.tanh);
+    // does the way from the start to w* run along the sigmoid panel's slow axis (|cos| > 0.9)?
+    const r0 = by.sigmoid, d = r0 && [r0.target[0] - r0.start[0], r0.target[1] - r0.start[1]];
+    const alongSlow = !!d && Math.abs(d[0] * r0.eigenvectors[2] + d[1] * r0.eigenvectors[3]) > 0.9 * Math.hypot(d[0], d[1]);
+    const bothStable = this.runs.every((r) => 2 / r.eigenvalues[0] > 2);  // above the slider's maximum
+    return { alongSlow, bothStable, batch: this.modeValue === 'batch', lr: fmt(this.runs[0].learningRate, 2), sig, tanh,
+      tanhSlower: !!(sig && tanh && tanh.steps >= sig.steps) };
   }
 
   render() {
@@ -203,6 +240,7 @@ class ZigzagDescent extends Widget {
       ctx.stroke();
     }
     ctx.globalAlpha = 1;
+    this.drawAxes(ctx, r, th, sx, sy, { L, R, T, B });
     // frame, ticks
     ctx.strokeStyle = th.axis;
     ctx.strokeRect(L + 0.5, T + 0.5, R - L - 1, B - T - 1);
@@ -245,13 +283,60 @@ class ZigzagDescent extends Widget {
     star(ctx, sx(r.target[0]), sy(r.target[1]), 7, th.fg, th.bg);
   }
 
+  // The contours' two axes (eigen-directions of C) as a dashed cross in the plot corner farthest from
+  // the path, so it never hides under it: half-lengths ∝ 1/√λ (the shape of a contour ellipse), the
+  // longer one 17 % of the plot; each end labelled λ = value.
+  drawAxes(ctx, r, th, sx, sy, box) {
+    const [l1, l2] = r.eigenvalues, v = r.eigenvectors;
+    if (!(l2 > 0)) return;
+    const size = box.R - box.L, long = 0.17 * size, p = r.path;
+    const corners = [[box.L, box.T], [box.R, box.T], [box.L, box.B], [box.R, box.B]].map(([x, y]) => [x + Math.sign(box.L + size / 2 - x) * 0.25 * size, y + Math.sign(box.T + (box.B - box.T) / 2 - y) * 0.25 * (box.B - box.T)]);
+    let best = corners[0], far = -1;
+    for (const c of corners) {
+      let near = Infinity;
+      for (let k = 0; k < p.length; k += 2) near = Math.min(near, Math.hypot(sx(p[k]) - c[0], sy(p[k + 1]) - c[1]));
+      near = Math.min(near, Math.hypot(sx(r.target[0]) - c[0], sy(r.target[1]) - c[1]));
+      if (near > far) { far = near; best = c; }
+    }
+    const [cx, cy] = best;
+    ctx.save();
+    ctx.strokeStyle = th.fg;
+    ctx.lineWidth = 1.25;
+    ctx.font = `${th.fontSize}px ${th.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    for (const [k, lam] of [[0, l1], [1, l2]]) {
+      const half = long * Math.sqrt(l2 / lam), dx = v[2 * k] * half, dy = -v[2 * k + 1] * half; // canvas y points down
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(cx - dx, cy - dy);
+      ctx.lineTo(cx + dx, cy + dy);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // the label beyond the end that points right (or up), kept inside the plot
+      const sgn = dx > 1e-9 || (Math.abs(dx) <= 1e-9 && dy < 0) ? 1 : -1;
+      const text = `λ = ${fmt(lam, 2)}`, tw = ctx.measureText(text).width;
+      let x = cx + sgn * dx * 1.08 + (sgn * dx >= 0 ? 3 : -tw - 3), y = cy + sgn * dy * 1.08;
+      x = Math.max(box.L + 2, Math.min(box.R - tw - 2, x));
+      y = Math.max(box.T + th.fontSize, Math.min(box.B - th.fontSize, y));
+      ctx.globalAlpha = 0.85;
+      ctx.fillStyle = th.bg;
+      ctx.fillRect(x - 2, y - th.fontSize / 2 - 2, tw + 4, th.fontSize + 4);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = th.fg;
+      ctx.textAlign = 'left';
+      ctx.fillText(text, x, y);
+    }
+    ctx.restore();
+  }
+
   // Steps to converge, sigmoid inputs against tanh inputs (a run that never converges counts all its steps).
   outcome() {
     const by = Object.fromEntries((this.runs || []).map((r) => [r.inputs, r]));
     if (!this.finished || !by.sigmoid || !by.tanh) return null;
     const n = (r) => (r.convergedAt >= 0 ? r.convergedAt : r.steps), ratio = n(by.sigmoid) / Math.max(1, n(by.tanh));
     const T = this.T;
-    return { correct: ratio < 1.5 ? 0 : ratio <= 8 ? 1 : 2, measured: `${T.panel.sigmoid} ${n(by.sigmoid)}, ${T.panel.tanh} ${n(by.tanh)} (×${ratio.toFixed(1)})` };
+    return { correct: ratio < 1.5 ? 0 : ratio <= 8 ? 1 : 2, measured: `${T.panel.sigmoid} ${n(by.sigmoid)}, ${T.panel.tanh} ${n(by.tanh)} (×${ratio.toFixed(1)})`,
+      batch: this.modeValue === 'batch' };
   }
   // Answered after the paths were drawn: draw them again for the reader.
   onAnswered() { if (this.finished) this.restart(); }
