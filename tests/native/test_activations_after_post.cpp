@@ -265,7 +265,7 @@ TEST_CASE("softplus: the exact value where PyTorch's threshold=20 returns x (doc
   }
 }
 
-TEST_CASE("the info table's output ranges are the true minima; gelu_tanh is within 4.8e-4 of gelu") {
+TEST_CASE("the info table's output ranges are the true minima, gelu_tanh is within 4.8e-4 of gelu") {
   struct Min {
     Id id;
     double lower, at;  // the stated lower bound and where the minimum is (mpmath, 30 digits)

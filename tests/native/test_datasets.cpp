@@ -42,7 +42,7 @@ TEST_CASE("sizes, split and finiteness", "[datasets]") {
   for (double v : d.y_train) REQUIRE(std::isfinite(v));
 }
 
-TEST_CASE("same seed, same data; another seed, other data", "[datasets]") {
+TEST_CASE("same seed, same data, another seed, other data", "[datasets]") {
   const std::string name = GENERATE("circle", "xor", "gaussian", "spiral", "sin", "abs", "step");
   const nn::Dataset a = nn::make_dataset(name, {300, 0.2, 9, 0.3}), b = nn::make_dataset(name, {300, 0.2, 9, 0.3}),
                     c = nn::make_dataset(name, {300, 0.2, 10, 0.3});
@@ -51,7 +51,7 @@ TEST_CASE("same seed, same data; another seed, other data", "[datasets]") {
   CHECK(a.x_train != c.x_train);
 }
 
-TEST_CASE("classification labels are 0/1 and balanced; both splits hold both classes", "[datasets]") {
+TEST_CASE("classification labels are 0/1 and balanced, both splits hold both classes", "[datasets]") {
   const std::string name = GENERATE("circle", "xor", "gaussian", "spiral");
   const nn::Dataset d = nn::make_dataset(name, {1000, 0.1, 4, 0.2});
   for (double v : d.y_train) REQUIRE((v == 0.0 || v == 1.0));
@@ -60,7 +60,7 @@ TEST_CASE("classification labels are 0/1 and balanced; both splits hold both cla
   CHECK(std::fabs(count_ones(d.y_test) / d.y_test.size() - 0.5) < 0.1);
 }
 
-TEST_CASE("noise 0 gives the exact geometry; noise blurs it", "[datasets]") {
+TEST_CASE("noise 0 gives the exact geometry, noise blurs it", "[datasets]") {
   auto violations = [](const std::string& name, double noise) {
     const nn::Dataset d = nn::make_dataset(name, {2000, noise, 1, 0.0});
     int bad = 0;

@@ -61,7 +61,7 @@ TEST_CASE("fuzz: an unknown name with a NUL or control characters still gives th
 // Divergence has two doors (network_train.cpp): a non-finite batch loss, and a finite loss whose step
 // makes a parameter non-finite (that step is undone). Each is opened on purpose with a one-layer
 // linear net, z = w x + b, mse, sgd, lr 10, batch 1, starting from (w, b) set by hand.
-TEST_CASE("divergence: both doors (non-finite loss; finite loss but an overflowing step) stop training and keep the parameters", "[diverge][regression]") {
+TEST_CASE("divergence: both doors (non-finite loss, finite loss but an overflowing step) stop training and keep the parameters", "[diverge][regression]") {
   nn::Config c;
   c.layers = {1, 1};
   c.activation = act::Id::linear;

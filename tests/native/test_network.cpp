@@ -111,7 +111,7 @@ TEST_CASE("state_dict layout: a hand-built 2-2-1 tanh net gives the hand-compute
   CHECK((L[0].w == 0 && L[0].b == 4 && L[1].w == 6 && L[1].b == 8));
 }
 
-TEST_CASE("losses equal hand-computed mse and bce-with-logits; logit 1000 stays finite", "[network][loss]") {
+TEST_CASE("losses equal hand-computed mse and bce-with-logits, logit 1000 stays finite", "[network][loss]") {
   // layers {1, 1}: a single Linear, z = w x + b; with w = 2, b = 1 and x = 0, 1, 2: z = 1, 3, 5.
   nn::Config c = nt::config(Id::relu, {1, 1}, nn::Loss::mse);
   const std::vector<double> x{0, 1, 2}, p{2, 1};
@@ -158,7 +158,7 @@ TEST_CASE("the network's fused kernels agree with act::value and act::derivative
   }
 }
 
-TEST_CASE("get/setParameters round trip; wrong length and non-finite values are refused", "[network][params]") {
+TEST_CASE("get/setParameters round trip, wrong length and non-finite values are refused", "[network][params]") {
   nn::Network a(nt::config(Id::elu)), b(nt::config(Id::elu, {2, 8, 8, 1}));
   b.set_parameters(nt::randoms(b.parameter_count(), -1, 1, 9));
   const std::vector<double> pb(b.parameters().begin(), b.parameters().end());

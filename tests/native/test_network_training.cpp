@@ -202,7 +202,7 @@ TEST_CASE("one epoch of full-batch SGD / momentum / Adam equals the hand-applied
   }
 }
 
-TEST_CASE("known results: tanh solves xor; a linear network cannot learn circle", "[network][known]") {
+TEST_CASE("known results: tanh solves xor, a linear network cannot learn circle", "[network][known]") {
   const nn::Dataset xo = nn::make_dataset("xor", {200, 0.0, 1, 0.0});
   nn::Config c = nt::config(Id::tanh, {2, 8, 8, 1}, nn::Loss::bce);
   c.optimizer = nn::Optimizer::adam;
