@@ -1,8 +1,8 @@
 // Text of <activation-guide>: one table per language, the same keys. `reason` is keyed by the
-// rule (C++ expb::recommend's reason key), `experiment` by the page anchor the widget links to.
+// rule id (C++ experiments::activation_guide), `experiment` by the page anchor the widget links to.
 export default {
   ko: {
-    title: '어떤 활성화 함수를 쓸까? (글의 10절)',
+    title: '어떤 활성화 함수를 쓸까? (글의 10절, 그리고 그 이후)',
     q: {
       selfNormalizing: '네트워크가 자기 정규화될 수 있나요? (표준화된 입력, 르쿤 정규 초기화, 순차적으로 쌓은 밀집층)',
       speedCritical: '실행(추론) 속도가 아주 중요한가요?', overfitting: '네트워크가 과대적합되나요?',
@@ -26,7 +26,7 @@ export default {
     linkBase: (v) => `link-base=${v}: 상대 경로나 http(s) 주소만 쓸 수 있습니다`,
   },
   en: {
-    title: 'Which activation should I use? (section 10 of the post)',
+    title: 'Which activation should I use? (section 10 of the post, and after)',
     q: {
       selfNormalizing: 'Can your network self-normalise? (standardised inputs, LeCun-normal init, a plain stack of dense layers)',
       speedCritical: 'Is runtime (inference) speed critical?', overfitting: 'Is the network overfitting?',
