@@ -301,14 +301,15 @@ test('dataset="sin": MSE, fitted curves against the target, train/test MSE and R
 
 test('divergence: names the quantity that blew up, and its fix lowers that network\'s learning rate and re-runs the race', async () => {
   const page = await open();
-  await addRace(page, { dataset: 'spiral', activations: 'linear,relu,maxout', lr: '10', optimizer: 'sgd', epochs: '20', autoplay: '', lang: 'en' });
+  await addRace(page, { dataset: 'spiral', activations: 'linear,relu,maxout', lr: '10', optimizer: 'sgd', epochs: '20', autoplay: '', predict: 'off', lang: 'en' });
   await waitDone(page);
   const items = await page.$eval('#under-test', (el) => [...el.shadowRoot.querySelectorAll('.diverge li[data-id]')].map((li) => ({ id: li.dataset.id, what: li.dataset.what, text: li.textContent })));
   console.log(`# diverged: ${JSON.stringify(items)}`);
   assert.deepEqual(items.map((i) => i.id), ['linear', 'maxout']);
+  await screenshot(page.locator('#under-test'), 'race-data-diverged-en');
   for (const it of items) {
     assert.ok(['loss', 'gradient', 'weights'].includes(it.what));
-    const said = { loss: /the loss went from a finite value/, gradient: /the gradient blew up \(norm \S+ at the last finite weights\)/, weights: /one update turned the weights into infinity\/NaN/ }[it.what];
+    const said = { loss: /the loss went from a finite value/, gradient: /the gradient blew up \(norm \S+ at the last finite weights\)/, weights: /one update turned the weights into infinity\/NaN|the weights blew up \(largest \|weight\| \S+\), so the loss overflowed/ }[it.what];
     assert.match(it.text, new RegExp(`${it.id} diverged at epoch \\d+: `));
     assert.match(it.text, said);
     assert.match(it.text, /Run again with learning rate 1 for this network/);

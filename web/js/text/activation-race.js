@@ -32,7 +32,7 @@ export default {
     fitLabel: (id, r2) => `${id}가 맞춘 곡선과 목표 함수, 데이터 점${r2 ? `, 테스트 R² ${r2}` : ''}`,
     lrForForm: (v) => `lr-for=${v}: "relu:0.001,sigmoid:0.1"처럼 활성화 함수:학습률 쌍이어야 합니다`,
     data: {
-      missing: 'dataset="custom"에는 points="x,y,label;x,y,label;…" 속성이 필요합니다',
+      missing: () => 'dataset="custom"에는 points="x,y,label;x,y,label;…" 속성이 필요합니다',
       fields: (row, n) => `${row}번째 점: x,y,label 세 값이어야 하는데 ${n}개입니다`,
       notNumber: (row, name, v) => `${row}번째 점: ${name}=${v}는 숫자가 아닙니다`,
       range: (row, name, v) => `${row}번째 점: ${name}=${v}가 [−1, 1] 범위를 벗어났습니다`,
@@ -69,6 +69,7 @@ export default {
       loss: (before) => `손실이 유한한 값(마지막 ${before})에서 무한대/NaN으로 터졌습니다.`,
       gradient: (g) => `그래디언트가 터졌습니다 (마지막 유한한 가중치에서 노름 ${g}).`,
       weights: (w) => `한 번의 갱신이 가중치를 무한대/NaN으로 만들었습니다 (그 직전 가장 큰 |가중치| ${w}).`,
+      weightsHuge: (w) => `가중치가 터졌습니다 (가장 큰 |가중치| ${w}). 그래서 손실이 무한대/NaN으로 넘쳤습니다.`,
       fix: (lr) => `이 네트워크만 학습률 ${lr}로 다시 달리기`,
       lowered: (id, lr) => `${id}의 학습률: ${lr}`,
     },
@@ -120,7 +121,7 @@ export default {
     fitLabel: (id, r2) => `Curve fitted by ${id} with the target function and the data points${r2 ? `, test R² ${r2}` : ''}`,
     lrForForm: (v) => `lr-for=${v}: expected activation:rate pairs like "relu:0.001,sigmoid:0.1"`,
     data: {
-      missing: 'dataset="custom" needs a points="x,y,label;x,y,label;…" attribute',
+      missing: () => 'dataset="custom" needs a points="x,y,label;x,y,label;…" attribute',
       fields: (row, n) => `point ${row}: expected three values x,y,label, got ${n}`,
       notNumber: (row, name, v) => `point ${row}: ${name}=${v} is not a number`,
       range: (row, name, v) => `point ${row}: ${name}=${v} is outside [−1, 1]`,
@@ -157,6 +158,7 @@ export default {
       loss: (before) => `the loss went from a finite value (last ${before}) to infinity/NaN.`,
       gradient: (g) => `the gradient blew up (norm ${g} at the last finite weights).`,
       weights: (w) => `one update turned the weights into infinity/NaN (largest |weight| just before: ${w}).`,
+      weightsHuge: (w) => `the weights blew up (largest |weight| ${w}), so the loss overflowed to infinity/NaN.`,
       fix: (lr) => `Run again with learning rate ${lr} for this network`,
       lowered: (id, lr) => `learning rate of ${id}: ${lr}`,
     },

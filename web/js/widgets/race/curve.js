@@ -34,7 +34,9 @@ export class FitPlot {
     g.moveTo(0, Y(0)); g.lineTo(size, Y(0)); g.moveTo(X(0), 0); g.lineTo(X(0), size);
     g.stroke();
     g.fillStyle = colors.point;
+    g.globalAlpha = 0.45; // the target's dashes stay visible through the points
     for (let i = 0; i < points.y.length; i++) g.fillRect(X(points.x[i]) - 1.25, Y(points.y[i]) - 1.25, 2.5, 2.5);
+    g.globalAlpha = 1;
     const line = (x, y, color, width, dash) => {
       g.save();
       g.beginPath();

@@ -30,6 +30,8 @@ export const EDITOR_STYLE = `
 .editor .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .editor .count { font-size: 12.5px; color: var(--w-muted); font-variant-numeric: tabular-nums; }
 .editor .note { font-size: 12.5px; }
+.editor .filebtn { display: inline-block; padding: 4px 10px; border-radius: 6px; border: 1px solid var(--w-grid); cursor: pointer; color: var(--w-fg); font-size: 14px; }
+.editor .filebtn:focus-within { outline: 2px solid var(--w-accent); outline-offset: 1px; }
 `;
 
 export class PointEditor {
@@ -67,7 +69,7 @@ export class PointEditor {
     this.paste = h('textarea', { name: 'csvText', rows: '3', spellcheck: 'false', 'aria-label': E.paste, placeholder: 'x,y,label\n0.5,-0.2,1' });
     const load = h('button', { type: 'button', name: 'importCsv' }, E.importText);
     load.addEventListener('click', () => this.importText(this.paste.value));
-    const file = h('input', { type: 'file', name: 'csvFile', accept: '.csv,text/csv,text/plain' });
+    const file = h('input', { type: 'file', name: 'csvFile', accept: '.csv,text/csv,text/plain', class: 'sr-only' });
     file.addEventListener('change', (e) => { e.stopPropagation(); if (file.files[0]) this.importFile(file.files[0]); file.value = ''; });
     const save = h('button', { type: 'button', name: 'exportCsv' }, E.exportCsv);
     save.addEventListener('click', () => this.download('activation-race-data.csv', toCSV(this.points), 'text/csv'));
@@ -79,7 +81,7 @@ export class PointEditor {
     const hadFocus = this.canvas.getRootNode().activeElement === this.canvas; // (moving a node drops its focus)
     this.element.replaceChildren(h('h3', { class: 'sr-only' }, E.title), this.canvas,
       h('div', { class: 'side' }, tools, h('div', { class: 'row' }, clear, save), this.count,
-        h('label', { class: 'csvlabel' }, E.paste, this.paste), h('div', { class: 'row' }, load, h('label', { class: 'row' }, E.file, file)), this.note));
+        h('label', { class: 'csvlabel' }, E.paste, this.paste), h('div', { class: 'row' }, load, h('label', { class: 'filebtn' }, E.file, file)), this.note));
     if (hadFocus) this.canvas.focus();
     this.say(this.said); // the last message again, in this language
     this.paint();

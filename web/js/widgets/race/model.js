@@ -25,6 +25,7 @@ const MAX_HISTORY = 4000;          // longer histories keep every 2nd point (str
 
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 const GRAD_BLOWUP = 1e6;           // a gradient norm above this counts as blown up
+const WEIGHT_BLOWUP = 1e6;         // and so does a weight (Glorot/He starts are below ~3)
 const linspace = (a, b, n) => Float64Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
 
 // A regression set's noise-free target from the core, sorted by x: {x, y}.
@@ -131,8 +132,9 @@ export class Race {
     }
   }
 
-  // Which quantity blew up, measured at the last finite weights (training stopped there): the loss
-  // of the whole training set, else its gradient, else the weights the next step would have made.
+  // Which quantity blew up, measured at the last finite weights (training stopped there): the weights
+  // themselves when already huge, else the loss of the whole training set, else its gradient, else
+  // the weights the failed step would have made.
   // {what: 'loss'|'gradient'|'weights', loss, gradNorm, maxWeight, before: the last finite epoch loss}.
   diagnose(e) {
     const d = this.data, w = e.net.getParameters();
@@ -146,7 +148,8 @@ export class Race {
       for (const g of lg.gradient) s += g * g;
       gradNorm = Math.sqrt(s);
     } catch { /* leave NaN: reported as the loss */ }
-    const what = !Number.isFinite(loss) ? 'loss' : !Number.isFinite(gradNorm) || gradNorm > GRAD_BLOWUP ? 'gradient' : 'weights';
+    const what = maxWeight > WEIGHT_BLOWUP ? 'weights' : !Number.isFinite(loss) ? 'loss'
+      : !Number.isFinite(gradNorm) || gradNorm > GRAD_BLOWUP ? 'gradient' : 'weights';
     return { what, loss, gradNorm, maxWeight, before: e.divergedLoss };
   }
 

@@ -50,6 +50,7 @@ th, td { padding: 3px 6px; border-bottom: 1px solid var(--w-grid); text-align: r
 th:first-child, td:first-child, td:last-child, th:last-child { text-align: left; }
 td:last-child { white-space: normal; min-width: 9em; }
 .exports { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-top: 10px; }
+form select[name=dataset] { max-width: 13em; }
 .presetpick { flex-basis: 100%; }
 .presetpick select { max-width: 100%; }
 .presetnote { flex-basis: 100%; margin: 0; padding: 4px 8px; border-left: 3px solid var(--w-accent); font-size: 13.5px; }
@@ -150,7 +151,8 @@ export function buildDiverge(t, race, fmtNum) {
   for (const e of race.entries) {
     if (!e.diverged || !e.blowup) continue;
     const d = e.blowup, lr = race.lrOf(e.id) / 10;
-    const why = d.what === 'loss' ? B.loss(fmtNum(d.before)) : d.what === 'gradient' ? B.gradient(fmtNum(d.gradNorm)) : B.weights(fmtNum(d.maxWeight));
+    const why = d.what === 'loss' ? B.loss(fmtNum(d.before)) : d.what === 'gradient' ? B.gradient(fmtNum(d.gradNorm))
+      : Number.isFinite(d.loss) ? B.weights(fmtNum(d.maxWeight)) : B.weightsHuge(fmtNum(d.maxWeight));
     const fix = lr >= 1e-6 ? h('button', { type: 'button', name: 'lowerLr', 'data-id': e.id, 'data-lr': String(lr) }, B.fix(fmtNum(lr))) : null;
     items.push(h('li', { 'data-id': e.id, 'data-what': d.what }, h('b', {}, B.lead(e.id, e.divergedAt)), why, fix));
   }
