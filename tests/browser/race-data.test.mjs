@@ -440,4 +440,12 @@ test('screenshots: a drawn data set mid-race, a regression race, a prediction be
       await page.close();
     }
   }
+  // dark scheme: the data canvas and a fitted curve take the palette's dark colours
+  const page = await open({ width: 375, colorScheme: 'dark' });
+  await addRace(page, { dataset: 'custom', points: discAndRing(80).join(';'), activations: 'linear,relu', epochs: '20', autoplay: '', predict: 'off', lang: 'ko' });
+  await waitDone(page);
+  const bg = await page.$eval('#under-test', (el) => { const c = el.shadowRoot.querySelector('canvas.paint'); const d = c.getContext('2d').getImageData(2, 2, 1, 1).data; return [...d.slice(0, 3)]; });
+  assert.ok(bg[0] + bg[1] + bg[2] < 200, `dark data canvas background: ${bg}`);
+  await screenshot(page.locator('#under-test'), 'race-data-drawn-375-ko-dark');
+  await page.close();
 });
