@@ -168,11 +168,28 @@ test('keyboard: arrows move a visible cursor, Enter adds, Delete removes; the ra
   await page.waitForFunction(() => document.querySelector('#under-test').getAttribute('points').split(';').length === 5);
   const last = await page.$eval('#under-test', (el) => el.getAttribute('points').split(';').at(-1));
   assert.equal(last, '0.3,0.2,1', 'the point sits at the cursor (6 x 0.05 right, 4 x 0.05 up), class 1');
-  assert.match(await page.$eval('#under-test', (el) => el.shadowRoot.querySelector('canvas.paint').getAttribute('aria-valuetext')), /cursor \(0\.30, 0\.20\)/);
+  assert.match(await page.$eval('#under-test', (el) => el.shadowRoot.querySelector('.editor .sr-only[aria-live]').textContent), /cursor \(0\.30, 0\.20\)/);
   await page.waitForFunction(() => document.querySelector('#under-test').race?.data.yTrain.length === 4); // 5 points: 4 train, 1 test
   await page.keyboard.press('Delete');
   await page.waitForFunction(() => document.querySelector('#under-test').getAttribute('points').split(';').length === 4);
   assert.ok(!(await page.$eval('#under-test', (el) => el.getAttribute('points'))).includes('0.3,0.2,1'), 'Delete removed the nearest point');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('choosing "your own points" in the data menu starts the drawing from the current data set', async () => {
+  const page = await open();
+  await addRace(page, { dataset: 'xor', activations: 'linear,relu', epochs: '5', lang: 'en' });
+  assert.equal(await page.$eval('#under-test', (el) => el.shadowRoot.querySelector('.editor').parentElement.hidden), true, 'no editor for a built-in set');
+  const xor = await page.$eval('#under-test', (el) => Array.from(el.race.data.xTrain.slice(0, 4), (v) => Number(v.toFixed(2))));
+  await page.$eval('#under-test', (el) => { const s = el.shadowRoot.querySelector('select[name=dataset]'); s.value = 'custom'; s.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelector('#under-test').race?.cfg.dataset === 'custom');
+  const r = await page.$eval('#under-test', (el) => ({ n: el.getAttribute('points').split(';').length, first: el.getAttribute('points').split(';')[0],
+    editor: !el.shadowRoot.querySelector('.editor').parentElement.hidden, count: el.shadowRoot.querySelector('.editor .count').textContent }));
+  assert.equal(r.n, 200);
+  assert.ok(r.first.startsWith(`${xor[0]},${xor[1]},`), `the first point is the XOR set's first: ${r.first} vs ${xor}`);
+  assert.ok(r.editor);
+  assert.match(r.count, /^200 points \(class 0: \d+, class 1: \d+\)/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

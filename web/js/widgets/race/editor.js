@@ -74,13 +74,15 @@ export class PointEditor {
     const save = h('button', { type: 'button', name: 'exportCsv' }, E.exportCsv);
     save.addEventListener('click', () => this.download('activation-race-data.csv', toCSV(this.points), 'text/csv'));
     this.count = h('p', { class: 'count', 'aria-live': 'polite' });
+    this.where = h('span', { class: 'sr-only', 'aria-live': 'polite' }, // the keyboard cursor, for screen readers
+      this.showCursor ? E.cursor(this.cursor.x.toFixed(2), this.cursor.y.toFixed(2)) : '');
     this.note = h('p', { class: 'note', role: 'status' });
     this.canvas.setAttribute('aria-label', E.canvas);
     // the form's change listener must not read these as race settings
     for (const el of [this.paste]) el.addEventListener('change', (e) => e.stopPropagation());
     const hadFocus = this.canvas.getRootNode().activeElement === this.canvas; // (moving a node drops its focus)
     this.element.replaceChildren(h('h3', { class: 'sr-only' }, E.title), this.canvas,
-      h('div', { class: 'side' }, tools, h('div', { class: 'row' }, clear, save), this.count,
+      h('div', { class: 'side' }, tools, h('div', { class: 'row' }, clear, save), this.count, this.where,
         h('label', { class: 'csvlabel' }, E.paste, this.paste), h('div', { class: 'row' }, load, h('label', { class: 'filebtn' }, E.file, file)), this.note));
     if (hadFocus) this.canvas.focus();
     this.say(this.said); // the last message again, in this language
@@ -147,7 +149,7 @@ export class PointEditor {
     e.preventDefault();
     this.showCursor = true;
     this.paint();
-    this.canvas.setAttribute('aria-valuetext', this.t.editor.cursor(this.cursor.x.toFixed(2), this.cursor.y.toFixed(2)));
+    this.where.textContent = this.t.editor.cursor(this.cursor.x.toFixed(2), this.cursor.y.toFixed(2));
   }
   removeNearest() {
     let best = -1, bd = Infinity;
