@@ -99,4 +99,53 @@ Dataset make_dataset(std::string_view name, const DatasetOptions& opt) {
   return d;
 }
 
+namespace {
+
+// Seeded shuffle (Fisher-Yates over whole rows), then split like make_dataset: the first
+// n - floor(n * test_fraction) rows train, the rest test.
+void shuffle_split(Dataset& d, std::vector<double>& x, std::vector<double>& y, Rng& rng, double test_fraction) {
+  const std::size_t dim = static_cast<std::size_t>(d.input_dim), n = y.size();
+  for (std::size_t i = n - 1; i > 0; --i) {
+    const std::size_t j = rng.below(static_cast<std::uint32_t>(i + 1));
+    for (std::size_t k = 0; k < dim; ++k) std::swap(x[i * dim + k], x[j * dim + k]);
+    std::swap(y[i], y[j]);
+  }
+  const std::size_t n_test = static_cast<std::size_t>(std::floor(static_cast<double>(n) * test_fraction));
+  const std::size_t n_train = n - n_test;
+  d.x_train.assign(x.begin(), x.begin() + n_train * dim);
+  d.y_train.assign(y.begin(), y.begin() + n_train);
+  d.x_test.assign(x.begin() + n_train * dim, x.end());
+  d.y_test.assign(y.begin() + n_train, y.end());
+}
+
+}  // namespace
+
+Dataset dataset_from_points(std::span<const double> xy, std::span<const double> labels, const DatasetOptions& opt) {
+  const std::size_t n = labels.size();
+  if (n < 1 || n > static_cast<std::size_t>(kMaxDatasetPoints))
+    throw std::invalid_argument("points: between 1 and 100000 labels, got " + std::to_string(n));
+  if (xy.size() != 2 * n)
+    throw std::invalid_argument("points: " + std::to_string(n) + " labels need " + std::to_string(2 * n) +
+                                " coordinates (x, y per point), got " + std::to_string(xy.size()));
+  if (!(std::isfinite(opt.test_fraction) && opt.test_fraction >= 0 && opt.test_fraction <= 0.9))
+    throw std::invalid_argument("testFraction must be a finite number in [0, 0.9], got " + num(opt.test_fraction));
+  for (std::size_t i = 0; i < n; ++i) {
+    for (int k = 0; k < 2; ++k) {
+      const double v = xy[2 * i + k];
+      if (!(std::isfinite(v) && v >= -1 && v <= 1))
+        throw std::invalid_argument("points: row " + std::to_string(i + 1) + ": " + (k ? "y" : "x") +
+                                    " must be a finite number in [-1, 1], got " + num(v));
+    }
+    if (!(labels[i] == 0 || labels[i] == 1))
+      throw std::invalid_argument("points: row " + std::to_string(i + 1) + ": label must be 0 or 1, got " + num(labels[i]));
+  }
+  Dataset d;
+  d.name = "custom";
+  d.input_dim = 2;
+  std::vector<double> x(xy.begin(), xy.end()), y(labels.begin(), labels.end());
+  Rng rng(opt.seed, 200);
+  shuffle_split(d, x, y, rng, opt.test_fraction);
+  return d;
+}
+
 }  // namespace nn

@@ -42,4 +42,10 @@ std::span<const std::string_view> dataset_ids() noexcept;
 // Throws std::invalid_argument for an unknown name (listing the ids) or an option out of range.
 Dataset make_dataset(std::string_view name, const DatasetOptions& opt);
 
+// The reader's own points (the race's "custom" data): xy row-major N x 2, each coordinate finite
+// and in [-1, 1]; labels N class indices, each 0 or 1. Shuffled (seeded by opt.seed) and split
+// like make_dataset (opt.test_fraction; opt.n and opt.noise are not used). Named "custom".
+// Throws std::invalid_argument naming the first bad row, or for N outside [1, 100000].
+Dataset dataset_from_points(std::span<const double> xy, std::span<const double> labels, const DatasetOptions& opt);
+
 }  // namespace nn

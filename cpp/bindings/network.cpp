@@ -1,4 +1,5 @@
-// new Module.Network(config?), new Module.Data(X, Y), Module.datasetIds(), makeDataset(name, options?).
+// new Module.Network(config?), new Module.Data(X, Y), Module.datasetIds(), makeDataset(name, options?),
+// datasetFromPoints(XY, labels, options?) (the reader's own points: options seed, testFraction).
 // Config keys (all optional): layers, activation, params, maxoutPieces, init, loss, optimizer,
 // learningRate, batchSize, seed; the limits are nn::validate's.
 #include "convert.hpp"
@@ -87,6 +88,18 @@ nn::Dataset make_dataset(const val& name, const val& options) {
   });
 }
 
+nn::Dataset dataset_from_points(const val& xy, const val& labels, const val& options) {
+  return guard([&] {
+    const Doubles x = to_doubles(xy, "XY"), y = to_doubles(labels, "labels");
+    return nn::dataset_from_points(x, y, read_options(options, "dataset options", [](const Options& o) {
+      nn::DatasetOptions d;
+      o.read("seed", d.seed);
+      o.read("testFraction", d.test_fraction);
+      return d;
+    }));
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(network) {
@@ -133,6 +146,9 @@ EMSCRIPTEN_BINDINGS(network) {
   function("makeDataset", &make_dataset);
   function("makeDataset", +[](const val& name) { return make_dataset(name, val::undefined()); });
   bind_wrong_counts<"makeDataset(name, options?)", 1, 2>("makeDataset");
+  function("datasetFromPoints", &dataset_from_points);
+  function("datasetFromPoints", +[](const val& xy, const val& labels) { return dataset_from_points(xy, labels, val::undefined()); });
+  bind_wrong_counts<"datasetFromPoints(XY, labels, options?)", 2, 3>("datasetFromPoints");
 }
 
 }  // namespace bindings

@@ -2,6 +2,8 @@
 // (checked from its definition in datasets.hpp), the effect of noise, validation messages.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -117,4 +119,39 @@ TEST_CASE("dataset options are validated with the field name and the range", "[d
   CHECK_THROWS_WITH(nn::make_dataset("xor", {10, -0.1, 1, 0.2}), Contains("noise must be a finite number in [0, 1]"));
   CHECK_THROWS_WITH(nn::make_dataset("xor", {10, NAN, 1, 0.2}), Contains("noise") && Contains("nan"));
   CHECK_THROWS_WITH(nn::make_dataset("xor", {10, 0.1, 1, 0.95}), Contains("testFraction must be a finite number in [0, 0.9]"));
+}
+
+TEST_CASE("the reader's own points: split, shuffle by seed, every row kept", "[datasets]") {
+  const std::vector<double> xy = {-1, -1, -0.5, 0.25, 0, 0, 0.5, -0.75, 1, 1, 0.1, 0.9, -0.3, 0.3, 0.7, 0.2, -0.9, 0.4, 0.6, 0.6};
+  const std::vector<double> labels = {0, 1, 0, 1, 0, 1, 0, 1, 1, 0};
+  const nn::Dataset d = nn::dataset_from_points(xy, labels, {0, 0, 7, 0.2});
+  CHECK(d.name == "custom");
+  CHECK(d.input_dim == 2);
+  CHECK_FALSE(d.regression);
+  REQUIRE(d.y_train.size() == 8);
+  REQUIRE(d.y_test.size() == 2);
+  // every (x, y, label) row comes out exactly once
+  std::vector<std::array<double, 3>> in, out;
+  for (std::size_t i = 0; i < labels.size(); ++i) in.push_back({xy[2 * i], xy[2 * i + 1], labels[i]});
+  for (std::size_t i = 0; i < 8; ++i) out.push_back({d.x_train[2 * i], d.x_train[2 * i + 1], d.y_train[i]});
+  for (std::size_t i = 0; i < 2; ++i) out.push_back({d.x_test[2 * i], d.x_test[2 * i + 1], d.y_test[i]});
+  std::sort(in.begin(), in.end());
+  std::sort(out.begin(), out.end());
+  CHECK(in == out);
+  const nn::Dataset same = nn::dataset_from_points(xy, labels, {0, 0, 7, 0.2});
+  CHECK(same.x_train == d.x_train);
+  const nn::Dataset other = nn::dataset_from_points(xy, labels, {0, 0, 8, 0.2});
+  CHECK(other.x_train != d.x_train);
+}
+
+TEST_CASE("the reader's own points: bad rows are named", "[datasets]") {
+  const std::vector<double> one = {0, 0};
+  CHECK_THROWS_WITH(nn::dataset_from_points(std::vector<double>{0, 1.25}, std::vector<double>{0}, {}), Contains("row 1: y must be a finite number in [-1, 1], got 1.25"));
+  CHECK_THROWS_WITH(nn::dataset_from_points(std::vector<double>{0, 0, NAN, 0}, std::vector<double>{0, 1}, {}), Contains("row 2: x must be a finite number in [-1, 1]"));
+  CHECK_THROWS_WITH(nn::dataset_from_points(one, std::vector<double>{0.5}, {}), Contains("row 1: label must be 0 or 1, got 0.5"));
+  CHECK_THROWS_WITH(nn::dataset_from_points(one, std::vector<double>{0, 1}, {}), Contains("2 labels need 4 coordinates"));
+  CHECK_THROWS_WITH(nn::dataset_from_points(std::vector<double>{}, std::vector<double>{}, {}), Contains("between 1 and 100000 labels, got 0"));
+  nn::DatasetOptions bad;
+  bad.test_fraction = 1;
+  CHECK_THROWS_WITH(nn::dataset_from_points(one, std::vector<double>{1}, bad), Contains("testFraction must be a finite number in [0, 0.9]"));
 }

@@ -257,6 +257,13 @@ export function makeDataset(name, options) {
   return call((m) => (options === undefined ? m.makeDataset(name) : m.makeDataset(name, options)));
 }
 
+// The reader's own points as a data set of the same shape ({name: 'custom', inputDim: 2, task:
+// 'classification', xTrain, …}): XY row-major N x 2 in [-1, 1], labels 0/1; options {seed,
+// testFraction} (shuffled by seed, then split like makeDataset). A bad row -> Error naming it.
+export function datasetFromPoints(XY, labels, options) {
+  return call((m) => (options === undefined ? m.datasetFromPoints(XY, labels) : m.datasetFromPoints(XY, labels, options)));
+}
+
 // ---------------------------------------------------------------- experiments, one per claim
 // Named like the page's elements; each create<Name>(config) returns a handle the caller must dispose().
 

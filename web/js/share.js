@@ -19,14 +19,17 @@ const NEVER = new Set(['lang', 'id', 'class', 'style', 'slot', 'is', 'hidden', '
 const NAME_RE = /^[a-z][a-z0-9-]*$/;
 const KEY_RE = /^[A-Za-z][\w-]*$/;
 const MAX_VALUE = 200;
+// Attributes whose values are data, longer than a setting: the race's own points ("x,y,label;…",
+// at most 2000 points of about 14 characters). The widget parses them strictly like any other.
+const MAX_VALUE_OF = { points: 32000 };
 const BAD_VALUE_RE = /[\u0000-\u001f\u007f]/; // eslint-disable-line no-control-regex
 
 // URL-valued attributes (link-base, href, src, …) never travel in a link or a query: a shared link
 // must not choose where a widget's own links point.
 const URL_ATTR_RE = /(^|-)(href|src|url|uri|base|action|link)$/;
 // Values that would be dangerous if a widget ever used one as a URL (checked on top of the above).
-export function unsafeValue(v) {
-  return v.length > MAX_VALUE || BAD_VALUE_RE.test(v) || /^(javascript|vbscript|data):/i.test(v.replace(/[\s\u0000-\u001f]+/g, '')); // eslint-disable-line no-control-regex
+export function unsafeValue(v, attr = '') {
+  return v.length > (MAX_VALUE_OF[attr] ?? MAX_VALUE) || BAD_VALUE_RE.test(v) || /^(javascript|vbscript|data):/i.test(v.replace(/[\s\u0000-\u001f]+/g, '')); // eslint-disable-line no-control-regex
 }
 
 // Attribute names of `el` that may travel in a link.
@@ -100,7 +103,7 @@ export function startShare({ elements = window.activationWidgets?.elements || []
     for (const { key, attr, value, raw } of parseHash(h).ours) {
       const el = byKey.get(key);
       if (!el || !Object.hasOwn(initial.get(el), attr)) { share.rejected.push(`${raw}: no widget "${key}" with a shareable attribute "${attr}"`); continue; }
-      if (value !== null && unsafeValue(value)) { share.rejected.push(`${key}.${attr}: value too long, with control characters or a script URL`); continue; }
+      if (value !== null && unsafeValue(value, attr)) { share.rejected.push(`${key}.${attr}: value too long, with control characters or a script URL`); continue; }
       if (value === null) el.removeAttribute(attr); else el.setAttribute(attr, value);
     }
     if (share.rejected.length) console.warn(`activation-widgets share: ignored ${share.rejected.join('; ')}`);

@@ -7,8 +7,13 @@
 //   activations  comma list of ids (all ten)               layers  hidden widths "8,8": 1–4 of 2–32
 //   lr           [1e-6, 10] (0.01)   optimizer sgd|momentum|adam (adam)   batch 1–400 (10)
 //   init         glorot_uniform|he_normal|lecun_normal|default   seed 0–2147483647 (1)
+//   dataset      also sin|abs|step (1-D regression: MSE, fitted curves, R²) and custom with
+//   points       "x,y,label;…" (x, y in [-1, 1], label 0|1, 4–2000 points; drawn or imported in the widget)
+//   lr-for       "relu:0.001,…" one network's own learning rate (the divergence fix writes it)
+//   preset       one of race/presets.js: sets every control and says what to look for
+//   init         glorot_uniform|he_normal|lecun_normal|default   layers up to 10 hidden layers
 //   epochs       stop after N epochs (default: run until paused)
-//   autoplay     start training once drawn (and on screen)   lang ko|en
+//   autoplay     start training once drawn (and on screen)   lang ko|en   predict off
 // Events (bubbling, composed): `ready`; `change` {control, value} when the reader changes a setting;
 // `progress` and `done`, detail {epoch, histories: {id: {epoch, train, test}}}.
 // Sets `ready` once first drawn, `error` while showing a message, `running` while training, `done`
@@ -23,11 +28,16 @@ import { Widget, engine, h, define } from '../ui/widget.js';
 import { Plot } from '../plot/plot.js';
 import { download } from '../plot/export.js';
 import { Heatmap } from '../plot/heatmap.js';
-import { Race, GRID, DOMAIN } from './race/model.js';
+import { Race, GRID, DOMAIN, REGRESSION, CUSTOM } from './race/model.js';
 import { parseRaceAttrs } from './race/attrs.js';
 import TEXT from '../text/activation-race.js';
 import { lossSeries, divergencePoints, tableCells, fmt, pct } from './race/draw.js';
-import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
+import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp, buildDiverge } from './race/view.js';
+import { PointEditor, EDITOR_STYLE } from './race/editor.js';
+import { FitPlot, yRangeOf } from './race/curve.js';
+import { toAttr } from './race/data.js';
+import { writeAttrs, choosePreset, startingPoints, editorColors } from './race/settings.js';
+import { raceOutcome, racePredictText } from './race/predict.js';
 
 const VISUAL_EVERY_MS = 150; // chart, table and some boundaries are redrawn this often while training
 const CHART_EVERY_MS = 290;  // the loss chart (thick anti-aliased strokes are the costliest paint)
@@ -38,12 +48,12 @@ const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
 const FIRST_PAINT_BUDGET_MS = 24; // the first ten boundaries (page load: fewer, fuller frames)
 const PROGRESS_EVERY_MS = 100;
 // Control name -> attribute (the layer controls write `layers`; `act` writes `activations`).
-const CONTROL_ATTRS = ['dataset', 'noise', 'lr', 'optimizer', 'batch', 'seed'];
+const CONTROL_ATTRS = ['dataset', 'noise', 'lr', 'optimizer', 'init', 'batch', 'seed'];
 
 class ActivationRace extends Widget {
   static TEXT = TEXT;
-  static STYLE = STYLE;
-  static ATTRS = ['dataset', 'activations', 'layers', 'lr', 'optimizer', 'init', 'batch', 'seed', 'noise', 'epochs', 'autoplay'];
+  static STYLE = STYLE + EDITOR_STYLE;
+  static ATTRS = ['dataset', 'points', 'activations', 'layers', 'lr', 'lr-for', 'optimizer', 'init', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'preset'];
   static FIRST_BUDGET_MS = TRAIN_MS;
   static BUDGET_MS = TRAIN_MS;
 
@@ -54,10 +64,14 @@ class ActivationRace extends Widget {
       controls: h('div'), legend: h('div', { class: 'legend' }), chartTitle: h('p', { class: 'sub' }),
       chart: h('canvas', { role: 'img' }), heatTitle: h('p', { class: 'sub' }), heat: h('div', { class: 'heat' }),
       table: h('div', { class: 'tablewrap' }), exports: h('div'), help: h('div'),
-      summary: h('p', { class: 'sr-only', 'aria-live': 'polite' }),
+      summary: h('p', { class: 'sr-only', 'aria-live': 'polite' }), editor: h('div'), diverge: h('ul', { class: 'diverge' }),
     });
-    $.main.append(h('div', { class: 'head' }, $.title, $.status), $.controls, $.chartTitle, $.legend,
-      h('div', { class: 'chartbox' }, $.chart), $.heatTitle, $.heat, $.table, $.exports, $.help, $.summary);
+    const chartbox = h('div', { class: 'chartbox' }, $.chart);
+    $.main.append(h('div', { class: 'head' }, $.title, $.status), $.controls, $.editor, $.chartTitle, $.legend,
+      chartbox, $.heatTitle, $.heat, $.table, $.diverge, $.exports, $.help, $.summary);
+    this.editor = new PointEditor({ onCommit: (pts) => this.writeAttrs({ dataset: CUSTOM, points: toAttr(pts) }), download });
+    $.editor.append(this.editor.element);
+    this.askFirst([chartbox, $.heat, $.table, $.diverge], $.editor);
     this.plot = new Plot($.chart);
     this.chartExport = this.exportButtons({ plot: () => this.plot, name: () => 'activation-race-loss' }); // PNG / SVG of the loss chart
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, configured: false, playing: false, focus: null, heatmaps: new Map(), doneFired: false });
@@ -72,7 +86,7 @@ class ActivationRace extends Widget {
   // the next frame. `autoplay` counts only when the race is first built.
   attributeChangedCallback(name, old, value) {
     if (name === 'autoplay') return;
-    if (name === 'lang' || old === value || !this.engineReady) { super.attributeChangedCallback(name, old, value); return; }
+    if (name === 'lang' || name === 'predict' || old === value || !this.engineReady) { super.attributeChangedCallback(name, old, value); return; }
     if (!this.configRaf) this.configRaf = requestAnimationFrame(() => { this.configRaf = 0; if (this.engineReady) this.configure(); });
   }
 
@@ -126,11 +140,15 @@ class ActivationRace extends Widget {
     $.chartTitle.textContent = t.lossTitle;
     if (!ids.includes(this.focus)) this.focus = null;
     $.legend.replaceChildren(...buildLegend(ids, this.focus));
-    $.heatTitle.textContent = t.boundaries;
+    const regression = REGRESSION.includes(c.dataset), Plotter = regression ? FitPlot : Heatmap;
+    $.heatTitle.textContent = regression ? t.fits : t.boundaries;
     const figs = buildHeatmaps(ids);
     $.heat.replaceChildren(...figs);
-    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Heatmap(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
-    $.table.replaceChildren(buildTable(t, ids));
+    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Plotter(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
+    $.table.replaceChildren(buildTable(t, ids, regression));
+    $.editor.hidden = c.dataset !== CUSTOM;
+    if (c.dataset === CUSTOM) this.editor.build(t, this.language, c.points, this.editorColors());
+    this.divergeKey = null;
     $.exports.replaceChildren(buildExports(t, ids, this.chartExport));
     $.help.replaceChildren(buildHelp(t));
     $.chart.setAttribute('aria-label', t.chartLabel);
@@ -187,6 +205,7 @@ class ActivationRace extends Widget {
       let due;
       for (let k = 0; k < HEATS_PER_VISUAL && (due = this.dueHeatmap(now)); k++) this.drawHeatmap(due, now);
       this.updateTable();
+      this.prediction?.update(); // an open-ended race is judged at a checkpoint epoch (race/predict.js)
     }
     this.loop.budgetMs = now + 17 - this.visualAt >= VISUAL_EVERY_MS ? TRAIN_MS_BEFORE_VISUAL : TRAIN_MS;
     this.events(now);
@@ -224,7 +243,9 @@ class ActivationRace extends Widget {
     if (!this.race) return;
     const theme = this.theme;
     this.look = { theme, heat: { bg: theme.bg, neg: this.paletteColor('class-0'), pos: this.paletteColor('class-1'),
-      line: this.paletteColor('fg'), ring: this.paletteColor('ring') || theme.bg } };
+      line: this.paletteColor('fg'), ring: this.paletteColor('ring') || theme.bg },
+    fit: { bg: theme.bg, grid: this.paletteColor('grid'), muted: this.paletteColor('muted'), point: this.paletteColor('fg') } };
+    if (this.opts.dataset === CUSTOM) { this.editor.colors = this.editorColors(); this.editor.paint(); }
     this.updateTable();
     this.updateStatus();
     this.syncButtons();
@@ -283,14 +304,18 @@ class ActivationRace extends Widget {
     if (!this.look) return;
     if (m.epoch !== e.epochs || !e.boundary) r.measure(e);
     m.hm.resize(m.size);
-    m.hm.render({ n: GRID, p: e.boundary, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
+    if (r.regression) {
+      r.yRange ??= yRangeOf(r.truth, r.points);
+      m.hm.render({ xs: r.grid, fit: e.boundary, truth: r.truth, points: r.points, min: DOMAIN[0], max: DOMAIN[1], yRange: r.yRange,
+        colors: { ...this.look.fit, fit: this.color(e.id) } });
+    } else m.hm.render({ n: GRID, p: e.boundary, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
     m.at = now;
     m.epoch = e.epochs;
     m.stale = false;
-    const acc = m.fig.querySelector('.acc');
-    acc.textContent = e.diverged ? t.diverged : pct(e.accTest);
+    const acc = m.fig.querySelector('.acc'), score = r.regression ? `R² ${fmt(e.accTest)}` : pct(e.accTest);
+    acc.textContent = e.diverged ? t.diverged : score;
     acc.className = e.diverged ? 'acc bad' : 'acc';
-    m.fig.querySelector('canvas').setAttribute('aria-label', t.heatLabel(e.id, pct(e.accTest)));
+    m.fig.querySelector('canvas').setAttribute('aria-label', r.regression ? t.fitLabel(e.id, fmt(e.accTest)) : t.heatLabel(e.id, pct(e.accTest)));
   }
 
   updateTable() {
@@ -304,6 +329,16 @@ class ActivationRace extends Widget {
       tr.toggleAttribute('data-diverged', e.diverged);
       this.$.legend.querySelector(`.chip[data-id="${e.id}"]`)?.toggleAttribute('data-diverged', e.diverged);
     }
+    this.updateDiverge();
+  }
+
+  // Why each diverged network stopped, with its fix in place; and any network's own learning rate.
+  updateDiverge() {
+    const r = this.race, t = this.T, key = r.entries.map((e) => (e.diverged ? e.id : '')).join() + this.language;
+    if (key === this.divergeKey) return;
+    this.divergeKey = key;
+    const lowered = Object.entries(this.opts.lrFor || {}).map(([id, lr]) => h('li', { class: 'lowered' }, t.blowup.lowered(id, fmt(lr))));
+    this.$.diverge.replaceChildren(...buildDiverge(t, r, (v) => fmt(v)), ...lowered);
   }
 
   updateStatus() {
@@ -333,6 +368,10 @@ class ActivationRace extends Widget {
     if (b.name === 'play') { if (this.playing) this.pause(); else this.play(); }
     else if (b.name === 'step') this.step();
     else if (b.name === 'reset') this.reset();
+    else if (b.name === 'lowerLr') { // that network again at a tenth of its learning rate: the race re-runs
+      this.playing = true;
+      this.writeAttrs({ 'lr-for': Object.entries({ ...this.opts.lrFor, [b.dataset.id]: Number(b.dataset.lr) }).map(([id, v]) => `${id}:${v}`).join(',') });
+    }
     else if (b.name === 'csv') download('activation-race.csv', this.toCSV(), 'text/csv');
     else if (b.name === 'json') {
       const id = this.$.exports.querySelector('select[name=jsonId]').value, json = this.networkJSON(id);
@@ -357,24 +396,25 @@ class ActivationRace extends Widget {
       next.activations = on.join(',');
     } else if (el.name === 'nlayers' || el.name === 'units') {
       next.layers = Array(Number(f.nlayers.value)).fill(f.units.value).join(',');
+    } else if (el.name === 'preset') {
+      this.choosePreset(el.value);
+      return;
     } else if (CONTROL_ATTRS.includes(el.name)) {
       next[el.name] = el.value;
+      if (el.value === CUSTOM && !this.opts.points) next.points = toAttr(this.startingPoints());
     } else return;
-    const msg = form.querySelector('.ctlmsg');
-    try {
-      parseRaceAttrs({ getAttribute: (n) => (n in next ? next[n] : this.getAttribute(n)) }, engine.activationIds());
-    } catch (err) {
-      msg.textContent = typeof err.text === 'function' ? err.text(this.language) : err.message;
-      msg.hidden = false;
-      return;
-    }
-    msg.hidden = true;
-    for (const [k, v] of Object.entries(next)) {
-      if (this.getAttribute(k) === v) continue;
-      this.setAttribute(k, v);
-      this.emit('change', { control: k, value: v });
-    }
+    this.writeAttrs(next);
   }
+
+  writeAttrs(next) { return writeAttrs(this, next); }
+  choosePreset(id) { choosePreset(this, id); }
+  startingPoints() { return startingPoints(this); }
+  editorColors() { return editorColors(this); }
+
+  // ---------------------------------------------------------------- predict, then observe (race/predict.js)
+  predictText() { return racePredictText(this); }
+  outcome() { return raceOutcome(this); }
+  onAnswered() { if (this.race && !this.race.finished && !this.playing) this.play(); }
 }
 
 define('activation-race', ActivationRace);

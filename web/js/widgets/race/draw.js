@@ -31,5 +31,6 @@ export function divergencePoints(race, color) {
 // Train/test loss, train/test accuracy, epochs to the target loss, ms per epoch, state.
 export function tableCells(race, e, t, running) {
   const state = e.diverged ? t.diverged : e.epochs >= race.target ? t.done : running ? t.running : t.paused;
-  return [fmt(e.lastTrain), fmt(e.lastTest), pct(e.accTrain), pct(e.accTest), e.hitEpoch ?? t.notYet, fmt(race.msPerEpoch(e), 2), state];
+  const score = race.regression ? (v) => fmt(v) : pct; // regression: R², else accuracy
+  return [fmt(e.lastTrain), fmt(e.lastTest), score(e.accTrain), score(e.accTest), e.hitEpoch ?? t.notYet, fmt(race.msPerEpoch(e), 2), state];
 }

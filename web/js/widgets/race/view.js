@@ -3,7 +3,9 @@
 // widget's text table in the reader's language. Swatches take the palette's --w-c-<id> in CSS,
 // so they follow the colour scheme without a rebuild.
 import { h } from '../../ui/kit.js';
-import { DATASETS, OPTIMIZERS, TARGET_LOSS } from './model.js';
+import { OPTIMIZERS, INITS, TARGET_LOSS, TARGET_MSE } from './model.js';
+import { ALL_DATASETS } from './attrs.js';
+import { PRESET_IDS } from './presets.js';
 import { pythonSnippet } from './python.js';
 
 const swatch = (id) => `var(--w-c-${id}, var(--w-accent))`;
@@ -48,6 +50,13 @@ th, td { padding: 3px 6px; border-bottom: 1px solid var(--w-grid); text-align: r
 th:first-child, td:first-child, td:last-child, th:last-child { text-align: left; }
 td:last-child { white-space: normal; min-width: 9em; }
 .exports { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-top: 10px; }
+form select[name=dataset] { max-width: 13em; }
+.presetpick { flex-basis: 100%; }
+.presetpick select { max-width: 100%; }
+.presetnote { flex-basis: 100%; margin: 0; padding: 4px 8px; border-left: 3px solid var(--w-accent); font-size: 13.5px; }
+.diverge { margin: 8px 0 0; padding: 0; list-style: none; font-size: 13.5px; }
+.diverge li { margin: 4px 0; padding: 4px 8px; border-left: 3px solid var(--w-error); }
+.diverge button { margin-left: 6px; }
 details { margin-top: 8px; font-size: 13px; }
 summary { cursor: pointer; color: var(--w-accent); }
 pre { overflow-x: auto; background: color-mix(in srgb, var(--w-grid) 45%, transparent); padding: 6px 8px; border-radius: 6px; font-size: 12px; line-height: 1.35; }
@@ -65,6 +74,9 @@ function select(name, values, current, label = String) {
 
 // The control form for a parsed config `c`; `ids` all activation ids.
 export function buildControls(t, c, ids) {
+  const dsLabel = (v) => t.datasets[v] || t.datasetsMore[v] || v;
+  const preset = h('select', { name: 'preset' }, h('option', { value: '', selected: !c.preset }, t.presetNone),
+    PRESET_IDS.map((id) => h('option', { value: id, selected: c.preset === id }, t.presets[id].name)));
   const field = (text, control) => h('label', {}, text, control);
   const noiseOut = h('output', {}, String(c.noise));
   const noise = h('input', { type: 'range', name: 'noise', min: 0, max: 1, step: 0.05, value: c.noise });
@@ -76,12 +88,15 @@ export function buildControls(t, c, ids) {
   });
   const btn = (name, text, cls) => h('button', { type: 'button', name, class: cls }, text);
   return h('form', { novalidate: true },
-    field(t.dataset, select('dataset', DATASETS, c.dataset, (v) => t.datasets[v] || v)),
+    h('label', { class: 'presetpick' }, t.preset, preset),
+    c.preset ? h('p', { class: 'presetnote' }, h('b', {}, `${t.presets[c.preset].name}: `), t.presets[c.preset].look) : null,
+    field(t.dataset, select('dataset', ALL_DATASETS, c.dataset, dsLabel)),
     field(h('span', {}, `${t.noise} `, noiseOut), noise),
-    field(t.layers, select('nlayers', [1, 2, 3, 4], c.layers.length)),
+    field(t.layers, select('nlayers', [1, 2, 3, 4, 6, 8, 10], c.layers.length)),
     field(t.units, select('units', UNITS, c.layers[0])),
     field(t.lr, select('lr', LR, c.lr)),
     field(t.optimizer, select('optimizer', OPTIMIZERS, c.optimizer, (v) => t.optimizers[v] || v)),
+    field(t.init, select('init', INITS, c.init, (v) => t.inits[v] || v)),
     field(t.batch, select('batch', BATCH, c.batch)),
     field(t.seed, h('input', { type: 'number', name: 'seed', min: 0, max: 2147483647, step: 1, value: c.seed })),
     h('fieldset', {}, h('legend', {}, t.activations), boxes),
@@ -107,8 +122,8 @@ export function buildHeatmaps(ids) {
   });
 }
 
-export function buildTable(t, ids) {
-  const head = t.th.map((x) => h('th', { scope: 'col' }, typeof x === 'function' ? x(TARGET_LOSS) : x));
+export function buildTable(t, ids, regression = false) {
+  const head = (regression ? t.thRegression : t.th).map((x) => h('th', { scope: 'col' }, typeof x === 'function' ? x(regression ? TARGET_MSE : TARGET_LOSS) : x));
   const rows = ids.map((id) => {
     const sw = h('i');
     sw.style.background = swatch(id);
@@ -127,4 +142,19 @@ export function buildExports(t, ids, chart) {
 
 export function buildHelp(t) {
   return h('details', {}, h('summary', {}, t.help), h('p', {}, t.helpText), h('pre', {}, h('code', {}, pythonSnippet(t.python))));
+}
+
+// One line per diverged network: which quantity blew up (race.diagnose) and, in place, the button
+// that lowers that network's learning rate ten-fold and runs the race again (name lowerLr, data-id).
+export function buildDiverge(t, race, fmtNum) {
+  const B = t.blowup, items = [];
+  for (const e of race.entries) {
+    if (!e.diverged || !e.blowup) continue;
+    const d = e.blowup, lr = race.lrOf(e.id) / 10;
+    const why = d.what === 'loss' ? B.loss(fmtNum(d.before)) : d.what === 'gradient' ? B.gradient(fmtNum(d.gradNorm))
+      : Number.isFinite(d.loss) ? B.weights(fmtNum(d.maxWeight)) : B.weightsHuge(fmtNum(d.maxWeight));
+    const fix = lr >= 1e-6 ? h('button', { type: 'button', name: 'lowerLr', 'data-id': e.id, 'data-lr': String(lr) }, B.fix(fmtNum(lr))) : null;
+    items.push(h('li', { 'data-id': e.id, 'data-what': d.what }, h('b', {}, B.lead(e.id, e.divergedAt)), why, fix));
+  }
+  return items;
 }
