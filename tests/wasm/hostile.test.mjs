@@ -29,6 +29,7 @@ const net = (cfg = { layers: [2, 3, 1] }) => new M.Network(cfg);
 // Runs fn(obj) on a fresh object of class C and deletes it afterwards.
 const on = (make, fn) => () => { const o = make(); try { return fn(o); } finally { o.delete(); } };
 const X2 = [0.1, 0.2, -0.3, 0.4], Y2 = [1, 0];
+const CE = { layers: [2, 3, 3], loss: 'cross_entropy' };
 
 // [export (or Class.method / new Class), input label, thunk, expected]. expected: RegExp = must throw an
 // Error matching it; a function = must return and the function must accept the result.
@@ -141,7 +142,8 @@ const ROWS = [
   ['new Network', 'params {alpha: Infinity} (elu)', () => new M.Network({ activation: 'elu', params: { alpha: Infinity } }), /elu: alpha must be a finite number .*got inf/],
   ['new Network', 'params {beta: 0} (softplus)', () => new M.Network({ activation: 'softplus', params: { beta: 0 } }), /softplus: beta must be a finite number in \[0.01, 100\], got 0/],
   ['new Network', 'params {beta: 1} (gelu)', () => new M.Network({ activation: 'gelu', params: { beta: 1 } }), /gelu: unknown parameter 'beta'; allowed: none/],
-  ['new Network', "loss 'hinge'", () => new M.Network({ loss: 'hinge' }), /loss: unknown 'hinge'; allowed: bce, mse/],
+  ['new Network', "loss 'hinge'", () => new M.Network({ loss: 'hinge' }), /loss: unknown 'hinge'; allowed: bce, mse, cross_entropy/],
+  ['new Network', "loss 'cross_entropy', one output", () => new M.Network({ layers: [2, 3, 1], loss: 'cross_entropy' }), /loss: cross_entropy needs at least 2 outputs/],
   ['new Network', "optimizer {}", () => new M.Network({ optimizer: {} }), /optimizer must be a string, got object/],
   ['new Network', 'config 42', () => new M.Network(42), /config must be a plain object, got number/],
   ['new Network', 'config {__proto__ key}', () => new M.Network(JSON.parse('{"__proto__": {"layers": [0]}}')), /config: unknown key '__proto__'/],
@@ -185,13 +187,33 @@ const ROWS = [
   ['Network.lossOn', 'deleted Data', on(net, (n) => { const d = new M.Data(X2, Y2); d.delete(); return n.lossOn(d); }), /Cannot pass deleted object/, 'binding'],
   ['Network.lossOn', 'null', on(net, (n) => n.lossOn(null)), /Data/, 'binding'],
   ['Network.lossOn', 'X2, Y2 (= loss)', on(net, (n) => { const d = new M.Data(X2, Y2); try { return [n.lossOn(d), n.loss(X2, Y2)]; } finally { d.delete(); } }), ([a, b]) => a === b],
+  // cross_entropy: Y holds one class index per row, checked at every door
+  ['Network.trainEpoch', 'cross_entropy, Y [0, 3] (class out of range)', on(() => net(CE), (n) => n.trainEpoch(X2, [0, 3])), /Y\[1\] = 3 is not a class index; cross_entropy expects an integer in \[0, 2\]/],
+  ['Network.loss', 'cross_entropy, Y [0.5, 1] (not an integer)', on(() => net(CE), (n) => n.loss(X2, [0.5, 1])), /Y\[0\] = 0.5 is not a class index/],
+  ['Network.lossAndGradient', 'cross_entropy, Y [NaN, 1]', on(() => net(CE), (n) => n.lossAndGradient(X2, [NaN, 1])), /Y\[0\] = nan is not a class index/],
+  ['Network.lossAndGradient', 'cross_entropy, Y N x 3 (one-hot)', on(() => net(CE), (n) => n.lossAndGradient(X2, [1, 0, 0, 0, 1, 0])), /one class index per row: 2 values, got 6/],
+  ['Network.lossAndGradient', 'cross_entropy, X +-1e4 (logits in the thousands)', on(() => net(CE), (n) => n.lossAndGradient([1e4, 1e4, -1e4, 0], [0, 2])),
+    (r) => Number.isFinite(r.loss) && r.loss >= 0 && r.gradient.every(Number.isFinite)],
+  ['Network.probabilities', 'mse net', on(() => net({ layers: [2, 3, 1], loss: 'mse' }), (n) => n.probabilities(X2)), /loss mse outputs values, not probabilities/],
+  ['Network.probabilities', 'X [NaN, 0]', on(net, (n) => n.probabilities([NaN, 0])), /X\[0\] is not a finite number/],
+  ['Network.probabilities', 'cross_entropy, X2 (rows sum to 1)', on(() => net(CE), (n) => n.probabilities(X2)),
+    (r) => r instanceof Float64Array && r.length === 6 && Math.abs(r[0] + r[1] + r[2] - 1) < 1e-15],
+  ['Network.classify', 'bce with 2 outputs (multi-label)', on(() => net({ layers: [2, 3, 2] }), (n) => n.classify(X2)), /classify: needs loss cross_entropy, or bce with one output/],
+  ['Network.classify', "X 'ab'", on(net, (n) => n.classify('ab')), /X must be an Array or Float64Array of numbers, got string/],
+  ['Network.classify', 'cross_entropy, X2', on(() => net(CE), (n) => n.classify(X2)), (r) => r.length === 2 && r.every((k) => [0, 1, 2].includes(k))],
+  ['Network.accuracy', 'cross_entropy, Y [0, -1]', on(() => net(CE), (n) => n.accuracy(X2, [0, -1])), /Y\[1\] = -1 is not a class index/],
+  ['Network.accuracy', 'Y of 3 for 2 rows', on(net, (n) => n.accuracy(X2, [1, 0, 1])), /Y: expected 2 values/],
+  ['Network.accuracy', 'X2, Y2', on(net, (n) => n.accuracy(X2, Y2)), (r) => [0, 0.5, 1].includes(r)],
+  ['Network.accuracyOn', 'null', on(net, (n) => n.accuracyOn(null)), /Data/, 'binding'],
+  ['Network.accuracyOn', 'cross_entropy, Data with labels 5', on(() => net(CE), (n) => { const d = new M.Data(X2, [5, 0]); try { return n.accuracyOn(d); } finally { d.delete(); } }), /Y\[0\] = 5 is not a class index/],
+  ['Network.accuracyOn', 'X2, Y2 (= accuracy)', on(net, (n) => { const d = new M.Data(X2, Y2); try { return [n.accuracyOn(d), n.accuracy(X2, Y2)]; } finally { d.delete(); } }), ([a, b]) => a === b],
   ['Network.diverged', '(fresh net)', on(net, (n) => n.diverged()), (r) => r === false],
   ['Network.toJSON', '(no args)', on(net, (n) => JSON.parse(n.toJSON())), (j) => j.config.layers.length === 3],
   ['Network.config', '(no args)', on(net, (n) => n.config()), (c) => c.layers.join() === '2,3,1'],
   ['Network.predict', 'after delete()', () => { const n = net(); n.delete(); return n.predict(X2); }, /Cannot pass deleted object as a pointer of type Network/, 'binding'],
   ['Network.predict', 'this = {}', () => M.Network.prototype.predict.call({}, X2), /Cannot pass .* as a Network/, 'binding'],
-  ['datasetIds', 'no args', () => M.datasetIds(), (r) => r.length === 7],
-  ['makeDataset', "'moons'", () => M.makeDataset('moons'), /dataset: unknown 'moons'; allowed: circle, xor, gaussian, spiral, sin, abs, step/],
+  ['datasetIds', 'no args', () => M.datasetIds(), (r) => r.length === 8 && r[4] === 'spiral3'],
+  ['makeDataset', "'moons'", () => M.makeDataset('moons'), /dataset: unknown 'moons'; allowed: circle, xor, gaussian, spiral, spiral3, sin, abs, step/],
   ['makeDataset', "'xor', {n: 1e9}", () => M.makeDataset('xor', { n: 1e9 }), /n must be an integer in \[1, 100000\]/, 'flat'],
   ['makeDataset', "'xor', {n: -5}", () => M.makeDataset('xor', { n: -5 }), /n must be an integer in \[1, 100000\], got -5/],
   ['makeDataset', "'xor', {noise: NaN}", () => M.makeDataset('xor', { noise: NaN }), /noise must be a finite number in \[0, 1\], got nan/],
