@@ -33,3 +33,11 @@ export function tableCells(race, e, t, running) {
   const state = e.diverged ? t.diverged : e.epochs >= race.target ? t.done : running ? t.running : t.paused;
   return [fmt(e.lastTrain), fmt(e.lastTest), pct(e.accTrain), pct(e.accTest), e.hitEpoch ?? t.notYet, fmt(race.msPerEpoch(e), 2), state];
 }
+
+// The boundary heatmap's colours for a race of `classes` classes: two-class races mix class-0 and
+// class-1 by P(class 1); three-class ones (spiral3) colour each cell by its predicted class (class-0,
+// class-1, class-2 of the palette). `pc(name)`: the widget's palette colour.
+export function heatColors(pc, bg, classes) {
+  return { bg, neg: pc('class-0'), pos: pc('class-1'), line: pc('fg'), ring: pc('ring') || bg,
+    classes: Array.from({ length: Math.max(2, classes) }, (_, k) => pc(`class-${k}`)) };
+}

@@ -5,13 +5,16 @@
 import * as engine from '../../engine.js';
 import { gridPoints } from '../../plot/heatmap.js';
 
-export const DATASETS = ['circle', 'xor', 'gaussian', 'spiral'];
+export const DATASETS = ['circle', 'xor', 'gaussian', 'spiral', 'spiral3'];
+// Classes of a data set: spiral3 has three (softmax over three logits, loss cross_entropy), the rest two
+// (one logit, bce).
+export const classCount = (dataset) => (dataset === 'spiral3' ? 3 : 2);
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
 // One initialiser for every network of a race, so the same seed gives every activation exactly the
 // same starting weights (shapes permitting) and the differences come from the activation alone.
 // 'default' picks each activation's usual init instead (same draws, different scales).
 export const INITS = ['glorot_uniform', 'he_normal', 'lecun_normal', 'default'];
-export const TARGET_LOSS = 0.1;   // "epochs to reach" this training loss (bce)
+export const TARGET_LOSS = 0.1;   // "epochs to reach" this training loss (bce, or cross_entropy)
 export const GRID = 40;           // decision-boundary grid: GRID x GRID predictions
 export const DOMAIN = [-1.3, 1.3]; // inputs live in about [-1, 1]; noise spills a little over
 const DATA_POINTS = 500;           // train + test (test fraction 0.2)
@@ -27,6 +30,7 @@ export class Race {
     this.data = engine.makeDataset(cfg.dataset, { n: DATA_POINTS, noise: cfg.noise, seed: cfg.seed, testFraction: 0.2 });
     this.grid = gridPoints(GRID, DOMAIN[0], DOMAIN[1]);
     this.points = { x: this.data.xTrain, y: this.data.yTrain }; // drawn on every boundary
+    this.classes = this.data.classes; // > 2: C output logits and cross_entropy, boundaries by predicted class
     this.entries = [];
     this.sets = []; // the training and test sets in wasm memory, shared by every network
     try {
@@ -34,7 +38,8 @@ export class Race {
       this.sets.push(engine.createData(this.data.xTest, this.data.yTest)); // (one at a time: dispose() frees what was made)
       for (const id of cfg.activations) {
         const net = engine.createNetwork({
-          layers: [this.data.inputDim, ...cfg.layers, 1], activation: id, loss: 'bce',
+          layers: [this.data.inputDim, ...cfg.layers, this.classes > 2 ? this.classes : 1], activation: id,
+          loss: this.classes > 2 ? 'cross_entropy' : 'bce',
           optimizer: cfg.optimizer, learningRate: cfg.lr, batchSize: cfg.batch, seed: cfg.seed,
           init: cfg.init ?? INITS[0],
         });
@@ -97,9 +102,16 @@ export class Race {
     }
   }
 
-  // Fresh decision-boundary probabilities (GRID*GRID) and train/test accuracy for one network.
+  // Fresh decision-boundary probabilities (GRID*GRID; C classes: GRID*GRID*C, softmax from the core)
+  // and train/test accuracy for one network.
   measure(e) {
     const d = this.data;
+    if (this.classes > 2) { // argmax accuracy, computed in the core on the sets it already holds
+      e.boundary = e.net.probabilities(this.grid);
+      e.accTrain = e.net.accuracy(this.sets[0]);
+      e.accTest = e.net.accuracy(this.sets[1]);
+      return;
+    }
     e.boundary = e.net.predict(this.grid).map(sigmoid);
     const acc = (X, Y) => {
       const z = e.net.predict(X);
