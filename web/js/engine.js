@@ -346,5 +346,12 @@ export function activationGuide(answers) {
   return call((m) => (answers === undefined ? m.activationGuide() : m.activationGuide(answers)));
 }
 
+// <output-layer>. One logit z and a target y: options {zMin -8, zMax 8, points 161, target 1} ->
+// {target, z, p, mseLoss, mseGrad, bceLoss, bceGrad}: sigmoid + squared error vs binary cross-entropy
+// on the logit, each loss and its d/dz over the grid (Float64Arrays).
+export function outputLayerCurves(options) {
+  return call((m) => (options === undefined ? m.outputLayerCurves() : m.outputLayerCurves(options)));
+}
+
 // The post's general order: ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid'].
 export function activationRanking() { return call((m) => m.activationRanking()); }
