@@ -72,8 +72,9 @@ run_tests() {
   node --test tests/js/ || failed+=(js)
   log "wasm tests (node --test tests/wasm)"
   node --test tests/wasm/ || failed+=(wasm)
-  log "PyTorch export (the race's loader snippet against Debian's python3-torch)"
+  log "PyTorch export and cross_entropy (the race's loader snippet against Debian's python3-torch)"
   node tools/check-torch-export.mjs "$DIST" || failed+=(torch)
+  node tools/check-torch-cross-entropy.mjs "$DIST" || failed+=(torch-cross-entropy)
   log "browser tests (node --test tests/browser, Chromium)"
   node --test --test-concurrency=1 tests/browser/ || failed+=(browser)
   if [ -d tests/embed ] && ls tests/embed/*.test.mjs >/dev/null 2>&1; then

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <stdexcept>
 
 #include "activations.hpp"
@@ -10,7 +11,11 @@
 namespace nn {
 namespace {
 
-constexpr std::string_view kIds[] = {"circle", "xor", "gaussian", "spiral", "sin", "abs", "step"};
+constexpr std::string_view kIds[] = {"circle", "xor", "gaussian", "spiral", "spiral3", "sin", "abs", "step"};
+// The generator of each id (the switch below) and of its random stream 100 + kind: spiral3 came last,
+// so it is kind 7 and every older set keeps its stream (the same seed gives the same points as before).
+constexpr int kKind[] = {0, 1, 2, 3, 7, 4, 5, 6};
+constexpr int kSpiral3 = 7;
 constexpr double kPi = 3.14159265358979323846;
 
 std::string num(double v) { return act::format_number(v); }
@@ -21,8 +26,8 @@ std::span<const std::string_view> dataset_ids() noexcept { return kIds; }
 
 Dataset make_dataset(std::string_view name, const DatasetOptions& opt) {
   int id = -1;
-  for (int i = 0; i < 7; ++i)
-    if (kIds[i] == name) id = i;
+  for (std::size_t i = 0; i < std::size(kIds); ++i)
+    if (kIds[i] == name) id = kKind[i];
   if (id < 0) {
     std::string allowed;
     for (auto s : kIds) allowed += (allowed.empty() ? "" : ", ") + std::string(s);
@@ -37,14 +42,15 @@ Dataset make_dataset(std::string_view name, const DatasetOptions& opt) {
 
   Dataset d;
   d.name = std::string(name);
-  d.regression = id >= 4;
+  d.regression = id >= 4 && id <= 6;
+  d.classes = d.regression ? 0 : id == kSpiral3 ? 3 : 2;
   d.input_dim = d.regression ? 1 : 2;
   const std::size_t n = static_cast<std::size_t>(opt.n), dim = static_cast<std::size_t>(d.input_dim);
   std::vector<double> x(n * dim), y(n);
   Rng rng(opt.seed, 100 + static_cast<std::uint64_t>(id));
   const double sigma = 0.5 * opt.noise;
   for (std::size_t i = 0; i < n; ++i) {
-    const int label = static_cast<int>(i % 2);
+    const int label = static_cast<int>(i % static_cast<std::size_t>(d.regression ? 2 : d.classes));
     double* xi = &x[i * dim];
     switch (id) {
       case 0: {  // circle
@@ -70,6 +76,13 @@ Dataset make_dataset(std::string_view name, const DatasetOptions& opt) {
       case 3: {  // spiral
         const double t = rng.uniform();
         const double r = 0.05 + 0.95 * t, a = 3.5 * kPi * t + kPi * label;
+        xi[0] = r * std::cos(a);
+        xi[1] = r * std::sin(a);
+        break;
+      }
+      case kSpiral3: {
+        const double t = rng.uniform();
+        const double r = 0.05 + 0.95 * t, a = 2.5 * kPi * t + 2.0 * kPi * label / 3.0;
         xi[0] = r * std::cos(a);
         xi[1] = r * std::sin(a);
         break;

@@ -6,6 +6,10 @@
 //   xor      : |x1|, |x2| ~ U(0.05, 1); label 1 where x1 and x2 have the same sign (quadrants I, III)
 //   gaussian : two round clusters, std 0.2, centred at (0.5, 0.5) (label 1) and (-0.5, -0.5) (label 0)
 //   spiral   : two interleaved spirals, t ~ U(0, 1), r = 0.05 + 0.95 t, angle 3.5 pi t + pi * label
+// Three classes (2-D inputs, labels 0/1/2, balanced: sample i has label i % 3 before the shuffle; for
+// loss 'cross_entropy' with 3 outputs):
+//   spiral3  : three interleaved arms, t ~ U(0, 1), r = 0.05 + 0.95 t, angle 2.5 pi t + 2 pi label / 3
+//              (fewer turns than spiral, so neighbouring arms stay about as far apart: 0.25 vs 0.27)
 // Regression (1-D input x ~ U(-1, 1), one target):
 //   sin : sin(pi x) in [-1, 1]      abs : |x| in [0, 1]      step : 1 if x > 0 else 0
 // noise in [0, 1]: Gaussian noise of standard deviation noise / 2 is added to every input coordinate
@@ -32,6 +36,7 @@ struct Dataset {
   std::string name;
   int input_dim = 2;
   bool regression = false;
+  int classes = 2;  // labels 0 .. classes-1 (2, or 3 for spiral3); 0 for regression
   std::vector<double> x_train, y_train, x_test, y_test;  // row-major N x input_dim, N x 1
 };
 

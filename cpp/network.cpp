@@ -13,7 +13,7 @@ namespace nn {
 namespace {
 
 constexpr std::string_view kInitNames[] = {"default", "lecun_normal", "he_normal", "glorot_uniform"};
-constexpr std::string_view kLossNames[] = {"bce", "mse"};
+constexpr std::string_view kLossNames[] = {"bce", "mse", "cross_entropy"};
 constexpr std::string_view kOptNames[] = {"sgd", "momentum", "adam"};
 
 template <class E, std::size_t N>
@@ -152,7 +152,10 @@ void validate(const Config& c) {
     throw std::invalid_argument("maxoutPieces must be an integer in [2, 8], got " + std::to_string(c.maxout_pieces));
   act::validate(c.activation, c.params);
   if (static_cast<int>(c.init) < 0 || static_cast<int>(c.init) > 3) throw std::invalid_argument("init: invalid value");
-  if (static_cast<int>(c.loss) < 0 || static_cast<int>(c.loss) > 1) throw std::invalid_argument("loss: invalid value");
+  if (static_cast<int>(c.loss) < 0 || static_cast<int>(c.loss) > 2) throw std::invalid_argument("loss: invalid value");
+  if (c.loss == Loss::cross_entropy && c.layers.back() < 2)
+    throw std::invalid_argument("loss: cross_entropy needs at least 2 outputs (one logit per class), got layers ending in " +
+                                std::to_string(c.layers.back()) + "; use bce for one output");
   if (static_cast<int>(c.optimizer) < 0 || static_cast<int>(c.optimizer) > 2)
     throw std::invalid_argument("optimizer: invalid value");
   if (!(std::isfinite(c.learning_rate) && c.learning_rate > 0 && c.learning_rate <= kMaxLearningRate))

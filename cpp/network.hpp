@@ -21,9 +21,14 @@
 //   pieces (layer, unit, piece 1..k-1, input). So a maxout net's piece 0 equals the other nets' weights,
 //   and nets with different default inits still share signs and ordering (same u, monotone maps).
 //
-// Losses (mean over all N x out elements, exactly as torch):
+// Losses (exactly as torch; mse and bce: the mean over all N x out elements, Y is N x out):
 //   mse : mean((z - y)^2)                               = F.mse_loss(z, y)
 //   bce : mean(max(z,0) - z*y + log1p(exp(-|z|)))       = F.binary_cross_entropy_with_logits(z, y)
+//   cross_entropy : C = out >= 2 logits per sample, Y holds ONE class index 0..C-1 per sample (N values),
+//         the mean over the N samples of -log softmax(z)[y]  = F.cross_entropy(z, y)
+//         computed on the logits as log1p(sum_{o != m} exp(z_o - z_m)) + (z_m - z_y), m = the argmax
+//         (no exp overflows for any finite logits; a confident right answer keeps its tiny loss instead
+//         of log(1 + tiny) = 0); gradient (softmax(z) - onehot(y)) / N, with p_m - 1 = -rest / (1 + rest).
 // Optimisers (torch.optim defaults): sgd; momentum = SGD(momentum=0.9) (v = 0.9 v + g; p -= lr v);
 //   adam (beta1 0.9, beta2 0.999, eps 1e-8, bias-corrected).
 //
@@ -46,7 +51,7 @@
 namespace nn {
 
 enum class Init : int { default_init, lecun_normal, he_normal, glorot_uniform };
-enum class Loss : int { bce, mse };
+enum class Loss : int { bce, mse, cross_entropy };
 enum class Optimizer : int { sgd, momentum, adam };
 
 // Names as in the JS config; parse_* throw std::invalid_argument listing what is allowed.
@@ -102,7 +107,7 @@ class Network {
   // Length must be parameter_count(), all finite. Clears diverged() and the optimiser state.
   void set_parameters(std::span<const double> p);
 
-  // Eval mode. x: N x in row-major, y: N x out. Returns the mean loss; grad (parameter_count()
+  // Eval mode. x: N x in row-major, y: N x out (cross_entropy: N class indices). Returns the mean loss; grad (parameter_count()
   // doubles) receives d loss / d parameters in the flat order.
   double loss_and_gradient(std::span<const double> x, std::span<const double> y, std::span<double> grad);
   // Eval mode: the same mean loss, bit for bit, without the backward pass (a test-set loss per epoch).
@@ -110,6 +115,16 @@ class Network {
   // Eval mode logits, N x out row-major.
   void predict(std::span<const double> x, std::span<double> out);
   std::vector<double> predict(std::span<const double> x);
+  // Eval mode, what the logits mean under the loss (network_classify.cpp): bce -> sigmoid(z) per output
+  // (binary or multi-label), cross_entropy -> softmax(z) over each row (rows sum to 1); N x out.
+  // Refused for mse (a regression output is no probability).
+  std::vector<double> probabilities(std::span<const double> x);
+  // Eval mode, the predicted class of each row (N values): cross_entropy -> the argmax of the logits
+  // (the first on ties, like torch.argmax); bce with one output -> 1 if z > 0 else 0. Refused for mse
+  // and for bce with several outputs (multi-label: no single class).
+  std::vector<double> classify(std::span<const double> x);
+  // The fraction of rows whose classify() equals the label (y checked as for the loss; bce: y > 0.5).
+  double accuracy(std::span<const double> x, std::span<const double> y);
   // Training-mode forward (RReLU draws fresh random slopes); used by tests and demos.
   std::vector<double> predict_train(std::span<const double> x);
 
@@ -142,6 +157,7 @@ class Network {
               std::size_t first, std::size_t n, bool with_y);
   void forward(std::size_t n, bool train);
   double loss_backward(std::size_t n, double scale);  // returns the sum of element losses
+  std::size_t y_width() const noexcept { return cfg_.loss == Loss::cross_entropy ? 1 : output_dim(); }
   double loss_sum(std::size_t n) const;               // that sum alone, summed in the same order
   double eval_loss(std::span<const double> x, std::span<const double> y, std::size_t rows, bool gradient);
   bool step();
@@ -158,7 +174,7 @@ class Network {
   // Workspaces for one chunk of at most chunk_ rows, each pair-major (kernels::at: [n/2][F][2]
   // for F features): act_[l] holds layer l's input (F = in; act_[L] the last hidden output is
   // layer L-1's input), z_[l] the pre-activations (F = rows), d_[l] f'(z) (F = out; or the
-  // winning maxout piece), ytmp_ the targets (F = out).
+  // winning maxout piece), ytmp_ the targets (F = out; cross_entropy: the class index in feature 0, the rest 0).
   std::size_t chunk_ = 0;
   std::vector<double> ws_;
   std::vector<double*> act_, z_, d_;

@@ -14,6 +14,7 @@
 // (tanh'(40) = 7.2e-35, not 0), and are 3-4x cheaper than two libm calls.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -291,5 +292,34 @@ inline void linear_backward(const double* w, const double* a, const double* dz, 
   NN_DISPATCH_IN(linear_backward_t, in, w, a, dz, gw, gb, da, fp, in, rows, s)
 }
 #undef NN_DISPATCH_IN
+
+// Cross-entropy of row b of the pair-major logits z (C classes, target class y): -log softmax(z)[y]
+// = log1p(rest) + (z_m - z_y), m the first argmax and rest = sum_{o != m} exp(z_o - z_m) <= C - 1, so
+// nothing overflows and a confident right answer keeps its loss (~rest) instead of log(1 + rest) = 0.
+// With dz: dz_o = scale * (softmax_o - [o == y]); softmax_m = 1 / (1 + rest), and p_m - 1 is formed as
+// -rest / (1 + rest) (no cancellation when the net is sure and right).
+template <bool Gradient>
+inline double cross_entropy_row(const double* z, std::size_t b, std::size_t C, std::size_t y, double scale, double* dz) {
+  std::size_t m = 0;
+  double zm = z[at(0, b, C)];
+  for (std::size_t o = 1; o < C; ++o)
+    if (z[at(o, b, C)] > zm) zm = z[at(o, b, C)], m = o;
+  double rest = 0;
+  for (std::size_t o = 0; o < C; ++o) {
+    if (o == m) continue;
+    const double e = std::exp(z[at(o, b, C)] - zm);
+    rest += e;
+    if constexpr (Gradient) dz[at(o, b, C)] = e;
+  }
+  if constexpr (Gradient) {
+    const double inv = 1.0 / (1.0 + rest);
+    for (std::size_t o = 0; o < C; ++o) {
+      const std::size_t i = at(o, b, C);
+      const double p = o == m ? inv : dz[i] * inv;
+      dz[i] = scale * (o != y ? p : o == m ? -rest * inv : p - 1.0);
+    }
+  }
+  return std::log1p(rest) + (zm - z[at(y, b, C)]);
+}
 
 }  // namespace nn::kernels

@@ -86,6 +86,20 @@ void Network::check_xy(std::span<const double> x, std::span<const double>* y, st
     for (std::size_t i = 0; i < x.size(); ++i)
       if (!std::isfinite(x[i])) throw std::invalid_argument("X[" + std::to_string(i) + "] is not a finite number");
   if (!y) return;
+  if (cfg_.loss == Loss::cross_entropy) {  // one class index per row
+    if (y->size() != rows)
+      throw std::invalid_argument("Y: cross_entropy expects one class index per row: " + std::to_string(rows) +
+                                  " values, got " + std::to_string(y->size()));
+    const double classes = static_cast<double>(out);
+    for (std::size_t i = 0; i < rows; ++i) {
+      const double v = (*y)[i];
+      if (!(v >= 0 && v < classes && v == std::floor(v)))  // (NaN fails every comparison)
+        throw std::invalid_argument("Y[" + std::to_string(i) + "] = " + act::format_number(v) +
+                                    " is not a class index; cross_entropy expects an integer in [0, " +
+                                    std::to_string(out - 1) + "]");
+    }
+    return;
+  }
   if (y->size() != rows * out)
     throw std::invalid_argument("Y: expected " + std::to_string(rows * out) + " values (" + std::to_string(rows) +
                                 " rows x " + std::to_string(out) + " outputs), got " + std::to_string(y->size()));
@@ -104,7 +118,10 @@ void Network::gather(std::span<const double> x, std::span<const double> y, const
     const std::size_t r = idx ? idx[first + b] : first + b;
     const double* xr = x.data() + r * in;
     for (std::size_t i = 0; i < in; ++i) a[at(i, b, in)] = xr[i];
-    if (with_y) {
+    if (with_y && cfg_.loss == Loss::cross_entropy) {  // the class index in feature 0
+      for (std::size_t o = 0; o < out; ++o) ytmp_[at(o, b, out)] = 0.0;
+      ytmp_[at(0, b, out)] = y[r];
+    } else if (with_y) {
       const double* yr = y.data() + r * out;
       for (std::size_t o = 0; o < out; ++o) ytmp_[at(o, b, out)] = yr[o];
     }
@@ -168,7 +185,13 @@ double Network::loss_backward(std::size_t rows, double scale) {
   const std::size_t L = layers_.size(), out = output_dim(), n = stride(rows);
   const double* z = z_[L - 1];
   double total = 0;
-  for (std::size_t o = 0; o < out; ++o) {
+  if (cfg_.loss == Loss::cross_entropy) {
+    for (std::size_t b = 0; b < rows; ++b)
+      total += cross_entropy_row<true>(z, b, out, static_cast<std::size_t>(ytmp_[at(0, b, out)]), scale, dz_);
+    if (n != rows)
+      for (std::size_t o = 0; o < out; ++o) dz_[at(o, rows, out)] = 0.0;  // the padding row contributes nothing
+  }
+  for (std::size_t o = 0; o < out && cfg_.loss != Loss::cross_entropy; ++o) {
     if (cfg_.loss == Loss::mse) {
       for (std::size_t b = 0; b < rows; ++b) {
         const std::size_t i = at(o, b, out);
@@ -254,7 +277,7 @@ double Network::loss(std::span<const double> x, std::span<const double> y) {
 // gradient (loss_backward), else only the loss is summed (loss_sum, the same sums in the same order).
 double Network::eval_loss(std::span<const double> x, std::span<const double> y, std::size_t rows, bool gradient) {
   if (gradient) std::fill(grad_.begin(), grad_.end(), 0.0);
-  const double scale = 1.0 / static_cast<double>(rows * output_dim());
+  const double scale = 1.0 / static_cast<double>(rows * y_width());  // per element; per sample for cross_entropy
   double total = 0;
   for (std::size_t first = 0; first < rows; first += chunk_) {
     const std::size_t n = std::min(chunk_, rows - first);
@@ -270,6 +293,11 @@ double Network::loss_sum(std::size_t rows) const {
   const std::size_t out = output_dim();
   const double* z = z_[layers_.size() - 1];
   double total = 0;
+  if (cfg_.loss == Loss::cross_entropy) {
+    for (std::size_t b = 0; b < rows; ++b)
+      total += cross_entropy_row<false>(z, b, out, static_cast<std::size_t>(ytmp_[at(0, b, out)]), 0.0, nullptr);
+    return total;
+  }
   for (std::size_t o = 0; o < out; ++o)
     for (std::size_t b = 0; b < rows; ++b) {
       const std::size_t i = at(o, b, out);
@@ -329,7 +357,8 @@ double Network::train_epoch(std::span<const double> x, std::span<const double> y
   for (std::size_t i = 0; i < rows; ++i) perm_[i] = static_cast<std::uint32_t>(i);
   for (std::size_t i = rows - 1; i > 0; --i) std::swap(perm_[i], perm_[shuffle_rng_.below(static_cast<std::uint32_t>(i + 1))]);
 
-  const std::size_t bs = static_cast<std::size_t>(cfg_.batch_size), od = output_dim();
+  // od: loss terms per row (outputs; 1 for cross_entropy, a mean over samples)
+  const std::size_t bs = static_cast<std::size_t>(cfg_.batch_size), od = y_width();
   std::fill(grad_.begin(), grad_.end(), 0.0);
   double epoch_total = 0;
   for (std::size_t start = 0; start < rows; start += bs) {

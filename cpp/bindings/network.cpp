@@ -1,6 +1,6 @@
 // new Module.Network(config?), new Module.Data(X, Y), Module.datasetIds(), makeDataset(name, options?),
 // datasetFromPoints(XY, labels, options?) (the reader's own points: options seed, testFraction).
-// Config keys (all optional): layers, activation, params, maxoutPieces, init, loss, optimizer,
+// Config keys (all optional): layers, activation, params, maxoutPieces, init, loss (bce | mse | cross_entropy), optimizer,
 // learningRate, batchSize, seed; the limits are nn::validate's.
 #include "convert.hpp"
 #include "datasets.hpp"
@@ -56,6 +56,12 @@ LossAndGradient loss_and_gradient(nn::Network& n, const val& x, const val& y) {
   });
 }
 val predict(nn::Network& n, const val& x) { return guard([&] { return to_js(n.predict(to_doubles(x, "X"))); }); }
+val probabilities(nn::Network& n, const val& x) { return guard([&] { return to_js(n.probabilities(to_doubles(x, "X"))); }); }
+val classify(nn::Network& n, const val& x) { return guard([&] { return to_js(n.classify(to_doubles(x, "X"))); }); }
+double accuracy(nn::Network& n, const val& x, const val& y) {
+  return guard([&] { return n.accuracy(to_doubles(x, "X"), to_doubles(y, "Y")); });
+}
+double accuracy_on(nn::Network& n, const Data& d) { return guard([&] { return n.accuracy(d.x, d.y); }); }
 double train_epoch(nn::Network& n, const val& x, const val& y) {
   return guard([&] { return n.train_epoch(to_doubles(x, "X"), to_doubles(y, "Y")); });
 }
@@ -121,6 +127,7 @@ EMSCRIPTEN_BINDINGS(network) {
       .member<&nn::Dataset::name>("name")
       .member<&nn::Dataset::input_dim>("inputDim")
       .computed<+[](const nn::Dataset& d) { return std::string(d.regression ? "regression" : "classification"); }>("task")
+      .member<&nn::Dataset::classes>("classes")
       .member<&nn::Dataset::x_train>("xTrain")
       .member<&nn::Dataset::y_train>("yTrain")
       .member<&nn::Dataset::x_test>("xTest")
@@ -134,6 +141,10 @@ EMSCRIPTEN_BINDINGS(network) {
       .function("setParameters", &set_parameters)
       .function("lossAndGradient", &loss_and_gradient)
       .function("predict", &predict)
+      .function("probabilities", &probabilities)
+      .function("classify", &classify)
+      .function("accuracy", &accuracy)
+      .function("accuracyOn", &accuracy_on)
       .function("trainEpoch", &train_epoch)
       .function("loss", &loss)
       .function("trainOn", &train_on)

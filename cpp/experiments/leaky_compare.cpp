@@ -52,6 +52,8 @@ void LeakyCompare::validate(const Config& o) {
   check_number("testFraction", o.test_fraction, 0.1, 0.9);
   if (o.dataset == "sin" || o.dataset == "abs" || o.dataset == "step")
     throw std::invalid_argument("dataset: '" + o.dataset + "' is a regression set; allowed: circle, xor, gaussian, spiral");
+  if (o.dataset == "spiral3")  // one logit per network here (bce)
+    throw std::invalid_argument("dataset: '" + o.dataset + "' has three classes; allowed: circle, xor, gaussian, spiral");
 }
 
 LeakyCompare::LeakyCompare(const Config& o) : cfg_(o) {

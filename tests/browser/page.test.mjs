@@ -286,12 +286,12 @@ test('a link to a section lands on it although the widgets above grow as they dr
   await page.close();
 });
 
-test('table of contents lists the twelve sections and follows the reader', async () => {
+test('table of contents lists the thirteen sections and follows the reader', async () => {
   const page = await open('', { width: 1280, height: 900, widgets: false });
   const toc = await page.evaluate(() => [...document.querySelectorAll('#toc-list a')].map((a) => ({
     href: a.getAttribute('href'), target: !!document.querySelector(a.getAttribute('href')),
   })));
-  assert.equal(toc.length, 12);
+  assert.equal(toc.length, 13);
   assert.ok(toc.every((t) => t.target), 'every entry points at a section');
   assert.equal(toc[0].href, '#why-nonlinear');
   assert.equal(toc[10].href, '#choosing');
@@ -370,7 +370,7 @@ test("the page's own parts run under the strict CSP (no inline script, no eval, 
     await page.waitForFunction(() => document.documentElement.dataset.math === 'ready', null, { timeout: 15000 });
     await page.click('button[data-set-lang="ko"]');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.lang), 'ko');
-    assert.equal(await page.evaluate(() => document.querySelectorAll('#toc-list a').length), 12);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#toc-list a').length), 13);
     // KaTeX's fonts load from vendor/ (a CSP or path mistake would leave them unloaded)
     await page.evaluate(() => document.fonts.ready);
     const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length);

@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { launch, screenshot } from './harness.mjs';
 
 const TAGS = ['activation-plot', 'activation-race', 'zigzag-descent', 'activation-speed', 'leaky-compare', 'activation-guide',
-  'universal-approximation', 'gradient-flow', 'dead-neurons', 'self-normalization'];
+  'universal-approximation', 'gradient-flow', 'dead-neurons', 'self-normalization', 'output-layer'];
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 // Names that a Korean text writes in Latin letters too (activations, formats, optimisers, units, maths).
 const NEUTRAL = new Set(['relu', 'leaky', 'leakyrelu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout', 'sigmoid', 'tanh', 'linear', 'softplus',
-  'silu', 'gelu', 'mish', 'hardswish', 'swish', 'png', 'svg', 'csv', 'json', 'pytorch', 'torch', 'adam', 'sgd', 'momentum',
+  'silu', 'gelu', 'mish', 'hardswish', 'swish', 'softmax', 'png', 'svg', 'csv', 'json', 'pytorch', 'torch', 'adam', 'sgd', 'momentum',
   'mse', 'bce', 'glorot', 'xavier', 'lecun', 'kaiming', 'uniform', 'normal', 'wasm', 'webassembly', 'exp', 'max', 'min',
   'log', 'sin', 'abs', 'step', 'xor', 'spiral', 'circle', 'gaussian', 'std', 'inf', 'nan', 'lrelu', 'dtype', 'float', 'ulp']);
 

@@ -33,7 +33,7 @@ nn::Config decode_config(FuzzedDataProvider& in) {
   if (in.ConsumeBool()) c.maxout_pieces = fuzz::hostile_int(in, 9);
   // Enums through their underlying int: out-of-range values must be refused, not indexed.
   c.init = static_cast<nn::Init>(in.ConsumeIntegralInRange<int>(-1, 4));
-  c.loss = static_cast<nn::Loss>(in.ConsumeIntegralInRange<int>(-1, 2));
+  c.loss = static_cast<nn::Loss>(in.ConsumeIntegralInRange<int>(-1, 3));
   c.optimizer = static_cast<nn::Optimizer>(in.ConsumeIntegralInRange<int>(-1, 3));
   c.learning_rate = in.ConsumeBool() ? fuzz::hostile_double(in) : in.ConsumeFloatingPointInRange<double>(1e-4, 10.0);
   if (in.ConsumeBool()) c.batch_size = fuzz::hostile_int(in, 64);
@@ -66,14 +66,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t rows = in.ConsumeIntegralInRange<std::size_t>(0, 40);
   // Mostly well-shaped data; sometimes one value short or long.
   const int skew = in.ConsumeIntegralInRange<int>(0, 7) == 0 ? in.ConsumeIntegralInRange<int>(-1, 1) : 0;
-  std::vector<double> x(rows * in_dim + (rows ? skew : 0)), y(rows * out_dim);
+  const bool ce = c.loss == nn::Loss::cross_entropy;  // Y: one class index per row
+  std::vector<double> x(rows * in_dim + (rows ? skew : 0)), y(rows * (ce ? 1 : out_dim));
   const bool hostile_values = in.ConsumeIntegralInRange<int>(0, 3) == 0;
   for (double& v : x) v = hostile_values ? fuzz::hostile_double(in) : in.ConsumeFloatingPointInRange<double>(-2, 2);
   for (double& v : y)
-    v = hostile_values ? fuzz::hostile_double(in) : c.loss == nn::Loss::bce ? (in.ConsumeBool() ? 1.0 : 0.0)
-                                                                             : in.ConsumeFloatingPointInRange<double>(-3, 3);
-  const bool data_ok = rows > 0 && skew == 0 && all_finite(x) && all_finite(y);
-  bool y_in_unit = c.loss == nn::Loss::mse;
+    v = hostile_values ? fuzz::hostile_double(in)
+        : ce           ? static_cast<double>(in.ConsumeIntegralInRange<std::size_t>(0, out_dim - 1))
+        : c.loss == nn::Loss::bce ? (in.ConsumeBool() ? 1.0 : 0.0)
+                                  : in.ConsumeFloatingPointInRange<double>(-3, 3);
+  bool y_ok = all_finite(y);
+  if (ce)
+    for (double v : y) y_ok = y_ok && v >= 0 && v < static_cast<double>(out_dim) && v == std::floor(v);
+  const bool data_ok = rows > 0 && skew == 0 && all_finite(x) && y_ok;
+  bool y_in_unit = c.loss != nn::Loss::bce;  // (mse and cross_entropy are never negative)
   if (!y_in_unit) {
     y_in_unit = true;
     for (double v : y) y_in_unit = y_in_unit && v >= 0 && v <= 1;

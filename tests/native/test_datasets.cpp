@@ -21,13 +21,13 @@ double count_ones(const std::vector<double>& y) {
 
 TEST_CASE("dataset ids in page order", "[datasets]") {
   const auto ids = nn::dataset_ids();
-  REQUIRE(ids.size() == 7);
-  const char* want[] = {"circle", "xor", "gaussian", "spiral", "sin", "abs", "step"};
-  for (std::size_t i = 0; i < 7; ++i) CHECK(ids[i] == want[i]);
+  REQUIRE(ids.size() == 8);
+  const char* want[] = {"circle", "xor", "gaussian", "spiral", "spiral3", "sin", "abs", "step"};
+  for (std::size_t i = 0; i < 8; ++i) CHECK(ids[i] == want[i]);
 }
 
 TEST_CASE("sizes, split and finiteness", "[datasets]") {
-  const std::string name = GENERATE("circle", "xor", "gaussian", "spiral", "sin", "abs", "step");
+  const std::string name = GENERATE("circle", "xor", "gaussian", "spiral", "spiral3", "sin", "abs", "step");
   const int n = GENERATE(1, 7, 500);
   const double tf = GENERATE(0.0, 0.25, 0.9);
   CAPTURE(name, n, tf);
@@ -35,6 +35,7 @@ TEST_CASE("sizes, split and finiteness", "[datasets]") {
   const std::size_t dim = d.input_dim, n_test = static_cast<std::size_t>(std::floor(n * tf));
   CHECK(dim == (name == "sin" || name == "abs" || name == "step" ? 1u : 2u));
   CHECK(d.regression == (dim == 1));
+  CHECK(d.classes == (d.regression ? 0 : name == "spiral3" ? 3 : 2));
   CHECK(d.y_test.size() == n_test);
   CHECK(d.y_train.size() == n - n_test);
   CHECK(d.y_train.size() >= 1);
@@ -45,7 +46,7 @@ TEST_CASE("sizes, split and finiteness", "[datasets]") {
 }
 
 TEST_CASE("same seed, same data, another seed, other data", "[datasets]") {
-  const std::string name = GENERATE("circle", "xor", "gaussian", "spiral", "sin", "abs", "step");
+  const std::string name = GENERATE("circle", "xor", "gaussian", "spiral", "spiral3", "sin", "abs", "step");
   const nn::Dataset a = nn::make_dataset(name, {300, 0.2, 9, 0.3}), b = nn::make_dataset(name, {300, 0.2, 9, 0.3}),
                     c = nn::make_dataset(name, {300, 0.2, 10, 0.3});
   CHECK(a.x_train == b.x_train);
@@ -154,4 +155,40 @@ TEST_CASE("the reader's own points: bad rows are named", "[datasets]") {
   nn::DatasetOptions bad;
   bad.test_fraction = 1;
   CHECK_THROWS_WITH(nn::dataset_from_points(one, std::vector<double>{1}, bad), Contains("testFraction must be a finite number in [0, 0.9]"));
+}
+
+TEST_CASE("spiral3: labels 0/1/2 balanced three arms 120 degrees apart - deterministic by seed", "[datasets][spiral3]") {
+  const nn::Dataset d = nn::make_dataset("spiral3", {999, 0.1, 4, 0.2});
+  CHECK(d.classes == 3);
+  CHECK(d.input_dim == 2);
+  int count[3] = {0, 0, 0}, train[3] = {0, 0, 0};
+  for (double v : d.y_train) {
+    REQUIRE((v == 0.0 || v == 1.0 || v == 2.0));
+    ++count[static_cast<int>(v)];
+    ++train[static_cast<int>(v)];
+  }
+  for (double v : d.y_test) {
+    REQUIRE((v == 0.0 || v == 1.0 || v == 2.0));
+    ++count[static_cast<int>(v)];
+  }
+  CHECK((count[0] == 333 && count[1] == 333 && count[2] == 333));  // i % 3 before the shuffle
+  for (int c = 0; c < 3; ++c) CHECK(std::fabs(train[c] / static_cast<double>(d.y_train.size()) - 1.0 / 3) < 0.05);
+  // The same seed gives the same points and labels, bit for bit; another seed other points.
+  const nn::Dataset again = nn::make_dataset("spiral3", {999, 0.1, 4, 0.2}), other = nn::make_dataset("spiral3", {999, 0.1, 5, 0.2});
+  CHECK(again.x_train == d.x_train);
+  CHECK(again.y_train == d.y_train);
+  CHECK(again.y_test == d.y_test);
+  CHECK(other.x_train != d.x_train);
+  // Adding spiral3 left the older sets' random streams alone: spiral is still its own stream, not spiral3's.
+  CHECK(nn::make_dataset("spiral", {999, 0.1, 4, 0.2}).x_train != d.x_train);
+  // Noise 0: radius = 0.05 + 0.95 t and angle = 2.5 pi t + 2 pi label / 3 exactly.
+  const nn::Dataset s = nn::make_dataset("spiral3", {300, 0.0, 2, 0.0});
+  for (std::size_t i = 0; i < s.y_train.size(); ++i) {
+    const double x = s.x_train[2 * i], y = s.x_train[2 * i + 1], r = std::hypot(x, y), t = (r - 0.05) / 0.95;
+    const double a = 2.5 * M_PI * t + 2 * M_PI * s.y_train[i] / 3;
+    REQUIRE(std::fabs(x - r * std::cos(a)) < 1e-9);
+    REQUIRE(std::fabs(y - r * std::sin(a)) < 1e-9);
+  }
+  // Noise moves the points (its draws interleave with the geometry's, so only "moved" is checked here).
+  CHECK(nn::make_dataset("spiral3", {300, 0.4, 2, 0.0}).x_train != s.x_train);
 }

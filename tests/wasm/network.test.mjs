@@ -227,11 +227,12 @@ test('divergence: lr 10 on a big target sets diverged(), trainEpoch returns NaN,
 });
 
 test('datasets: ids, shapes, defaults, seeds, errors', () => {
-  assert.deepEqual(M.datasetIds(), ['circle', 'xor', 'gaussian', 'spiral', 'sin', 'abs', 'step']);
+  assert.deepEqual(M.datasetIds(), ['circle', 'xor', 'gaussian', 'spiral', 'spiral3', 'sin', 'abs', 'step']);
   const d = M.makeDataset('spiral');
   assert.equal(d.name, 'spiral');
   assert.equal(d.inputDim, 2);
   assert.equal(d.task, 'classification');
+  assert.equal(d.classes, 2);
   assert.equal(d.yTrain.length + d.yTest.length, 500);
   assert.equal(d.yTest.length, 100);
   assert.ok(d.xTrain instanceof Float64Array && d.xTrain.length === 2 * d.yTrain.length);

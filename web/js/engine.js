@@ -227,7 +227,8 @@ class Data extends Handle {
   constructor(X, Y) { super('Data', [X, Y], 'data set'); }
 }
 
-// config: {layers, activation, params, maxoutPieces, init, loss, optimizer, learningRate, batchSize, seed}.
+// config: {layers, activation, params, maxoutPieces, init, loss, optimizer, learningRate, batchSize, seed};
+// loss 'bce' | 'mse' | 'cross_entropy' (C >= 2 outputs, Y = one class index 0..C-1 per row).
 // train(X, Y) -> epoch mean loss (NaN once diverged); X may instead be a data set from createData()
 // (Y unused), which trains without copying the arrays in again. predict(X) -> Float64Array logits.
 class Network extends Handle {
@@ -240,6 +241,13 @@ class Network extends Handle {
   loss(X, Y) { return use(this, (n) => (X instanceof Data ? use(X, (d) => n.lossOn(d)) : n.loss(X, Y))); }
   lossAndGradient(X, Y) { return use(this, (n) => n.lossAndGradient(X, Y)); }  // {loss, gradient}
   predict(X) { return use(this, (n) => n.predict(X)); }
+  // What the logits mean under the loss, computed in the core: probabilities(X) -> Float64Array N x out
+  // (bce: sigmoid per output, cross_entropy: softmax per row; mse throws); classify(X) -> Float64Array
+  // of N class indices (cross_entropy: argmax, bce with one output: z > 0); accuracy(X, Y) -> the
+  // fraction of rows classified as labelled (X may be a data set from createData(), Y unused).
+  probabilities(X) { return use(this, (n) => n.probabilities(X)); }
+  classify(X) { return use(this, (n) => n.classify(X)); }
+  accuracy(X, Y) { return use(this, (n) => (X instanceof Data ? use(X, (d) => n.accuracyOn(d)) : n.accuracy(X, Y))); }
   toJSON() { return use(this, (n) => n.toJSON()); }  // PyTorch state_dict JSON
   config() { return use(this, (n) => n.config()); }
 }
@@ -252,7 +260,8 @@ export function createData(X, Y) { return new Data(X, Y); }
 // The data set ids the engine knows (classification and regression).
 export function datasetIds() { return call((m) => m.datasetIds()); }
 
-// {name, inputDim, task, xTrain, yTrain, xTest, yTest}: fresh Float64Arrays (row-major N x inputDim).
+// {name, inputDim, task, classes, xTrain, yTrain, xTest, yTest}: fresh Float64Arrays (row-major N x inputDim);
+// classes: 2, or 3 for 'spiral3' (labels 0..classes-1, for loss 'cross_entropy'), 0 for regression.
 export function makeDataset(name, options) {
   return call((m) => (options === undefined ? m.makeDataset(name) : m.makeDataset(name, options)));
 }
@@ -347,6 +356,13 @@ export function zigzagDescent(options) {
 // and after the post transformer (gelu), transformer-gated (silu).
 export function activationGuide(answers) {
   return call((m) => (answers === undefined ? m.activationGuide() : m.activationGuide(answers)));
+}
+
+// <output-layer>. One logit z and a target y: options {zMin -8, zMax 8, points 161, target 1} ->
+// {target, z, p, mseLoss, mseGrad, bceLoss, bceGrad}: sigmoid + squared error vs binary cross-entropy
+// on the logit, each loss and its d/dz over the grid (Float64Arrays).
+export function outputLayerCurves(options) {
+  return call((m) => (options === undefined ? m.outputLayerCurves() : m.outputLayerCurves(options)));
 }
 
 // The post's general order: ['selu', 'elu', 'leaky_relu', 'relu', 'tanh', 'sigmoid'].

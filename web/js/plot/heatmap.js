@@ -8,6 +8,10 @@
 //   hm.render({ n, p, min, max, points: {x, y}, colors: {bg, neg, pos, line, ring} });
 //     p      Float64Array n*n, row r = y index from the bottom, column c = x index (gridPoints order)
 //     points x: Float64Array N*2 row-major, y: labels 0/1 (drawn as small discs with a ring)
+//   Three or more classes: hm.render({ n, p, classes: C, ..., colors: {bg, classes: [c0, c1, c2], line, ring} })
+//     p      Float64Array n*n*C, each cell's class probabilities (softmax); the cell takes the colour of
+//            its most probable class, stronger the surer it is; lines where that class changes;
+//            points y: labels 0..C-1 in their class colours.
 //   gridPoints(n, min, max) -> Float64Array n*n*2 (cell centres) to feed a network's predict().
 
 // Cell centres of an n x n grid over [min, max]^2, row-major from the bottom row.
@@ -56,7 +60,8 @@ export class Heatmap {
     this.canvas.style.height = `${this.size}px`;
   }
 
-  render({ n, p, min, max, points, colors }) {
+  render({ n, p, min, max, points, colors, classes = 2 }) {
+    if (classes > 2) return this.renderClasses({ n, p, min, max, points, colors, classes });
     const { ctx, size } = this;
     const bg = parseColor(colors.bg) || [255, 255, 255];
     const neg = parseColor(colors.neg) || [194, 65, 12];
@@ -109,11 +114,52 @@ export class Heatmap {
     if (points) ctx.drawImage(this.pointsLayer(points, colors, toPx), 0, 0, size, size);
   }
 
+  // C classes: the colour of the most probable class, mixed into the background by how far its
+  // probability is above chance (1/C: the background; 1: 42 %, as in the two-class field).
+  renderClasses({ n, p, min, max, points, colors, classes: C }) {
+    const { ctx, size } = this;
+    const bg = parseColor(colors.bg) || [255, 255, 255];
+    const cols = Array.from({ length: C }, (_, k) => parseColor(colors.classes?.[k]) || [128, 128, 128]);
+    const win = new Int16Array(n * n);
+    if (this.field.width !== n) { this.field.width = n; this.field.height = n; }
+    const fctx = this.field.getContext('2d');
+    const img = fctx.createImageData(n, n);
+    for (let i = 0; i < n * n; i++) {
+      let k = 0;
+      for (let c = 1; c < C; c++) if (p[i * C + c] > p[i * C + k]) k = c;
+      const top = p[i * C + k], o = ((n - 1 - Math.floor(i / n)) * n + (i % n)) * 4;
+      win[i] = Number.isFinite(top) ? k : -1;
+      const t = Number.isFinite(top) ? Math.min(1, Math.max(0, (top - 1 / C) / (1 - 1 / C))) * 0.42 : 0;
+      for (let j = 0; j < 3; j++) img.data[o + j] = win[i] < 0 ? 128 : Math.round(bg[j] + (cols[k][j] - bg[j]) * t);
+      img.data[o + 3] = 255;
+    }
+    fctx.putImageData(img, 0, 0);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.field, 0, 0, size, size);
+    // Boundaries: a segment between every two neighbouring cell centres whose winners differ, drawn
+    // halfway between them (the grid's resolution; the field's colours carry the rest).
+    ctx.strokeStyle = colors.line || '#000';
+    ctx.lineWidth = 1.25;
+    ctx.beginPath();
+    const step = size / n;
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) {
+        const k = win[r * n + c], X = (c + 1) * step, Y = size - (r + 1) * step;
+        if (c + 1 < n && win[r * n + c + 1] !== k) { ctx.moveTo(X, Y + step); ctx.lineTo(X, Y); }
+        if (r + 1 < n && win[(r + 1) * n + c] !== k) { ctx.moveTo(X - step, Y); ctx.lineTo(X, Y); }
+      }
+    }
+    ctx.stroke();
+    const toPx = (v) => ((v - min) / (max - min)) * size;
+    if (points) ctx.drawImage(this.pointsLayer(points, { ...colors, fills: colors.classes }, toPx), 0, 0, size, size);
+  }
+
   // The data points as a transparent layer: class colour, ringed in the background colour. One
   // layer per (points, size, colours), shared by every heatmap showing them (the race's ten): a
   // canvas drawn from is snapshotted once, which made each boundary's first drawing ~2 ms longer.
   pointsLayer(points, colors, toPx) {
-    const key = [this.size, this.dpr, colors.neg, colors.pos, colors.ring, colors.bg].join('|');
+    const key = [this.size, this.dpr, colors.neg, colors.pos, colors.ring, colors.bg, ...(colors.fills || [])].join('|');
     let layers = LAYERS.get(points);
     if (!layers) LAYERS.set(points, (layers = new Map()));
     if (layers.has(key)) return layers.get(key);
@@ -122,14 +168,15 @@ export class Heatmap {
     const ctx = canvas.getContext('2d');
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     const N = points.y.length, rad = Math.max(1.6, Math.min(3, size / 70));
-    const fill = [colors.neg, colors.pos].map((c) => c || '#000');
+    const fill = (colors.fills || [colors.neg, colors.pos]).map((c) => c || '#000');
+    const label = colors.fills ? (v) => v : (v) => (v >= 0.5 ? 1 : 0); // C classes: labels 0..C-1
     ctx.lineWidth = 1;
     ctx.strokeStyle = colors.ring || colors.bg || '#fff';
-    for (let cls = 0; cls < 2; cls++) {
+    for (let cls = 0; cls < fill.length; cls++) {
       ctx.fillStyle = fill[cls];
       ctx.beginPath();
       for (let i = 0; i < N; i++) {
-        if ((points.y[i] >= 0.5 ? 1 : 0) !== cls) continue;
+        if (label(points.y[i]) !== cls) continue;
         const x = toPx(points.x[2 * i]), y = size - toPx(points.x[2 * i + 1]);
         if (x < -rad || x > size + rad || y < -rad || y > size + rad) continue;
         ctx.moveTo(x + rad, y);

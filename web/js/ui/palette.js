@@ -39,10 +39,12 @@ export const FURNITURE = {
   },
 };
 
-// Colours only widgets use: the two classes of a data set, the ring around data points.
+// Colours only widgets use: the classes of a data set (class-2 for three-class data such as spiral3:
+// a teal with >= 4.9:1 contrast in both schemes, at least 14 CIE76 apart from the other two under
+// simulated protanopia, deuteranopia and tritanopia), the ring around data points.
 export const WIDGET = {
-  light: { 'class-0': '#d9480f', 'class-1': '#1c64c8', ring: '#ffffff' },
-  dark: { 'class-0': '#ff8c42', 'class-1': '#5aa6ff', ring: 'transparent' },
+  light: { 'class-0': '#d9480f', 'class-1': '#1c64c8', 'class-2': '#0a7d6e', ring: '#ffffff' },
+  dark: { 'class-0': '#ff8c42', 'class-1': '#5aa6ff', 'class-2': '#2fd0a0', ring: 'transparent' },
 };
 
 const decls = (entries) => entries.map(([k, v]) => `--${k}: ${v};`).join(' ');

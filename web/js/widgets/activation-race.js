@@ -3,7 +3,8 @@
 // table, all updated live while training runs in frame-budgeted slices (no long main-thread tasks).
 //
 // Attributes (parsed strictly; an invalid value shows an inline message, never a blank box):
-//   dataset      circle|xor|gaussian|spiral (circle)      noise   0..1 (0.1)
+//   dataset      circle|xor|gaussian|spiral|spiral3 (circle; spiral3: three classes, softmax + cross_entropy)
+//   noise        0..1 (0.1)
 //   activations  comma list of ids (all ten)               layers  hidden widths "8,8": 1–4 of 2–32
 //   lr           [1e-6, 10] (0.01)   optimizer sgd|momentum|adam (adam)   batch 1–400 (10)
 //   init         glorot_uniform|he_normal|lecun_normal|default   seed 0–2147483647 (1)
@@ -28,10 +29,10 @@ import { Widget, engine, h, define } from '../ui/widget.js';
 import { Plot } from '../plot/plot.js';
 import { download } from '../plot/export.js';
 import { Heatmap } from '../plot/heatmap.js';
-import { Race, GRID, DOMAIN, REGRESSION, CUSTOM } from './race/model.js';
+import { Race, GRID, DOMAIN, REGRESSION, CUSTOM, classCount } from './race/model.js';
 import { parseRaceAttrs } from './race/attrs.js';
 import TEXT from '../text/activation-race.js';
-import { lossSeries, divergencePoints, tableCells, fmt, pct } from './race/draw.js';
+import { lossSeries, divergencePoints, tableCells, fmt, pct, heatColors } from './race/draw.js';
 import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp, buildDiverge } from './race/view.js';
 import { PointEditor, EDITOR_STYLE } from './race/editor.js';
 import { FitPlot, yRangeOf } from './race/curve.js';
@@ -141,7 +142,7 @@ class ActivationRace extends Widget {
     if (!ids.includes(this.focus)) this.focus = null;
     $.legend.replaceChildren(...buildLegend(ids, this.focus));
     const regression = REGRESSION.includes(c.dataset), Plotter = regression ? FitPlot : Heatmap;
-    $.heatTitle.textContent = regression ? t.fits : t.boundaries;
+    $.heatTitle.textContent = regression ? t.fits : classCount(c.dataset) > 2 ? t.boundariesClasses : t.boundaries;
     const figs = buildHeatmaps(ids);
     $.heat.replaceChildren(...figs);
     this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Plotter(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
@@ -242,9 +243,8 @@ class ActivationRace extends Widget {
   render() {
     if (!this.race) return;
     const theme = this.theme;
-    this.look = { theme, heat: { bg: theme.bg, neg: this.paletteColor('class-0'), pos: this.paletteColor('class-1'),
-      line: this.paletteColor('fg'), ring: this.paletteColor('ring') || theme.bg },
-    fit: { bg: theme.bg, grid: this.paletteColor('grid'), muted: this.paletteColor('muted'), point: this.paletteColor('fg') } };
+    this.look = { theme, heat: heatColors((k) => this.paletteColor(k), theme.bg, this.race.classes),
+      fit: { bg: theme.bg, grid: this.paletteColor('grid'), muted: this.paletteColor('muted'), point: this.paletteColor('fg') } };
     if (this.opts.dataset === CUSTOM) { this.editor.colors = this.editorColors(); this.editor.paint(); }
     this.updateTable();
     this.updateStatus();
@@ -308,7 +308,7 @@ class ActivationRace extends Widget {
       r.yRange ??= yRangeOf(r.truth, r.points);
       m.hm.render({ xs: r.grid, fit: e.boundary, truth: r.truth, points: r.points, min: DOMAIN[0], max: DOMAIN[1], yRange: r.yRange,
         colors: { ...this.look.fit, fit: this.color(e.id) } });
-    } else m.hm.render({ n: GRID, p: e.boundary, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
+    } else m.hm.render({ n: GRID, p: e.boundary, classes: r.classes, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
     m.at = now;
     m.epoch = e.epochs;
     m.stale = false;

@@ -10,3 +10,4 @@ import './universal-approximation.js';
 import './gradient-flow.js';
 import './dead-neurons.js';
 import './self-normalization.js';
+import './output-layer.js';

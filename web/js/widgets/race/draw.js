@@ -34,3 +34,11 @@ export function tableCells(race, e, t, running) {
   const score = race.regression ? (v) => fmt(v) : pct; // regression: R², else accuracy
   return [fmt(e.lastTrain), fmt(e.lastTest), score(e.accTrain), score(e.accTest), e.hitEpoch ?? t.notYet, fmt(race.msPerEpoch(e), 2), state];
 }
+
+// The boundary heatmap's colours for a race of `classes` classes: two-class races mix class-0 and
+// class-1 by P(class 1); three-class ones (spiral3) colour each cell by its predicted class (class-0,
+// class-1, class-2 of the palette). `pc(name)`: the widget's palette colour.
+export function heatColors(pc, bg, classes) {
+  return { bg, neg: pc('class-0'), pos: pc('class-1'), line: pc('fg'), ring: pc('ring') || bg,
+    classes: Array.from({ length: Math.max(2, classes) }, (_, k) => pc(`class-${k}`)) };
+}

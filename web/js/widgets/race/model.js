@@ -6,16 +6,19 @@ import * as engine from '../../engine.js';
 import { gridPoints } from '../../plot/heatmap.js';
 import { toArrays } from './data.js';
 
-export const DATASETS = ['circle', 'xor', 'gaussian', 'spiral'];
+export const DATASETS = ['circle', 'xor', 'gaussian', 'spiral', 'spiral3'];
 // 1-D targets (the core's regression sets): trained with MSE, drawn as fitted curves.
 export const REGRESSION = ['sin', 'abs', 'step'];
 export const CUSTOM = 'custom'; // the reader's own points (cfg.points)
+// Classes of a data set: spiral3 has three (softmax over three logits, loss cross_entropy), the rest two
+// (one logit, bce).
+export const classCount = (dataset) => (dataset === 'spiral3' ? 3 : 2);
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
 // One initialiser for every network of a race, so the same seed gives every activation exactly the
 // same starting weights (shapes permitting) and the differences come from the activation alone.
 // 'default' picks each activation's usual init instead (same draws, different scales).
 export const INITS = ['glorot_uniform', 'he_normal', 'lecun_normal', 'default'];
-export const TARGET_LOSS = 0.1;   // "epochs to reach" this training loss (bce)
+export const TARGET_LOSS = 0.1;   // "epochs to reach" this training loss (bce, or cross_entropy)
 export const TARGET_MSE = 0.01;   // the same for a regression race (mse)
 export const CURVE_POINTS = 161;  // a regression fit is drawn from this many x in DOMAIN
 export const GRID = 40;           // decision-boundary grid: GRID x GRID predictions
@@ -58,6 +61,7 @@ export class Race {
     this.grid = this.regression ? linspace(DOMAIN[0], DOMAIN[1], CURVE_POINTS) : gridPoints(GRID, DOMAIN[0], DOMAIN[1]);
     if (this.regression) this.truth = targetCurve(cfg);
     this.points = { x: this.data.xTrain, y: this.data.yTrain }; // drawn on every boundary
+    this.classes = this.data.classes; // > 2: C output logits and cross_entropy, boundaries by predicted class
     this.entries = [];
     this.sets = []; // the training and test sets in wasm memory, shared by every network
     try {
@@ -65,7 +69,8 @@ export class Race {
       this.sets.push(engine.createData(this.data.xTest, this.data.yTest)); // (one at a time: dispose() frees what was made)
       for (const id of cfg.activations) {
         const net = engine.createNetwork({
-          layers: [this.data.inputDim, ...cfg.layers, 1], activation: id, loss: this.regression ? 'mse' : 'bce',
+          layers: [this.data.inputDim, ...cfg.layers, this.classes > 2 ? this.classes : 1], activation: id,
+          loss: this.regression ? 'mse' : this.classes > 2 ? 'cross_entropy' : 'bce',
           optimizer: cfg.optimizer, learningRate: this.lrOf(id), batchSize: cfg.batch, seed: cfg.seed,
           init: cfg.init ?? INITS[0],
         });
@@ -153,10 +158,17 @@ export class Race {
     return { what, loss, gradNorm, maxWeight, before: e.divergedLoss };
   }
 
-  // Fresh decision-boundary probabilities (GRID*GRID) and train/test accuracy for one network;
-  // for a regression race the fitted curve over this.grid and train/test R² (in accTrain/accTest).
+  // Fresh decision-boundary probabilities (GRID*GRID; C classes: GRID*GRID*C, softmax from the core)
+  // and train/test accuracy for one network; for a regression race the fitted curve over this.grid
+  // and train/test R² (in accTrain/accTest).
   measure(e) {
     const d = this.data;
+    if (this.classes > 2) { // argmax accuracy, computed in the core on the sets it already holds
+      e.boundary = e.net.probabilities(this.grid);
+      e.accTrain = e.net.accuracy(this.sets[0]);
+      e.accTest = e.net.accuracy(this.sets[1]);
+      return;
+    }
     if (this.regression) {
       e.boundary = e.net.predict(this.grid);
       const r2 = (X, Y) => {

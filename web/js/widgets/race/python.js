@@ -2,7 +2,8 @@
 // (format: cpp/network.cpp Network::to_json — "modules" in Sequential order, "state_dict" with
 // PyTorch keys; Maxout is Linear(in, out*k) followed by a max over each unit's k consecutive rows,
 // which torch has no built-in module for). `c`: the comments in the reader's language (text table's
-// `python`); the code is the same in every language.
+// `python`); the code is the same in every language. loss_fn is the torch loss the race trained with
+// (cross_entropy: class indices as a LongTensor; tools/check-torch-cross-entropy.mjs runs it).
 export const pythonSnippet = (c) => `import json, re, torch
 from torch import nn
 
@@ -26,5 +27,8 @@ d = json.load(open("race-relu.json"))
 net = nn.Sequential(*map(module, d["modules"])).double()
 net.load_state_dict({k: torch.tensor(v, dtype=torch.float64) for k, v in d["state_dict"].items()})
 net.eval()                 # ${c.eval}
-p = torch.sigmoid(net(torch.tensor([[0.2, -0.4]], dtype=torch.float64)))  # ${c.prob}
+loss_fn = {"bce": nn.BCEWithLogitsLoss, "mse": nn.MSELoss,   # ${c.loss}
+           "cross_entropy": nn.CrossEntropyLoss}[d["config"]["loss"]]()
+z = net(torch.tensor([[0.2, -0.4]], dtype=torch.float64))
+p = torch.softmax(z, 1) if d["config"]["loss"] == "cross_entropy" else torch.sigmoid(z)  # ${c.prob}
 `;
