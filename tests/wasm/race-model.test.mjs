@@ -63,3 +63,37 @@ test('divergence is diagnosed at the last finite weights, and lrFor lowers one n
     assert.deepEqual(r2.entries.map((e) => e.net.config().learningRate), [1, 10]);
   } finally { r2.dispose(); }
 });
+
+// The presets' sentences that quote numbers are checked against the race they set up (the widget
+// runs the same model on the same engine): attributes -> parseRaceAttrs -> Race, as the element does.
+const { PRESETS } = await import(url('widgets/race/presets.js'));
+const { parseRaceAttrs } = await import(url('widgets/race/attrs.js'));
+const presetRace = (id, epochs) => {
+  const attrs = { ...PRESETS[id], epochs: String(epochs) };
+  const el = { getAttribute: (n) => attrs[n] ?? null, hasAttribute: (n) => n in attrs };
+  const cfg = parseRaceAttrs(el, engine.activationIds());
+  return run(new Race(cfg));
+};
+
+test('preset after-2020: GELU, SiLU and Mish reach loss 0.1 before ReLU, softplus last (seed 1)', () => {
+  const r = presetRace('after-2020', 300);
+  try {
+    const hit = Object.fromEntries(r.entries.map((e) => [e.id, e.hitEpoch ?? Infinity]));
+    console.log(`# after-2020, epochs to train loss < 0.1: ${JSON.stringify(hit)}`);
+    for (const id of ['gelu', 'silu', 'mish']) assert.ok(hit[id] < hit.relu, `${id} ${hit[id]} before relu ${hit.relu}`);
+    for (const id of ['relu', 'gelu', 'silu', 'mish', 'hardswish']) assert.ok(hit.softplus >= hit[id], `softplus last (${id})`);
+  } finally { r.dispose(); }
+});
+
+test('preset three-classes: linear stays near chance, tanh is still near chance at 150 epochs and catches up by 300', () => {
+  const r150 = presetRace('three-classes', 150), r300 = presetRace('three-classes', 300);
+  try {
+    const acc = (r) => Object.fromEntries(r.entries.map((e) => [e.id, e.accTest]));
+    const a150 = acc(r150), a300 = acc(r300);
+    console.log(`# three-classes test accuracy at 150: ${JSON.stringify(a150)}; at 300: ${JSON.stringify(a300)}`);
+    assert.equal(r300.classes, 3);
+    assert.ok(a300.linear < 0.45, `linear near chance: ${a300.linear}`);
+    assert.ok(a150.tanh < 0.5 && a150.relu > 0.85, `tanh still near chance at 150 while relu is not: ${a150.tanh}, ${a150.relu}`);
+    assert.ok(a300.tanh > 0.85, `tanh caught up by 300: ${a300.tanh}`);
+  } finally { r150.dispose(); r300.dispose(); }
+});

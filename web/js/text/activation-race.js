@@ -64,6 +64,8 @@ export default {
       'maxout-xor': { name: 'XOR 위의 maxout', look: '유닛 두 개짜리 은닉층 하나로 XOR을 풉니다. 선형 망은 50% 근처에 머물고, 유닛마다 직선 두 조각을 고르는 maxout이 ReLU보다 깔끔한 경계를 만드는지 보세요.' },
       'linear-circle': { name: '원을 못 가르는 선형 망', look: '선형 활성화로 층을 아무리 쌓아도 결국 하나의 직선입니다. linear의 경계가 직선으로 남고 정확도가 절반 근처에 머무는 것을 보세요.' },
       'noisy-spiral': { name: '잡음 섞인 나선: 누가 과적합할까?', look: '잡음이 큰 나선에 큰 망을 오래 학습시킵니다. 훈련 손실(실선)은 계속 내려가는데 테스트 손실(점선)이 다시 올라가는 활성화 함수를 찾아보세요.' },
+      'after-2020': { name: '2020년 이후의 함수 대 ReLU', look: '작은 두 층 망으로 나선을 풉니다. 표의 "손실 < 0.1까지 에포크" 열을 보세요. 우리가 돌려 본 시드 1–4에서는 매끄러운 GELU, SiLU, Mish가 대개 ReLU보다 먼저 도착했고(시드 1: 80–105 대 185 에포크), 매끄럽지만 출력이 늘 양수인 softplus는 가장 늦었습니다. 시드를 바꾸면 세 함수끼리의 순서는 바뀌어도 ReLU와의 차이는 대체로 남습니다.' },
+      'three-classes': { name: '세 갈래 나선: softmax와 교차 엔트로피', look: '클래스가 셋이면 출력층이 로짓 셋을 내고 softmax와 교차 엔트로피로 학습합니다. 경계 그림의 세 색이 각 점에서 가장 큰 확률의 클래스입니다. 선형 망은 평면을 직선으로만 나눠 정확도가 우연 수준(33%) 근처에 머물고, tanh는 백 에포크 넘게 우연 수준에 멈춰 있다가 뒤늦게 따라잡는지 보세요(시드 1: 150 에포크에 38%, 244 에포크에 손실 0.1 아래).' },
       'sin-fit': { name: '회귀: sin(πx) 맞추기', look: '1차원 회귀를 MSE로 학습합니다. 선형 망은 직선밖에 그리지 못하고, 비선형 망들이 곡선을 따라가는지 보세요.' },
     },
     blowup: {
@@ -155,6 +157,8 @@ export default {
       'maxout-xor': { name: 'Maxout on XOR', look: 'One hidden layer of just two units on XOR; the linear net stays near 50 %, and maxout, which picks between two lines per unit, should draw a cleaner boundary than ReLU.' },
       'linear-circle': { name: "Linear can't do circles", look: 'Stacked linear layers are still one straight line; watch the linear boundary stay straight and its accuracy stay near one half.' },
       'noisy-spiral': { name: 'Noisy spiral: who overfits?', look: 'A big network trains long on a very noisy spiral; look for the activations whose training loss (solid) keeps falling while the test loss (dashed) turns back up.' },
+      'after-2020': { name: 'After 2020 vs ReLU', look: 'Two small layers on the spiral; watch the "Epochs to loss < 0.1" column. In the seeds we tried (1–4) the smooth GELU, SiLU and Mish usually got there before ReLU (seed 1: 80–105 against 185 epochs), and softplus, smooth but never negative, came last. Change the seed: the order among the three smooth ones moves, the gap to ReLU mostly stays.' },
+      'three-classes': { name: 'Three-arm spiral: softmax and cross-entropy', look: 'With three classes the output layer gives three logits, trained through softmax and cross-entropy; each colour of a boundary picture is the class of highest probability there. The linear net can only cut the plane with straight lines and stays near chance (33 %); watch tanh sit near chance for well over a hundred epochs before it catches up (seed 1: 38 % at epoch 150, loss under 0.1 at epoch 244).' },
       'sin-fit': { name: 'Regression: fit sin(πx)', look: 'A 1-D regression trained with MSE; the linear network can only draw a straight line, watch the non-linear ones follow the curve.' },
     },
     blowup: {

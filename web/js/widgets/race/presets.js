@@ -14,6 +14,8 @@ export const PRESETS = {
   'maxout-xor': { ...base, dataset: 'xor', activations: 'linear,relu,maxout', layers: '2', lr: '0.03', epochs: '150' },
   'linear-circle': { ...base, dataset: 'circle', activations: 'linear,sigmoid,tanh,relu', lr: '0.01', epochs: '100' },
   'noisy-spiral': { ...base, dataset: 'spiral', noise: '0.5', activations: 'relu,tanh,elu,selu', layers: '32,32,32', lr: '0.01', epochs: '400' },
+  'after-2020': { ...base, dataset: 'spiral', activations: 'relu,gelu,silu,mish,hardswish,softplus', lr: '0.01', epochs: '300' },
+  'three-classes': { ...base, dataset: 'spiral3', activations: 'linear,tanh,relu,gelu', layers: '16,16', lr: '0.01', epochs: '300' },
   'sin-fit': { ...base, dataset: 'sin', activations: 'linear,sigmoid,tanh,relu,elu', layers: '16,16', lr: '0.01', epochs: '200' },
 };
 export const PRESET_IDS = Object.keys(PRESETS);
