@@ -4,7 +4,8 @@
 #   ./build.sh serve      build, then serve dist/ on http://127.0.0.1:${PORT:-8000}/
 #   ./build.sh test       build, then every test: native (ctest), JS units and wasm (node --test), browser (Chromium),
 #                         cross-engine (the same checks in Chromium, Firefox and WebKit)
-#   ./build.sh bench      native vs wasm vs plain-JS benchmarks (tables + build/bench.json)
+#   ./build.sh bench      native vs wasm vs plain-JS benchmarks (tables + build/bench.json), then the page's
+#                         Lighthouse / race / first-visit measurements (build/perf.json); `bench page`: only those
 #   ./build.sh setup      only install the Debian and npm packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -94,6 +95,6 @@ case "${1:-build}" in
   build) build ;;
   serve) build; exec node tools/serve.mjs "$DIST" "${PORT:-8000}" ;;
   test) build; run_tests ;;
-  bench) build; exec tools/bench.sh ;;
+  bench) build; exec tools/bench.sh "${@:2}" ;;
   *) echo "usage: $0 [build|serve|test|bench|setup]" >&2; exit 2 ;;
 esac
