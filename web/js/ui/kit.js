@@ -157,26 +157,56 @@ export class Widths {
   }
 }
 
-// Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame, so the
-// page stays responsive (no long tasks). step() does one small unit of work and returns false when
-// there is nothing more to do; draw() runs once per frame after the slices. `paced` (settable
-// later too): step() runs once per frame, for work paced by the clock (an animation), not by CPU.
+// Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame (the
+// slices AND the drawing), so the page stays responsive (no long tasks) on any CPU. step() does one
+// small unit of work and returns false when there is nothing more to do; draw() runs once per frame
+// after the slices. `paced` (settable later too): step() runs once per frame, for work paced by the
+// clock (an animation), not by CPU. `budgetMs` may be changed between frames.
+//
+// The loop measures itself: `stepMs` is its estimate of one step (fast to rise, slow to fall, so a
+// slow step is believed at once and a fast one after several), `drawMs` the mean cost of draw().
+// A frame runs the first step, then another only while the time spent plus the predicted next
+// step stays within budgetMs − drawMs. A CPU four times slower thus runs a quarter of the steps in
+// a frame of the same length, where a plain "while elapsed < budget" loop would also overrun by up
+// to one (now four times longer) step. One step always runs, so work that has a single step
+// longer than the budget still moves on. `clock` and `frames` ({request, cancel}) are for tests.
+const rise = (est, x) => (est === undefined ? x : x > est ? est + 0.5 * (x - est) : est + 0.2 * (x - est));
+const mean = (est, x) => (est === undefined ? x : est + 0.1 * (x - est));
+
 export class FrameLoop {
-  constructor({ step, draw = () => {}, budgetMs = 12, paced = false }) {
+  constructor({ step, draw = () => {}, budgetMs = 12, paced = false, clock, frames } = {}) {
     Object.assign(this, { step, draw, budgetMs, paced, running: false, raf: 0 });
-    this.lastFrameWorkMs = 0;
+    this.clock = clock || (() => performance.now());
+    this.frames = frames || { request: (f) => requestAnimationFrame(f), cancel: (id) => cancelAnimationFrame(id) };
+    this.lastFrameWorkMs = 0; // the steps of the last frame (ms), without its drawing
+    this.lastFrameSteps = 0;
+    this.lastDrawMs = 0;
+    this.stepMs = undefined;  // estimated cost of one step (ms)
+    this.drawMs = undefined;  // mean cost of draw() (ms)
     this.tick = this.tick.bind(this);
   }
-  start() { if (!this.running) { this.running = true; this.raf = requestAnimationFrame(this.tick); } }
-  stop() { this.running = false; cancelAnimationFrame(this.raf); }
+  start() { if (!this.running) { this.running = true; this.raf = this.frames.request(this.tick); } }
+  stop() { this.running = false; this.frames.cancel(this.raf); }
+  // The work budget left for steps this frame: budgetMs less the drawing's predicted cost.
+  get stepBudgetMs() { return this.budgetMs - (this.drawMs ?? 0); }
   tick() {
     if (!this.running) return;
-    const t0 = performance.now();
-    let more = true;
-    while (more && performance.now() - t0 < this.budgetMs) { more = this.step() !== false; if (this.paced) break; }
-    this.lastFrameWorkMs = performance.now() - t0;
+    const now = this.clock, t0 = now(), limit = this.stepBudgetMs;
+    let more = true, n = 0, t = t0;
+    for (;;) {
+      more = this.step() !== false;
+      n++;
+      const t1 = now();
+      this.stepMs = rise(this.stepMs, t1 - t);
+      t = t1;
+      if (!more || this.paced || !this.running || t - t0 + this.stepMs > limit) break;
+    }
+    this.lastFrameWorkMs = t - t0;
+    this.lastFrameSteps = n;
     this.draw();
-    if (more && this.running) this.raf = requestAnimationFrame(this.tick);
+    this.lastDrawMs = now() - t;
+    this.drawMs = mean(this.drawMs, this.lastDrawMs);
+    if (more && this.running) this.raf = this.frames.request(this.tick);
     else this.running = false;
   }
 }
