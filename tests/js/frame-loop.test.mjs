@@ -146,3 +146,18 @@ test('the same costs give the same frames (deterministic policy)', () => {
   // uneven steps: no frame's steps overrun the step budget by more than the step that was mispredicted
   for (const f of after(a, 1)) assert.ok(f.work <= 10 + 3.5, JSON.stringify(f));
 });
+
+test('one step held up by the system (a 25 ms outlier) is not believed: the next frames stay full', () => {
+  const m = machine({ stepCost: (i) => (i === 35 ? 25 : 1) });
+  m.loop.start();
+  m.run(12);
+  const spike = m.frames.findIndex((f) => f.ms > 10);
+  assert.ok(spike >= 0, 'the outlier frame is there');
+  for (const f of m.frames.slice(spike + 1)) assert.ok(f.steps >= 9, `steps after the outlier: ${m.frames.map((x) => x.steps)}`);
+  // and a drawing that is heavy on one frame in nine is charged its usual cost, not its peak
+  const d = machine({ stepCost: () => 1, drawCost: (f) => (f % 9 === 0 ? 8 : 0.5) });
+  d.loop.start();
+  d.run(40);
+  assert.equal(d.loop.drawMs, 0.5);
+  assert.ok(after(d, 20).filter((f) => f.ms <= 10).length >= 18);
+});
