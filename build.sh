@@ -32,7 +32,11 @@ setup() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
   command -v node >/dev/null || { echo "node (>= 20) and npm are required" >&2; exit 1; }
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # A worktree whose node_modules links to another checkout's: npm ci would empty the link's target
+  # (another checkout's packages) before replacing the link, so leave it to that checkout.
+  if [ -L node_modules ]; then
+    log "node_modules is a link ($(readlink node_modules)): npm ci skipped"
+  elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund
   fi
