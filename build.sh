@@ -4,7 +4,8 @@
 #   ./build.sh serve      build, then serve dist/ on http://127.0.0.1:${PORT:-8000}/
 #   ./build.sh test       build, then every test: native (ctest), JS units and wasm (node --test), browser (Chromium),
 #                         cross-engine (the same checks in Chromium, Firefox and WebKit)
-#   ./build.sh bench      native vs wasm vs plain-JS benchmarks (tables + build/bench.json)
+#   ./build.sh bench      native vs wasm vs plain-JS benchmarks (tables + build/bench.json), then the page's
+#                         Lighthouse / race / first-visit measurements (build/perf.json); `bench page`: only those
 #   ./build.sh setup      only install the Debian and npm packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +32,11 @@ setup() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
   command -v node >/dev/null || { echo "node (>= 20) and npm are required" >&2; exit 1; }
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # A worktree whose node_modules links to another checkout's: npm ci would empty the link's target
+  # (another checkout's packages) before replacing the link, so leave it to that checkout.
+  if [ -L node_modules ]; then
+    log "node_modules is a link ($(readlink node_modules)): npm ci skipped"
+  elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund
   fi
@@ -95,6 +100,6 @@ case "${1:-build}" in
   build) build ;;
   serve) build; exec node tools/serve.mjs "$DIST" "${PORT:-8000}" ;;
   test) build; run_tests ;;
-  bench) build; exec tools/bench.sh ;;
+  bench) build; exec tools/bench.sh "${@:2}" ;;
   *) echo "usage: $0 [build|serve|test|bench|setup]" >&2; exit 2 ;;
 esac

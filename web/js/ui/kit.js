@@ -157,26 +157,72 @@ export class Widths {
   }
 }
 
-// Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame, so the
-// page stays responsive (no long tasks). step() does one small unit of work and returns false when
-// there is nothing more to do; draw() runs once per frame after the slices. `paced` (settable
-// later too): step() runs once per frame, for work paced by the clock (an animation), not by CPU.
+// Runs work in slices inside requestAnimationFrame, at most `budgetMs` of work per frame (the
+// slices AND the drawing), so the page stays responsive (no long tasks) on any CPU. step() does one
+// small unit of work and returns false when there is nothing more to do; draw() runs once per frame
+// after the slices. `paced` (settable later too): step() runs once per frame, for work paced by the
+// clock (an animation), not by CPU. `budgetMs` may be changed between frames.
+//
+// The loop measures itself. `stepMs`, its prediction of the next step, is the median of the last
+// 15 steps, or the shorter of the last two when both were longer: one step held up by the system
+// (another process, a GC) is not believed, a CPU that became slower is believed after two steps.
+// `drawMs` is the median cost of the last 15 draw() calls (a widget that draws on some frames
+// only is charged its usual frame). A frame runs the first step, then another only while the time
+// spent plus the predicted step stays within budgetMs − drawMs. A CPU four times slower thus runs
+// a quarter of the steps in a frame of the same length, where a plain "while elapsed < budget"
+// loop also overran by up to one (now four times longer) step. One step always runs, so work with
+// a single step longer than the budget still moves on. `clock` and `frames` are for tests.
+class Recent {
+  constructor(n = 15) { this.n = n; this.xs = []; this.i = 0; }
+  push(x) { if (this.xs.length < this.n) this.xs.push(x); else this.xs[this.i] = x; this.i = (this.i + 1) % this.n; this.last2 = [x, this.last2?.[0]]; }
+  median() {
+    if (!this.xs.length) return undefined;
+    const s = this.xs.slice().sort((a, b) => a - b), k = s.length >> 1;
+    return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+  }
+}
+
 export class FrameLoop {
-  constructor({ step, draw = () => {}, budgetMs = 12, paced = false }) {
+  constructor({ step, draw = () => {}, budgetMs = 12, paced = false, clock, frames } = {}) {
     Object.assign(this, { step, draw, budgetMs, paced, running: false, raf: 0 });
-    this.lastFrameWorkMs = 0;
+    this.clock = clock || (() => performance.now());
+    this.frames = frames || { request: (f) => requestAnimationFrame(f), cancel: (id) => cancelAnimationFrame(id) };
+    this.lastFrameWorkMs = 0; // the steps of the last frame (ms), without its drawing
+    this.lastFrameSteps = 0;
+    this.lastDrawMs = 0;
+    this.steps = new Recent();
+    this.draws = new Recent();
     this.tick = this.tick.bind(this);
   }
-  start() { if (!this.running) { this.running = true; this.raf = requestAnimationFrame(this.tick); } }
-  stop() { this.running = false; cancelAnimationFrame(this.raf); }
+  start() { if (!this.running) { this.running = true; this.raf = this.frames.request(this.tick); } }
+  stop() { this.running = false; this.frames.cancel(this.raf); }
+  // Predicted cost of the next step (ms; undefined before the first).
+  get stepMs() {
+    const m = this.steps.median(), [a, b] = this.steps.last2 || [];
+    return b !== undefined && Math.min(a, b) > m ? Math.min(a, b) : m;
+  }
+  // Usual cost of draw() (ms; 0 before the first).
+  get drawMs() { return this.draws.median() ?? 0; }
+  // The work budget left for steps this frame: budgetMs less the drawing's usual cost.
+  get stepBudgetMs() { return this.budgetMs - this.drawMs; }
   tick() {
     if (!this.running) return;
-    const t0 = performance.now();
-    let more = true;
-    while (more && performance.now() - t0 < this.budgetMs) { more = this.step() !== false; if (this.paced) break; }
-    this.lastFrameWorkMs = performance.now() - t0;
+    const now = this.clock, t0 = now(), limit = this.stepBudgetMs;
+    let more = true, n = 0, t = t0;
+    for (;;) {
+      more = this.step() !== false;
+      n++;
+      const t1 = now();
+      this.steps.push(t1 - t);
+      t = t1;
+      if (!more || this.paced || !this.running || t - t0 + this.stepMs > limit) break;
+    }
+    this.lastFrameWorkMs = t - t0;
+    this.lastFrameSteps = n;
     this.draw();
-    if (more && this.running) this.raf = requestAnimationFrame(this.tick);
+    this.lastDrawMs = now() - t;
+    this.draws.push(this.lastDrawMs);
+    if (more && this.running) this.raf = this.frames.request(this.tick);
     else this.running = false;
   }
 }

@@ -1,0 +1,163 @@
+// kit.js FrameLoop's frame budget, on a fake clock (deterministic, no timing): it measures its
+// own steps and drawing, runs fewer steps per frame on a slower CPU instead of a longer frame,
+// counts the drawing against the budget, still moves on when one step is over the budget, and
+// keeps its interface (start/stop/running/budgetMs/paced/lastFrameWorkMs).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { FrameLoop } from '../../web/js/ui/kit.js';
+
+// A fake machine: `now` advances only when a step or a drawing "costs" time.
+function machine({ stepCost = () => 1, drawCost = () => 0, budgetMs = 10, paced = false, total = Infinity } = {}) {
+  const m = { now: 0, queued: null, requests: 0, cancels: 0, steps: 0, frames: [] };
+  let frameSteps = 0, frameStart = 0, stepsDone = 0;
+  m.loop = new FrameLoop({
+    budgetMs, paced,
+    step: () => { m.now += stepCost(stepsDone, m); stepsDone++; frameSteps++; m.steps++; return stepsDone < total; },
+    draw: () => { m.now += drawCost(m.frames.length, m); },
+    clock: () => m.now,
+    frames: { request: (f) => { m.requests++; m.queued = f; return m.requests; }, cancel: () => { m.cancels++; m.queued = null; } },
+  });
+  // Runs one animation frame (if one is queued); records its steps and its total time.
+  m.frame = () => {
+    const f = m.queued;
+    if (!f) return false;
+    m.queued = null;
+    frameSteps = 0;
+    frameStart = m.now;
+    f(m.now);
+    m.frames.push({ steps: frameSteps, ms: m.now - frameStart, work: m.loop.lastFrameWorkMs });
+    return true;
+  };
+  m.run = (n) => { for (let i = 0; i < n && m.frame(); i++); return m; };
+  return m;
+}
+const after = (m, k) => m.frames.slice(k);
+
+test('steps cost 1 ms, budget 10 ms: every frame stays within the budget and uses it (one more step would overrun)', () => {
+  const m = machine({ stepCost: () => 1 });
+  m.loop.start();
+  m.run(30);
+  assert.equal(m.frames.length, 30);
+  for (const f of m.frames) {
+    assert.ok(f.ms <= 10, `frame of ${f.ms} ms`);
+    assert.ok(f.ms + 1 > 10, `frame of ${f.ms} ms left room for another 1 ms step`);
+  }
+  assert.equal(m.loop.stepMs, 1);
+  assert.equal(m.loop.lastFrameWorkMs, m.frames.at(-1).work);
+});
+
+test('a CPU four times slower runs about a quarter of the steps per frame, in frames no longer than the budget', () => {
+  const fast = machine({ stepCost: () => 0.7 }), slow = machine({ stepCost: () => 2.8 });
+  for (const m of [fast, slow]) { m.loop.start(); m.run(40); }
+  const per = (m) => after(m, 2).reduce((s, f) => s + f.steps, 0) / (m.frames.length - 2);
+  for (const m of [fast, slow]) for (const f of after(m, 1)) assert.ok(f.ms <= 10, `frame of ${f.ms} ms`);
+  const ratio = per(fast) / per(slow);
+  assert.ok(ratio >= 3 && ratio <= 5, `steps per frame ${per(fast)} vs ${per(slow)} (ratio ${ratio})`);
+  // the plain "while elapsed < budget" loop would run ceil(10 / 2.8) = 4 steps = 11.2 ms frames
+  assert.ok(Math.max(...slow.frames.map((f) => f.ms)) < Math.ceil(10 / 2.8) * 2.8);
+});
+
+test('the drawing is counted: with a 4 ms draw, steps get the rest of the budget', () => {
+  const m = machine({ stepCost: () => 1, drawCost: () => 4 });
+  m.loop.start();
+  m.run(60);
+  assert.ok(Math.abs(m.loop.drawMs - 4) < 1e-9, `drawMs ${m.loop.drawMs}`);
+  for (const f of after(m, 1)) {
+    assert.ok(f.ms <= 10, `frame of ${f.ms} ms (steps ${f.work} + draw 4)`);
+    assert.ok(f.work <= 6 && f.work >= 5, `steps took ${f.work} ms`);
+  }
+  // and a drawing that costs the whole budget leaves one step per frame, never zero
+  const heavy = machine({ stepCost: () => 1, drawCost: () => 12 });
+  heavy.loop.start();
+  heavy.run(20);
+  assert.deepEqual([...new Set(after(heavy, 1).map((f) => f.steps))], [1]);
+});
+
+test('a step longer than the whole budget still runs, one per frame, until the work is done', () => {
+  const m = machine({ stepCost: () => 15, total: 7 });
+  m.loop.start();
+  m.run(100);
+  assert.equal(m.steps, 7);
+  assert.equal(m.frames.length, 7);
+  assert.ok(m.frames.every((f) => f.steps === 1));
+  assert.equal(m.loop.running, false);
+  assert.equal(m.queued, null, 'no frame requested after the last step');
+});
+
+test('when the CPU slows down mid-run only the frame where it happens overruns, by at most one step', () => {
+  const m = machine({ stepCost: (i) => (i < 100 ? 1 : 4) });
+  m.loop.start();
+  m.run(60);
+  const over = m.frames.filter((f) => f.ms > 10);
+  assert.ok(over.length <= 1, `frames over budget: ${over.map((f) => f.ms)}`);
+  for (const f of over) assert.ok(f.ms <= 10 + 4);
+  // and when it speeds up again the estimate follows down and the frames fill up again
+  const n = machine({ stepCost: (i) => (i < 40 ? 4 : 1) });
+  n.loop.start();
+  n.run(40);
+  assert.ok(n.loop.stepMs < 1.1, `estimate after the speed-up: ${n.loop.stepMs}`);
+  assert.ok(n.frames.at(-1).steps >= 9, `steps in the last frame: ${n.frames.at(-1).steps}`);
+});
+
+test('budgetMs changed between frames is honoured; paced runs one step per frame', () => {
+  const m = machine({ stepCost: () => 1 });
+  m.loop.start();
+  m.run(3);
+  m.loop.budgetMs = 3;
+  m.run(5);
+  assert.ok(after(m, 3).every((f) => f.ms <= 3 && f.steps === 3), JSON.stringify(after(m, 3)));
+  m.loop.paced = true;
+  m.run(4);
+  assert.ok(after(m, 8).every((f) => f.steps === 1));
+});
+
+test('stop() cancels the queued frame; start() twice queues one frame; a stopped loop runs nothing', () => {
+  const m = machine();
+  m.loop.start();
+  m.loop.start();
+  assert.equal(m.requests, 1);
+  m.run(2);
+  m.loop.stop();
+  assert.equal(m.loop.running, false);
+  assert.equal(m.cancels, 1);
+  assert.equal(m.frame(), false);
+  const before = m.steps;
+  m.loop.tick(); // a frame callback that was already on its way when stop() came
+  assert.equal(m.steps, before);
+});
+
+test('a step that stops the loop (an error) ends the frame at once', () => {
+  const m = machine({ stepCost: () => 1 });
+  const step = m.loop.step;
+  let k = 0;
+  m.loop.step = () => { const r = step(); if (++k === 3) m.loop.stop(); return r; };
+  m.loop.start();
+  m.run(5);
+  assert.equal(m.steps, 3);
+  assert.equal(m.frames.length, 1);
+});
+
+test('the same costs give the same frames (deterministic policy)', () => {
+  const costs = (i) => 0.5 + ((i * 7919) % 13) / 4; // 0.5 .. 3.5 ms, uneven
+  const a = machine({ stepCost: costs, drawCost: (f) => (f % 9 === 0 ? 6 : 0.5) });
+  const b = machine({ stepCost: costs, drawCost: (f) => (f % 9 === 0 ? 6 : 0.5) });
+  for (const m of [a, b]) { m.loop.start(); m.run(50); }
+  assert.deepEqual(a.frames, b.frames);
+  // uneven steps: no frame's steps overrun the step budget by more than the step that was mispredicted
+  for (const f of after(a, 1)) assert.ok(f.work <= 10 + 3.5, JSON.stringify(f));
+});
+
+test('one step held up by the system (a 25 ms outlier) is not believed: the next frames stay full', () => {
+  const m = machine({ stepCost: (i) => (i === 35 ? 25 : 1) });
+  m.loop.start();
+  m.run(12);
+  const spike = m.frames.findIndex((f) => f.ms > 10);
+  assert.ok(spike >= 0, 'the outlier frame is there');
+  for (const f of m.frames.slice(spike + 1)) assert.ok(f.steps >= 9, `steps after the outlier: ${m.frames.map((x) => x.steps)}`);
+  // and a drawing that is heavy on one frame in nine is charged its usual cost, not its peak
+  const d = machine({ stepCost: () => 1, drawCost: (f) => (f % 9 === 0 ? 8 : 0.5) });
+  d.loop.start();
+  d.run(40);
+  assert.equal(d.loop.drawMs, 0.5);
+  assert.ok(after(d, 20).filter((f) => f.ms <= 10).length >= 18);
+});

@@ -1,0 +1,38 @@
+// The default ten-network race on a page holding only <activation-race> (the lean bundle and the
+// page's stylesheet, nothing else), on a phone-sized screen (412×915, DPR 2.6, touch) at a CPU
+// slowdown of `rate`× (CDP Emulation.setCPUThrottlingRate). Returns the epochs per second of all
+// ten networks (the race's epoch: every network has run it) and the main-thread tasks over 50 ms
+// (longtask PerformanceObserver) while it trains for `seconds`, after a second of warm-up.
+import { freshPage, PHONE } from './common.mjs';
+
+export const RACE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>race only</title>
+<link rel="stylesheet" href="css/page.css">
+<script>window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ at: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });</script>
+<script src="activation-widgets.lean.js" defer></script></head>
+<body style="margin:0;padding:8px"><activation-race></activation-race></body></html>`;
+
+export async function raceRun(browser, base, { rate = 1, seconds = 8, device = PHONE } = {}) {
+  const { page, close } = await freshPage(browser, { device, rate });
+  try {
+    const url = `${base}__perf-race.html`;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: RACE_PAGE }));
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('activation-race')?.hasAttribute('ready'), null, { timeout: 120000 });
+    await page.evaluate(() => document.querySelector('activation-race').play());
+    await page.waitForTimeout(1000);
+    const start = await page.evaluate(() => { window.__long = []; return { epoch: document.querySelector('activation-race').epoch, t: performance.now() }; });
+    await page.waitForTimeout(seconds * 1000);
+    const end = await page.evaluate(() => {
+      const r = document.querySelector('activation-race');
+      return { epoch: r.epoch, t: performance.now(), long: window.__long, running: r.hasAttribute('running'), nets: Object.keys(r.histories).length };
+    });
+    if (!end.running) throw new Error('the race stopped training during the measurement');
+    if (page.errors.length) throw new Error(`page errors: ${page.errors.join('; ')}`);
+    const secs = (end.t - start.t) / 1000;
+    return {
+      rate, nets: end.nets, seconds: secs, epochsPerSec: (end.epoch - start.epoch) / secs,
+      longTasks: end.long.length, longestMs: Math.round(Math.max(0, ...end.long.map((x) => x.ms))),
+    };
+  } finally { await close(); }
+}
