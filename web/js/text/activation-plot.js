@@ -19,7 +19,6 @@ export default {
       linear: '선형 (항등 함수)', sigmoid: '시그모이드 (로지스틱)', tanh: '쌍곡 탄젠트 (tanh)', relu: 'ReLU', leaky_relu: 'Leaky ReLU',
       rrelu: '무작위 Leaky ReLU (RReLU)', prelu: '매개변수 ReLU (PReLU)', elu: 'ELU', selu: 'SELU (스케일된 ELU)', maxout: '맥스아웃 (Maxout)',
       softplus: '소프트플러스 (Softplus)', silu: 'SiLU (Swish)', gelu: 'GELU', gelu_tanh: 'GELU (tanh 근사)', mish: 'Mish', hardswish: '하드 스위시 (Hard-swish)',
-      softplus: '소프트플러스 (Softplus)', silu: 'SiLU (Swish)', gelu: 'GELU', gelu_tanh: 'GELU (tanh 근사)', mish: 'Mish', hardswish: '하드 스위시 (Hard-swish)',
     },
   },
   en: {
