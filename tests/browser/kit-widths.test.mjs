@@ -2,7 +2,7 @@
 // ResizeObserver) instead of reading clientWidth, which lays the page out again whenever another
 // widget has just changed it. Checked in Chromium: get() answers from the last layout without
 // forcing a new one; an element not laid out yet reads undefined until onChange() says its width
-// has come (after the next layout, or measured two frames later if it is never rendered);
+// has come (in the frame after the next layout, or measured two frames later if it is never rendered);
 // onChange fires once per batch for a new width, never for a height or a removed element.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,7 +62,7 @@ test('Widths: widths from the last layout, undefined until laid out, one onChang
     return { b: t.w.get(t.b), fresh: t.w.get(fresh), again: t.w.get(fresh) };
   });
   assert.deepEqual(r, { b: undefined, fresh: undefined, again: undefined });
-  await frames(1);
+  await frames(2); // heard after the next layout, reported in the frame after it
   r = await page.evaluate(() => ({ b: window.__t.w.get(window.__t.b), fresh: window.__t.w.get(window.__t.fresh), calls: window.__t.calls }));
   assert.deepEqual(r, { b: 240, fresh: 240, calls: 3 }, 'both widths in one batch, one call');
 
