@@ -15,7 +15,15 @@
 //   work                                   step() in frame-budgeted slices (kit FrameLoop), paused
 //                                          off screen once the first picture is drawn
 //   widths, colour scheme                  draw() when the laid-out width or the scheme changes
-//   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table
+//   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table, and
+//                                          the same numbers as a table on the page ("show as table")
+//   text alternatives                      summary() -> one sentence on what the drawing shows now:
+//                                          kept (throttled) in a visually hidden paragraph that
+//                                          describes every canvas[role=img]; announced once in a
+//                                          polite live region when the work finishes, not per frame
+//   reduced motion                         with prefers-reduced-motion: reduce, work that would
+//                                          animate on its own stops at the first complete picture
+//                                          and waits for a play button (a reader's change runs it)
 //   events                                 emit(type, detail): every event bubbles and is composed;
 //                                          `ready`, `change` (the reader changed a setting),
 //                                          `progress` (while computing), `done` (results complete)
@@ -30,6 +38,8 @@
 //   render()      draws the current state (called from draw(), with this.theme read)
 //   dispose()     frees what start() made (engine objects)
 //   readyToShow() true once the first picture is complete (default: after the first render)
+//   summary()     one sentence in this.language on what the drawing shows now (the text table's
+//                 words), or '' / null when there is nothing to say yet
 //   outcome()     with a `predict` entry in the text table (ui/predict.js): null while running,
 //                 else { correct: index of the right choice, measured: text } from the live results
 import * as engine from '../engine.js';
@@ -43,6 +53,8 @@ import COMMON from '../text/common.js';
 export { engine, h };
 
 const LANG_RE = /^(ko|en)(-[a-z0-9-]+)?$/i;
+// The text alternative is rewritten at most this often (ms) while a drawing changes.
+const SUMMARY_MS = 400;
 
 // Shared by every widget: the style every widget starts from (colours from the palette).
 export const BASE_STYLE = `
@@ -61,6 +73,24 @@ button, select, input { font: inherit; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .export { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+/* keyboard focus is always visible, in every widget */
+:focus-visible { outline: 2px solid var(--w-accent); outline-offset: 2px; }
+/* touch targets (WCAG 2.2 target size): a check box or radio's row is at least 24 px tall */
+label:has(> input:is([type=checkbox], [type=radio])) { min-height: 24px; }
+input:is([type=checkbox], [type=radio]) { width: 16px; height: 16px; }
+button { min-height: 24px; min-width: 24px; }
+.datatable { overflow-x: auto; margin: 6px 0 0; max-width: 100%; }
+.datatable table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
+.datatable caption { text-align: left; color: var(--w-muted); font-size: 12.5px; }
+.datatable th, .datatable td { padding: 2px 8px; border-bottom: 1px solid var(--w-grid); text-align: right; white-space: nowrap; }
+.datatable th:first-child, .datatable td:first-child { text-align: left; }
+.motion { margin: 4px 0; }
+@media print {
+  :host { break-inside: avoid; border-color: #999; }
+  button, select, input, .export, .exports, .motion, .predict, .controls, details > summary { display: none !important; }
+  .concealed, .concealed * { filter: none !important; opacity: 1 !important; visibility: visible !important; }
+  canvas { max-width: 100%; }
+}
 ${PREDICT_STYLE}`;
 
 // <html lang> watched once for every widget on the page.
@@ -96,7 +126,13 @@ export class Widget extends HTMLElement {
     super();
     this.root = this.attachShadow({ mode: 'open' });
     this.$ = { error: h('div', { class: 'error', role: 'alert', hidden: '' }), main: h('div', { class: 'main' }) };
-    this.root.append(h('style', {}, BASE_STYLE + hostCSS() + stylesOf(this.constructor)), this.$.error, this.$.main);
+    // text alternative of the drawing (describes every canvas[role=img]) and the one-time announcement
+    this.$.desc = h('p', { class: 'sr-only', id: 'a11y-desc' });
+    this.$.live = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+    this.$.motionPlay = h('button', { type: 'button', name: 'motion-play' });
+    this.$.motion = h('div', { class: 'motion', hidden: '' }, this.$.motionPlay);
+    this.$.motionPlay.addEventListener('click', () => this.release());
+    this.root.append(h('style', {}, BASE_STYLE + hostCSS() + stylesOf(this.constructor)), this.$.error, this.$.motion, this.$.main, this.$.desc, this.$.live);
     this.opts = null;
     this.exports = [];
     this.loop = new FrameLoop({
@@ -114,6 +150,8 @@ export class Widget extends HTMLElement {
     this.onScheme = () => { this.colors = null; if (this.opts) this.draw(); };
     // Controls reflect their value to the matching attribute (static CONTROLS) for share links.
     for (const type of ['input', 'change']) this.root.addEventListener(type, (e) => this.reflectControl(e.target));
+    // a reader's own change runs the work even when motion is reduced (motion they asked for)
+    this.root.addEventListener('change', (e) => { if (e.target?.name !== 'prediction') this.release(); });
   }
 
   // ---------------------------------------------------------------- language
@@ -135,6 +173,7 @@ export class Widget extends HTMLElement {
     this.prediction?.build();
     this.labelExports();
     this.draw();
+    this.refreshSummary(true);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -152,6 +191,7 @@ export class Widget extends HTMLElement {
     this.scheme.removeEventListener('change', this.onScheme);
     langWatchers.delete(this);
     this.loop.stop();
+    clearTimeout(this.describeTimer);
     this.engineReady = false;
     this.dispose();
   }
@@ -178,6 +218,7 @@ export class Widget extends HTMLElement {
       return;
     }
     this.showMessage(null);
+    this.held = this.constructor.reducedMotion(); // the first picture only, until the reader asks
     this.build();
     this.prediction?.build();
     this.restart();
@@ -188,6 +229,7 @@ export class Widget extends HTMLElement {
     if (!this.opts) return;
     this.loop.stop();
     this.finished = false;
+    this.announced = false;
     this.pending = this.safe(() => { this.start(); return true; });
     if (!this.pending) return;
     this.draw();
@@ -195,9 +237,12 @@ export class Widget extends HTMLElement {
   }
 
   // Runs the work loop while there is work and the widget is on screen or not yet drawn.
+  // Held (reduced motion): only until the first complete picture.
   schedule() {
-    if (this.pending && (this.vis.visible || !this.hasAttribute('ready'))) this.loop.start();
+    const ready = this.hasAttribute('ready');
+    if (this.pending && (!ready || (this.vis.visible && !this.held))) this.loop.start();
     else this.loop.stop();
+    this.syncMotion();
   }
   onVisibility() { this.schedule(); }
   frame() { this.draw(); }
@@ -213,6 +258,7 @@ export class Widget extends HTMLElement {
     this.toggleAttribute('done', !!this.finished);
     this.prediction?.update();
     if (!this.hasAttribute('ready') && this.readyToShow()) this.markReady();
+    this.refreshSummary();
   }
   markReady() {
     this.loop.budgetMs = this.constructor.BUDGET_MS;
@@ -298,6 +344,18 @@ export class Widget extends HTMLElement {
         const t = table();
         if (t) download(`${name()}.csv`, Array.isArray(t) ? toCSV(t) : tableToCSV(t), 'text/csv');
       }));
+      // the same numbers on the page, on demand
+      this.dataTable = { source: table, box: h('div', { class: 'datatable', role: 'region', tabindex: '0', hidden: '' }) };
+      const toggle = h('button', { type: 'button', name: 'table', 'aria-expanded': 'false' });
+      toggle.addEventListener('click', () => {
+        const box = this.dataTable.box, open = box.hidden;
+        if (!box.isConnected) this.$.main.append(box);
+        box.hidden = !open;
+        toggle.setAttribute('aria-expanded', String(open));
+        this.fillDataTable();
+        this.labelExports();
+      });
+      wrap.append(toggle);
     }
     this.exports.push(wrap);
     this.labelExports();
@@ -309,10 +367,65 @@ export class Widget extends HTMLElement {
       const label = wrap.querySelector('.export-label');
       if (label) label.textContent = C.downloadPlot;
       for (const b of wrap.querySelectorAll('button')) {
+        if (b.name === 'table') {
+          b.textContent = b.getAttribute('aria-expanded') === 'true' ? C.hideTable : C.showTable;
+          continue;
+        }
         const kind = b.name.slice('export-'.length);
         b.title = C[`${kind}Title`];
         b.setAttribute('aria-label', C[`${kind}Title`]);
       }
+    }
+    if (this.dataTable) this.dataTable.box.setAttribute('aria-label', C.tableRegion);
+  }
+  // The shown table follows the numbers (a copy of the widget's table, or rows with a header row).
+  fillDataTable() {
+    const d = this.dataTable;
+    if (!d || d.box.hidden) return;
+    const t = d.source();
+    let table = null;
+    if (Array.isArray(t) && t.length) {
+      table = h('table', {}, h('thead', {}, h('tr', {}, ...t[0].map((c) => h('th', { scope: 'col' }, String(c))))),
+        h('tbody', {}, ...t.slice(1).map((r) => h('tr', {}, ...r.map((c, i) => h(i ? 'td' : 'th', i ? {} : { scope: 'row' }, String(c)))))));
+    } else if (t instanceof Element) table = t.cloneNode(true);
+    if (table && table.outerHTML !== d.box.firstElementChild?.outerHTML) d.box.replaceChildren(table);
+  }
+
+  // ---------------------------------------------------------------- reduced motion
+  static reducedMotion() { return matchMedia('(prefers-reduced-motion: reduce)').matches; }
+  // The play button shows while held work waits after the first picture.
+  syncMotion() {
+    const waiting = !!(this.held && this.pending && this.hasAttribute('ready'));
+    this.$.motionPlay.textContent = `▶ ${this.C.play}`;
+    this.$.motion.hidden = !waiting;
+    this.toggleAttribute('held', waiting);
+  }
+  // Lets held work run (the play button, or a reader's change).
+  release() {
+    if (!this.held) return;
+    this.held = false;
+    this.schedule();
+  }
+
+  // ---------------------------------------------------------------- text alternatives
+  // The summary in the hidden description, at most every SUMMARY_MS (the last one always lands);
+  // `now` skips the wait (a language change). The result is announced once per run, when it is
+  // complete and not concealed behind a prediction (the prediction's verdict speaks then).
+  refreshSummary(now = false) {
+    clearTimeout(this.describeTimer);
+    const wait = this.describedAt === undefined || now ? 0 : this.describedAt + SUMMARY_MS - performance.now();
+    if (wait > 0) { this.describeTimer = setTimeout(() => this.refreshSummary(), wait); return; }
+    this.describedAt = performance.now();
+    if (!this.opts || this.hasAttribute('error')) return;
+    let text = '';
+    try { text = this.summary() || ''; } catch { text = ''; }
+    if (this.$.desc.textContent !== text) this.$.desc.textContent = text;
+    for (const c of this.root.querySelectorAll('canvas[role=img]')) if (!c.hasAttribute('aria-describedby')) c.setAttribute('aria-describedby', 'a11y-desc');
+    this.fillDataTable();
+    const revealed = !this.prediction || this.prediction.revealed;
+    if (this.finished && text && revealed && !this.announced && this.constructor.ANNOUNCE) {
+      this.announced = true;
+      this.$.live.textContent = text;
     }
   }
 
@@ -325,6 +438,9 @@ export class Widget extends HTMLElement {
   render() {}
   dispose() {}
   readyToShow() { return true; }
+  summary() { return ''; }
+  // Announce the finished result in the live region (experiments that compute a result).
+  static ANNOUNCE = false;
 }
 
 // Registers an element once (a page may load the bundle and a module copy).

@@ -53,7 +53,7 @@ class ActivationRace extends Widget {
       title: h('span', { class: 'title' }), status: h('span', { class: 'status', 'aria-live': 'off' }),
       controls: h('div'), legend: h('div', { class: 'legend' }), chartTitle: h('p', { class: 'sub' }),
       chart: h('canvas', { role: 'img' }), heatTitle: h('p', { class: 'sub' }), heat: h('div', { class: 'heat' }),
-      table: h('div', { class: 'tablewrap' }), exports: h('div'), help: h('div'),
+      table: h('div', { class: 'tablewrap', role: 'region', tabindex: '0' }), exports: h('div'), help: h('div'), // the table scrolls sideways: a keyboard reaches it
       summary: h('p', { class: 'sr-only', 'aria-live': 'polite' }),
     });
     $.main.append(h('div', { class: 'head' }, $.title, $.status), $.controls, $.chartTitle, $.legend,
@@ -131,6 +131,7 @@ class ActivationRace extends Widget {
     $.heat.replaceChildren(...figs);
     this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Heatmap(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
     $.table.replaceChildren(buildTable(t, ids));
+    $.table.setAttribute('aria-label', t.caption);
     $.exports.replaceChildren(buildExports(t, ids, this.chartExport));
     $.help.replaceChildren(buildHelp(t));
     $.chart.setAttribute('aria-label', t.chartLabel);
@@ -187,6 +188,7 @@ class ActivationRace extends Widget {
       let due;
       for (let k = 0; k < HEATS_PER_VISUAL && (due = this.dueHeatmap(now)); k++) this.drawHeatmap(due, now);
       this.updateTable();
+      this.refreshSummary(); // the base's text alternative (throttled)
     }
     this.loop.budgetMs = now + 17 - this.visualAt >= VISUAL_EVERY_MS ? TRAIN_MS_BEFORE_VISUAL : TRAIN_MS;
     this.events(now);
@@ -304,6 +306,15 @@ class ActivationRace extends Widget {
       tr.toggleAttribute('data-diverged', e.diverged);
       this.$.legend.querySelector(`.chip[data-id="${e.id}"]`)?.toggleAttribute('data-diverged', e.diverged);
     }
+  }
+
+  // the base's text alternative of the charts: how many race and which leads
+  summary() {
+    const r = this.race;
+    if (!r) return '';
+    const live = r.entries.filter((e) => !e.diverged && Number.isFinite(e.lastTrain));
+    const best = live.sort((a, b) => a.lastTrain - b.lastTrain)[0];
+    return `${this.T.epoch(r.epoch, r.target)}. ${this.T.summary(r.entries.length, best ? `${best.id} (${fmt(best.lastTrain)})` : '')}`;
   }
 
   updateStatus() {

@@ -41,6 +41,7 @@ const DURATION_MS = 3000; // the longest path takes about this long to draw
 class ZigzagDescent extends Widget {
   static TEXT = TEXT;
   static STYLE = STYLE;
+  static ANNOUNCE = true;
   static ATTRS = ['inputs', 'lr', 'spread', 'start', 'target', 'tolerance', 'seed', 'max-steps', 'animate'];
   static CONTROLS = { lr: 'lr' };
 
@@ -147,9 +148,12 @@ class ZigzagDescent extends Widget {
     }
     const tb = h('tbody', {}, ...rows.map((x) => h('tr', {}, h('th', { scope: 'row' }, x.name),
       h('td', {}, x.r.convergedAt >= 0 ? String(x.r.convergedAt) : '—'), h('td', {}, `${x.same}/${x.steps}`))));
-    this.$.table.replaceChildren(h('caption', {}, `${T.caption(this.opts.tolerance)}. ${T.summary(rows)}`),
+    this.summaryText = `${T.caption(this.opts.tolerance)}. ${T.summary(rows)}`;
+    this.$.table.replaceChildren(h('caption', {}, this.summaryText),
       h('thead', {}, h('tr', {}, ...T.th.map((t) => h('th', { scope: 'col' }, t)))), tb);
   }
+
+  summary() { return this.summaryText; } // the base's text alternative
 
   render() {
     if (!this.runs) return;
