@@ -29,15 +29,22 @@ export async function runRace(page, epochs = 15) {
   }, epochs);
   await page.waitForFunction(() => document.querySelector('activation-race').hasAttribute('ready'), null, { timeout: 30000 });
   await page.evaluate(() => document.querySelector('activation-race').shadowRoot.querySelector('button[name=play]').click());
-  await page.waitForFunction(() => document.querySelector('activation-race').hasAttribute('done'), null, { timeout: 120000, polling: 250 });
+  // kept on screen while it trains (a section above may still change height as the page lays out)
+  await page.waitForFunction(() => {
+    const el = document.querySelector('activation-race'), r = el.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > innerHeight) el.scrollIntoView({ block: 'center' });
+    return el.hasAttribute('done');
+  }, null, { timeout: 120000, polling: 500 });
 }
 
 // axe-core over the whole document (it walks open shadow roots), WCAG 2.2 target size included.
 // Returns [{ id, impact, nodes: [{ target, summary }] }].
-export async function axe(page) {
+// `within` (a selector) limits the check to those elements.
+export async function axe(page, within = null) {
   if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] });
+  return page.evaluate(async (sel) => {
+    const context = sel ? { include: [...document.querySelectorAll(sel)].map((e) => [e.localName]) } : document;
+    const r = await window.axe.run(context, { rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })) }));
-  });
+  }, within);
 }
