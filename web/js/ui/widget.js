@@ -410,7 +410,7 @@ export class Widget extends HTMLElement {
   // ---------------------------------------------------------------- text alternatives
   // The summary in the hidden description, at most every SUMMARY_MS (the last one always lands);
   // `now` skips the wait (a language change). The result is announced once per run, when it is
-  // complete and not concealed behind a prediction (the prediction's verdict speaks then).
+  // complete, unless a prediction asks first (its verdict says the result then, once).
   refreshSummary(now = false) {
     clearTimeout(this.describeTimer);
     const wait = this.describedAt === undefined || now ? 0 : this.describedAt + SUMMARY_MS - performance.now();
@@ -422,8 +422,9 @@ export class Widget extends HTMLElement {
     if (this.$.desc.textContent !== text) this.$.desc.textContent = text;
     for (const c of this.root.querySelectorAll('canvas[role=img]')) if (!c.hasAttribute('aria-describedby')) c.setAttribute('aria-describedby', 'a11y-desc');
     this.fillDataTable();
-    const revealed = !this.prediction || this.prediction.revealed;
-    if (this.finished && text && revealed && !this.announced && this.constructor.ANNOUNCE) {
+    // with a prediction, its verdict says the result (ui/predict.js); else the live region does
+    const speaks = !this.prediction?.enabled;
+    if (this.finished && text && speaks && !this.announced && this.constructor.ANNOUNCE) {
       this.announced = true;
       this.$.live.textContent = text;
     }

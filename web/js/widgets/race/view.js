@@ -67,7 +67,8 @@ function select(name, values, current, label = String) {
 export function buildControls(t, c, ids) {
   const field = (text, control) => h('label', {}, text, control);
   const noiseOut = h('output', {}, String(c.noise));
-  const noise = h('input', { type: 'range', name: 'noise', min: 0, max: 1, step: 0.05, value: c.noise });
+  // named by aria-label: Chromium names nothing from a label whose text sits beside an <output>
+  const noise = h('input', { type: 'range', name: 'noise', min: 0, max: 1, step: 0.05, value: c.noise, 'aria-label': t.noise });
   noise.addEventListener('input', () => { noiseOut.textContent = noise.value; });
   const boxes = ids.map((id) => {
     const sw = h('i');
