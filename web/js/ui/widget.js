@@ -147,6 +147,7 @@ export class Widget extends HTMLElement {
     this.vis = new Visibility(this, (v) => this.onVisibility(v));
     this.widths = new Widths(() => { if (this.opts) this.draw(); });
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
+    this.print = matchMedia('print'); // printing takes the light palette: charts are redrawn in it
     this.onScheme = () => { this.colors = null; if (this.opts) this.draw(); };
     // Controls reflect their value to the matching attribute (static CONTROLS) for share links.
     for (const type of ['input', 'change']) this.root.addEventListener(type, (e) => this.reflectControl(e.target));
@@ -181,6 +182,7 @@ export class Widget extends HTMLElement {
     this.vis.start();
     this.widths.observe(this.$.main);
     this.scheme.addEventListener('change', this.onScheme);
+    this.print.addEventListener('change', this.onScheme);
     watchPageLanguage(this);
     engine.ready().then(() => { if (this.isConnected) { this.engineReady = true; this.configure(); } },
       (e) => this.fail(`${this.C.engine}${e.message}`));
@@ -189,6 +191,7 @@ export class Widget extends HTMLElement {
     this.vis.stop();
     this.widths.disconnect();
     this.scheme.removeEventListener('change', this.onScheme);
+    this.print.removeEventListener('change', this.onScheme);
     langWatchers.delete(this);
     this.loop.stop();
     clearTimeout(this.describeTimer);
@@ -218,7 +221,8 @@ export class Widget extends HTMLElement {
       return;
     }
     this.showMessage(null);
-    this.held = this.constructor.reducedMotion(); // the first picture only, until the reader asks
+    // work of its own (a step()) stops at the first picture until the reader asks
+    this.held = this.step !== Widget.prototype.step && this.constructor.reducedMotion();
     this.build();
     this.prediction?.build();
     this.restart();
@@ -319,7 +323,7 @@ export class Widget extends HTMLElement {
   // An activation's colour (cached until the colour scheme changes).
   color(id) {
     if (!this.colors) this.colors = new Map();
-    if (!this.colors.has(id)) this.colors.set(id, activationColor(getComputedStyle(this), id, this.scheme.matches));
+    if (!this.colors.has(id)) this.colors.set(id, activationColor(getComputedStyle(this), id, this.scheme.matches && !this.print.matches));
     return this.colors.get(id);
   }
   // A palette colour by its --w-* name (e.g. 'class-0').
