@@ -48,13 +48,13 @@ import { hostCSS, activationColor } from './palette.js';
 import { readTheme } from '../plot/theme.js';
 import { plotToSVG, canvasToPNG, tableToCSV, toCSV, download } from '../plot/export.js';
 import { Prediction, PREDICT_STYLE } from './predict.js';
+import { DataTable, DATA_TABLE_STYLE } from './data-table.js';
+import { ACCESS_STYLE, summarize, reducedMotion } from './access.js';
 import COMMON from '../text/common.js';
 
 export { engine, h };
 
 const LANG_RE = /^(ko|en)(-[a-z0-9-]+)?$/i;
-// The text alternative is rewritten at most this often (ms) while a drawing changes.
-const SUMMARY_MS = 400;
 
 // Shared by every widget: the style every widget starts from (colours from the palette).
 export const BASE_STYLE = `
@@ -73,24 +73,8 @@ button, select, input { font: inherit; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .export { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
-/* keyboard focus is always visible, in every widget */
-:focus-visible { outline: 2px solid var(--w-accent); outline-offset: 2px; }
-/* touch targets (WCAG 2.2 target size): a check box or radio's row is at least 24 px tall */
-label:has(> input:is([type=checkbox], [type=radio])) { min-height: 24px; }
-input:is([type=checkbox], [type=radio]) { width: 16px; height: 16px; }
-button { min-height: 24px; min-width: 24px; }
-.datatable { overflow-x: auto; margin: 6px 0 0; max-width: 100%; }
-.datatable table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
-.datatable caption { text-align: left; color: var(--w-muted); font-size: 12.5px; }
-.datatable th, .datatable td { padding: 2px 8px; border-bottom: 1px solid var(--w-grid); text-align: right; white-space: nowrap; }
-.datatable th:first-child, .datatable td:first-child { text-align: left; }
-.motion { margin: 4px 0; }
-@media print {
-  :host { break-inside: avoid; border-color: #999; }
-  button, select, input, .export, .exports, .motion, .predict, .controls, details > summary { display: none !important; }
-  .concealed, .concealed * { filter: none !important; opacity: 1 !important; visibility: visible !important; }
-  canvas { max-width: 100%; }
-}
+${ACCESS_STYLE}
+${DATA_TABLE_STYLE}
 ${PREDICT_STYLE}`;
 
 // <html lang> watched once for every widget on the page.
@@ -349,17 +333,8 @@ export class Widget extends HTMLElement {
         if (t) download(`${name()}.csv`, Array.isArray(t) ? toCSV(t) : tableToCSV(t), 'text/csv');
       }));
       // the same numbers on the page, on demand
-      this.dataTable = { source: table, box: h('div', { class: 'datatable', role: 'region', tabindex: '0', hidden: '' }) };
-      const toggle = h('button', { type: 'button', name: 'table', 'aria-expanded': 'false' });
-      toggle.addEventListener('click', () => {
-        const box = this.dataTable.box, open = box.hidden;
-        if (!box.isConnected) this.$.main.append(box);
-        box.hidden = !open;
-        toggle.setAttribute('aria-expanded', String(open));
-        this.fillDataTable();
-        this.labelExports();
-      });
-      wrap.append(toggle);
+      this.dataTable = new DataTable(table, (box) => this.$.main.append(box));
+      wrap.append(this.dataTable.button);
     }
     this.exports.push(wrap);
     this.labelExports();
@@ -371,32 +346,17 @@ export class Widget extends HTMLElement {
       const label = wrap.querySelector('.export-label');
       if (label) label.textContent = C.downloadPlot;
       for (const b of wrap.querySelectorAll('button')) {
-        if (b.name === 'table') {
-          b.textContent = b.getAttribute('aria-expanded') === 'true' ? C.hideTable : C.showTable;
-          continue;
-        }
+        if (b.name === 'table') continue; // the DataTable's own words
         const kind = b.name.slice('export-'.length);
         b.title = C[`${kind}Title`];
         b.setAttribute('aria-label', C[`${kind}Title`]);
       }
     }
-    if (this.dataTable) this.dataTable.box.setAttribute('aria-label', C.tableRegion);
-  }
-  // The shown table follows the numbers (a copy of the widget's table, or rows with a header row).
-  fillDataTable() {
-    const d = this.dataTable;
-    if (!d || d.box.hidden) return;
-    const t = d.source();
-    let table = null;
-    if (Array.isArray(t) && t.length) {
-      table = h('table', {}, h('thead', {}, h('tr', {}, ...t[0].map((c) => h('th', { scope: 'col' }, String(c))))),
-        h('tbody', {}, ...t.slice(1).map((r) => h('tr', {}, ...r.map((c, i) => h(i ? 'td' : 'th', i ? {} : { scope: 'row' }, String(c)))))));
-    } else if (t instanceof Element) table = t.cloneNode(true);
-    if (table && table.outerHTML !== d.box.firstElementChild?.outerHTML) d.box.replaceChildren(table);
+    this.dataTable?.label(C);
   }
 
   // ---------------------------------------------------------------- reduced motion
-  static reducedMotion() { return matchMedia('(prefers-reduced-motion: reduce)').matches; }
+  static reducedMotion() { return reducedMotion(); }
   // The play button shows while held work waits after the first picture.
   syncMotion() {
     const waiting = !!(this.held && this.pending && this.hasAttribute('ready'));
@@ -412,27 +372,8 @@ export class Widget extends HTMLElement {
   }
 
   // ---------------------------------------------------------------- text alternatives
-  // The summary in the hidden description, at most every SUMMARY_MS (the last one always lands);
-  // `now` skips the wait (a language change). The result is announced once per run, when it is
-  // complete, unless a prediction asks first (its verdict says the result then, once).
-  refreshSummary(now = false) {
-    clearTimeout(this.describeTimer);
-    const wait = this.describedAt === undefined || now ? 0 : this.describedAt + SUMMARY_MS - performance.now();
-    if (wait > 0) { this.describeTimer = setTimeout(() => this.refreshSummary(), wait); return; }
-    this.describedAt = performance.now();
-    if (!this.opts || this.hasAttribute('error')) return;
-    let text = '';
-    try { text = this.summary() || ''; } catch { text = ''; }
-    if (this.$.desc.textContent !== text) this.$.desc.textContent = text;
-    for (const c of this.root.querySelectorAll('canvas[role=img]')) if (!c.hasAttribute('aria-describedby')) c.setAttribute('aria-describedby', 'a11y-desc');
-    this.fillDataTable();
-    // with a prediction, its verdict says the result (ui/predict.js); else the live region does
-    const speaks = !this.prediction?.enabled;
-    if (this.finished && text && speaks && !this.announced && this.constructor.ANNOUNCE) {
-      this.announced = true;
-      this.$.live.textContent = text;
-    }
-  }
+  // The summary in the hidden description (throttled), announced once when complete (ui/access.js).
+  refreshSummary(now = false) { summarize(this, now); }
 
   // ---------------------------------------------------------------- hooks (defaults)
   readAttrs() { return {}; }
