@@ -106,16 +106,18 @@ test('a slider moves with the arrow keys; play/pause answers Space and Enter; th
   await page.keyboard.press('ArrowLeft');
   assert.ok(Number(await slider.inputValue()) < v1, 'ArrowLeft moves it back');
 
-  // leaky-compare's play/pause: Space, then Enter
+  // leaky-compare's play/pause: Space, then Enter (waiting at first, and too long a run to end by itself meanwhile)
   const lc = page.locator('leaky-compare#leaky-alpha');
+  await lc.evaluate((e) => { e.setAttribute('autoplay', 'false'); e.setAttribute('epochs', '1000'); e.scrollIntoView({ block: 'center' }); });
   const play = lc.locator('button[name=play]');
+  await page.waitForFunction(() => document.querySelector('#leaky-alpha').shadowRoot.querySelector('button[name=play]').textContent.startsWith('▶'));
   const label = () => play.textContent();
   await play.focus();
   const l0 = await label();
   await page.keyboard.press('Space');
   await page.waitForFunction((el) => el.shadowRoot.querySelector('button[name=play]').textContent !== el.__l0, await lc.evaluateHandle((el, l) => { el.__l0 = l; return el; }, l0));
   const l1 = await label();
-  assert.notEqual(l1, l0, `Space toggles play/pause: ${l0} -> ${l1}`);
+  assert.ok(l0.startsWith('▶') && l1.startsWith('❚❚'), `Space plays: ${l0} -> ${l1}`);
   await page.keyboard.press('Enter');
   await page.waitForFunction((el) => el.shadowRoot.querySelector('button[name=play]').textContent === el.__l0, await lc.elementHandle());
   assert.equal(await label(), l0, 'Enter toggles it back');

@@ -157,6 +157,7 @@ export class Widget extends HTMLElement {
     this.build();
     this.prediction?.build();
     this.labelExports();
+    this.syncMotion();
     this.draw();
     this.refreshSummary(true);
   }
@@ -265,6 +266,7 @@ export class Widget extends HTMLElement {
   fail(message) {
     this.pending = false;
     this.loop.stop();
+    this.syncMotion();
     this.showMessage(message);
   }
   // Shows `message` (text) in place of the content; null clears it.

@@ -151,7 +151,8 @@ class ActivationRace extends Widget {
     this.doneFired = false;
     this.lastProgressEpoch = -1;
     for (const m of this.heatmaps.values()) Object.assign(m, { at: 0, epoch: -1, stale: true });
-    if (first && this.opts.autoplay) this.playing = true; // first build, after a fixed error, after reconnection
+    // first build, after a fixed error, after reconnection; with reduced motion the reader presses ▶
+    if (first && this.opts.autoplay && !this.constructor.reducedMotion()) this.playing = true;
     else if (!wasPlaying) this.playing = false;
   }
 
