@@ -1,7 +1,7 @@
 // axe-core (npm, pinned) over the teaching page in Chromium, shadow roots included, in every state a
 // reader meets: ko/en × light/dark × 1280 px / 375 px with touch — after every widget is `ready`
-// and after the race has run to
-// `done`. WCAG 2.2's target size is switched on. Zero violations in all eight.
+// and after the race has run to `done`. WCAG 2.2's target size is switched on. Zero violations in
+// all eight (the counts are printed per state).
 // The language is switched with the page's own buttons and the scheme by emulation, so each
 // viewport loads the page once; axe over its ~13,000 nodes (11,500 of them KaTeX's) takes 3-20 s
 // depending on the machine's load, so the whole page is checked five times per viewport: at
