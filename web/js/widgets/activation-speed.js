@@ -167,7 +167,7 @@ class ActivationSpeed extends Widget {
   }
 
   // the base's text alternative: the result sentence once measured, else what is happening
-  summary() { return this.$.summary.textContent || `${this.T.title}: ${this.$.status.textContent}`; }
+  summary() { return this.$.summary.textContent || [this.T.title, this.$.status.textContent].filter(Boolean).join(': '); }
 
   // Horizontal bars: f solid, f′ translucent with an outline; the dashed line is ReLU's f.
   paint(res, ref, T) {
