@@ -61,6 +61,8 @@ const focused = () => {
 test('Tab reaches every control in document order with a visible focus ring, and leaves the page', async () => {
   const t0 = Date.now();
   const page = await openPage(env, { lang: 'en', width: 1280, height: 900 });
+  // the page's lazy layout over (js/page.js): prose links in skipped content have no box until then
+  await page.waitForFunction(() => !document.documentElement.classList.contains('lazy-layout'), null, { timeout: 30000 });
   const stops = await page.evaluate(listStops);
   assert.ok(stops.length > 100, `the page's controls: ${stops.length}`);
   await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
@@ -70,7 +72,7 @@ test('Tab reaches every control in document order with a visible focus ring, and
     await page.keyboard.press('Tab');
     let f = await page.evaluate(focused);
     // the page scrolls smoothly to a newly focused control: give the scroll a moment
-    for (let k = 0; k < 10 && !f.body && !f.onScreen; k++) { await page.waitForTimeout(100); f = await page.evaluate(focused); }
+    for (let k = 0; k < 30 && !f.body && !f.onScreen; k++) { await page.waitForTimeout(100); f = await page.evaluate(focused); }
     if (f.body || (seen.length && f.n === 0)) { left = true; break; } // past the last control: out of the page
     if (f.n === null) { unknown.push(f.what); continue; }
     seen.push(f.n);
