@@ -20,7 +20,8 @@ export const CHROMIUM_ARGS = [
 // Starts a server on `root` (default dist/) and a headless Chromium with a fresh profile.
 // Returns { browser, baseUrl, newPage(opts), close() }. newPage collects `errors` (console
 // errors + uncaught exceptions) on page.errors.
-export async function launch({ root = DIST, headers = {} } = {}) {
+// `context` adds options to the browser context (e.g. { hasTouch: true, isMobile: true } for a phone).
+export async function launch({ root = DIST, headers = {}, context: contextOptions = {} } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`${root}/index.html missing: run ./build.sh first`);
   const server = await serve(root, 0, headers);
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
@@ -30,6 +31,7 @@ export async function launch({ root = DIST, headers = {} } = {}) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    ...contextOptions,
   });
   async function newPage({ width = 1280, height = 900, colorScheme = 'light', reducedMotion } = {}) {
     const page = await context.newPage();

@@ -11,6 +11,12 @@ export default {
     csvTitle: '표를 CSV 파일로 내려받기',
     pngTitle: '그림을 PNG 파일로 내려받기',
     svgTitle: '그림을 SVG 파일로 내려받기',
+    showTable: '표로 보기',
+    hideTable: '표 닫기',
+    tableRegion: '그림의 수치 (표)',
+    play: '재생',
+    // a chart's numbers in one sentence: the caption, then "row: values" for each row
+    tableSummary: (caption, head, rows) => `${caption}: ${rows.map((r) => `${r[0]} (${r.slice(1).map((v, i) => `${head[i + 1]} ${v}`).join(', ')})`).join('; ')}.`,
     predict: {
       skip: '예측 없이 결과 보기',
       yours: (a) => `내 예측: ${a}.`,
@@ -40,6 +46,12 @@ export default {
     csvTitle: 'Download the table as a CSV file',
     pngTitle: 'Download the plot as a PNG file',
     svgTitle: 'Download the plot as an SVG file',
+    showTable: 'Show as table',
+    hideTable: 'Hide table',
+    tableRegion: 'The numbers of the chart (table)',
+    play: 'Play',
+    // a chart's numbers in one sentence: the caption, then "row: values" for each row
+    tableSummary: (caption, head, rows) => `${caption}: ${rows.map((r) => `${r[0]} (${r.slice(1).map((v, i) => `${head[i + 1]} ${v}`).join(', ')})`).join('; ')}.`,
     predict: {
       skip: 'Just show me',
       yours: (a) => `Your prediction: ${a}.`,

@@ -7,6 +7,8 @@ export default {
     init: '층 1 = 입력 쪽 · 점선: 초기화 직후', now: (e) => `실선: ${e} 에포크 학습 후`,
     ratio: '첫 층 / 마지막 은닉층 기울기 비',
     th: ['활성화 함수', '초기 비율', '현재 비율'], caption: (d, w, e) => `은닉층 ${d}개 × ${w} 유닛, ${e} 에포크: 첫 층 기울기 / 마지막 은닉층 기울기`,
+    // the chart's text alternative: the ratio now, then at initialisation, in one sentence
+    summary: ({ caption, rows }) => `${caption} 비율은 지금 ${rows.map((r) => `${r[0]} ${r[2]}`).join(', ')}이고, 초기화 직후에는 ${rows.map((r) => `${r[0]} ${r[1]}`).join(', ')}였습니다.`,
     note: '원 데이터(2차원 200점), 이진 교차 엔트로피, Adam. 시그모이드·tanh는 Glorot, ReLU·ELU는 He, SELU는 LeCun 초기화.',
     predict: {
       question: '아래 설정의 시그모이드 망, 초기화 직후: 첫 층의 그래디언트는 마지막 은닉층의 몇 배일까요? (기본값은 은닉층 10개)',
@@ -21,6 +23,8 @@ export default {
     init: 'layer 1 = input side · dashed: at initialisation', now: (e) => `solid: after ${e} epochs`,
     ratio: 'first / last hidden layer gradient',
     th: ['activation', 'ratio at init', 'ratio now'], caption: (d, w, e) => `${d} hidden layers × ${w} units, ${e} epochs: first-layer gradient / last hidden layer gradient`,
+    // the chart's text alternative: the ratio now, then at initialisation, in one sentence
+    summary: ({ caption, rows }) => `${caption} ratio is now ${rows.map((r) => `${r[0]} ${r[2]}`).join(', ')}; right after initialisation it was ${rows.map((r) => `${r[0]} ${r[1]}`).join(', ')}.`,
     note: "'circle' data (2-D, 200 points), binary cross-entropy, Adam. Init: Glorot for sigmoid/tanh, He for ReLU/ELU, LeCun for SELU.",
     predict: {
       question: 'The sigmoid net below, at initialisation: how large is the first layer\'s gradient compared with the last hidden layer\'s? (10 hidden layers by default)',

@@ -7,6 +7,8 @@ export default {
     x: '층 (0 = 입력)', mean: '평균', std: '표준편차', band: '목표 범위',
     inside: '범위 안 ✓', outside: '범위 밖 ✗', last: (L) => `마지막 층(${L})`,
     th: ['활성화 함수', '마지막 층 평균', '마지막 층 표준편차'], caption: (c) => `마지막 층의 평균과 표준편차. 조건: ${c}`,
+    // the chart's text alternative: where each activation's last layer ends up, in one sentence
+    summary: ({ caption, rows }) => `${caption}. 평균과 표준편차: ${rows.map((r) => `${r[0]} ${r[1]}, ${r[2]}`).join('; ')}.`,
     ok: '세 조건 모두 지킴', note: '회색 띠: 평균 ±0.1, 표준편차 0.8–1.2. 가중치는 각 활성화의 기본 초기화(SELU는 LeCun 정규분포), 편향 0.',
     predict: {
       question: '아래 설정의 SELU 망(기본값은 세 조건을 모두 지킴): 마지막 층에서 활성값의 표준편차는 어디쯤일까요?',
@@ -23,6 +25,8 @@ export default {
     x: 'layer (0 = inputs)', mean: 'mean', std: 'std', band: 'target band',
     inside: 'inside the band ✓', outside: 'outside the band ✗', last: (L) => `last layer (${L})`,
     th: ['activation', 'last-layer mean', 'last-layer std'], caption: (c) => `Mean and std at the last layer. Conditions: ${c}`,
+    // the chart's text alternative: where each activation's last layer ends up, in one sentence
+    summary: ({ caption, rows }) => `${caption}. Mean and std: ${rows.map((r) => `${r[0]} ${r[1]}, ${r[2]}`).join('; ')}.`,
     ok: 'all three kept', note: "Grey bands: mean ±0.1, std 0.8–1.2. Weights: each activation's default init (SELU: LeCun normal), zero biases.",
     predict: {
       question: 'The SELU net below (by default all three conditions are met): where will the standard deviation of the last layer\'s activations be?',

@@ -7,6 +7,8 @@ export default {
     targetKey: '목표 함수', epoch: (e, n) => `학습 ${e}/${n} 에포크`, mse: '평균제곱오차',
     collapse: (L, m, b, d) => `선형 신경망(은닉층 ${L - 1}개)의 가중치 행렬을 곱하면 하나의 1×1 행렬 ${m}, 편향 ${b}: 신경망 출력과의 최대 차이 ${d}. 층을 쌓아도 직선 하나입니다.`,
     th: ['활성화 함수', '평균제곱오차'], caption: (t, n) => `${t}에 은닉 유닛 ${n}개로 맞춘 결과`,
+    // the chart's text alternative: the error of each fit, in one sentence
+    summary: ({ caption, rows }) => `${caption}: 목표 곡선과의 평균제곱오차는 ${rows.map((r) => `${r[0]} ${r[1]}`).join(', ')}입니다.`,
     note: '같은 초기값, 같은 학습 횟수(Adam, 전체 배치). N을 줄이거나 늘려 보세요.',
     predict: {
       question: '아래 설정으로 같은 횟수만큼 학습하면, 목표 곡선에서 가장 멀리 떨어질 망은?',
@@ -23,6 +25,8 @@ export default {
     targetKey: 'target', epoch: (e, n) => `epoch ${e}/${n}`, mse: 'mean squared error',
     collapse: (L, m, b, d) => `The linear net (${L - 1} hidden layers) multiplies out to one 1×1 matrix ${m} with bias ${b}; largest difference from the net's output: ${d}. Stacked, it is still one straight line.`,
     th: ['activation', 'mean squared error'], caption: (t, n) => `Fit of ${t} with ${n} hidden units`,
+    // the chart's text alternative: the error of each fit, in one sentence
+    summary: ({ caption, rows }) => `${caption}: mean squared error from the target curve is ${rows.map((r) => `${r[0]} ${r[1]}`).join(', ')}.`,
     note: 'Same initial weights, same training budget (Adam, full batch). Move N down and up.',
     predict: {
       question: 'Trained for the same number of steps with the settings below, which network will end up furthest from the target curve?',

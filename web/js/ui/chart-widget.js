@@ -66,7 +66,7 @@ export class ChartWidget extends Widget {
     const $ = this.$;
     Object.assign($, {
       title: h('p', { class: 'title' }), keys: h('div', { class: 'keys' }),
-      canvas: h('canvas', { role: 'img' }), stat: h('p', { class: 'stat', 'aria-live': 'polite' }),
+      canvas: h('canvas', { role: 'img' }), stat: h('p', { class: 'stat' }),
       controls: h('div', { class: 'controls' }), note: h('p', { class: 'note' }), table: h('table'),
     });
     this.plot = new Plot($.canvas);
@@ -75,8 +75,10 @@ export class ChartWidget extends Widget {
     $.main.append($.title, $.keys, $.canvas, $.stat, $.controls, $.exports, $.note, h('div', { class: 'sr-only' }, $.table));
     // "predict, then observe" when the widget's text asks a question: the result waits for the answer
     this.askFirst([$.keys, $.canvas, $.stat, $.table.parentElement], $.title);
+    $.canvas.after(this.$.motion); // the play button of reduced motion, under the picture
   }
   static STYLE = CHART_STYLE;
+  static ANNOUNCE = true; // the result is said once, when complete (the base's live region)
 
   build() {
     const T = this.T;
@@ -90,6 +92,14 @@ export class ChartWidget extends Widget {
   }
   plotHeight(width) { return Math.round(Math.max(220, Math.min(340, width * 0.55))); }
 
+  // The text alternative: the widget's own sentence (text table `summary({caption, head, rows})`),
+  // else the table's numbers in one sentence.
+  summary() {
+    const d = this.tableData;
+    if (!d) return '';
+    return this.T.summary ? this.T.summary(d) : this.C.tableSummary(d.caption, d.head, d.rows);
+  }
+
   // Legend chips: [{text, color, dash}] -> <span><i/>text</span>.
   keys(items) {
     this.$.keys.replaceChildren(...items.map((k) => {
@@ -101,6 +111,7 @@ export class ChartWidget extends Widget {
 
   // Screen-reader table: caption, header row, body rows (arrays of strings; the first cell is a row header).
   table(caption, head, rows) {
+    this.tableData = { caption, head, rows };
     this.$.table.replaceChildren(h('caption', {}, caption),
       h('thead', {}, h('tr', {}, ...head.map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r[0]), ...r.slice(1).map((c) => h('td', {}, c))))));

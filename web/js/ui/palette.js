@@ -51,8 +51,10 @@ const decls = (entries) => entries.map(([k, v]) => `--${k}: ${v};`).join(' ');
 const pageVars = (s) => [...Object.entries(FURNITURE[s]), ...Object.entries(ACTIVATIONS[s]).map(([id, c]) => [`c-${id}`, c])];
 
 // The page's :root custom properties, light then dark.
+// Paper is white: print takes the light palette in either scheme.
 export function pageCSS() {
-  return `:root { ${decls(pageVars('light'))} }\n@media (prefers-color-scheme: dark) { :root { ${decls(pageVars('dark'))} } }\n`;
+  return `:root { ${decls(pageVars('light'))} }\n@media (prefers-color-scheme: dark) { :root { ${decls(pageVars('dark'))} } }\n`
+    + `@media print { :root { ${decls(pageVars('light'))} } }\n`;
 }
 
 // A widget's :host properties: --w-<name> takes the page's --<name> when there is one.
@@ -62,7 +64,8 @@ const hostVars = (s) => [
   ...Object.entries(WIDGET[s]).map(([k, v]) => [`w-${k}`, v]),
 ];
 export function hostCSS() {
-  return `:host { ${decls(hostVars('light'))} }\n@media (prefers-color-scheme: dark) { :host { ${decls(hostVars('dark'))} } }\n`;
+  return `:host { ${decls(hostVars('light'))} }\n@media (prefers-color-scheme: dark) { :host { ${decls(hostVars('dark'))} } }\n`
+    + `@media print { :host { ${decls(hostVars('light'))} } }\n`;
 }
 
 const FALLBACK = { light: '#0a5fa8', dark: '#6cb4f0' };

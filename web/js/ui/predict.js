@@ -23,7 +23,10 @@ export const PREDICT_STYLE = `
 .predict .verdict b { font-weight: 600; }
 .predict .verdict .right { color: var(--w-c-leaky_relu); }
 .predict .verdict .wrong { color: var(--w-error); }
-.concealed { filter: blur(7px) grayscale(0.6); opacity: 0.55; user-select: none; pointer-events: none; }
+/* until the reader answers: the pictures blurred, the result's words not shown at all (unreadable
+   text is no teaser, and text at reduced contrast is a barrier, not a hint) */
+.concealed { visibility: hidden; user-select: none; pointer-events: none; }
+canvas.concealed, .concealed canvas { visibility: visible; filter: blur(7px) grayscale(0.6); opacity: 0.55; }
 @media (prefers-reduced-motion: no-preference) { .concealable { transition: filter 0.25s, opacity 0.25s; } }
 `;
 
@@ -73,6 +76,7 @@ export class Prediction {
     for (const n of this.concealed) {
       n.classList.toggle('concealed', on);
       if (on) n.setAttribute('aria-hidden', 'true'); else n.removeAttribute('aria-hidden');
+      n.inert = on; // nothing inside takes focus while hidden from assistive technology
     }
   }
 

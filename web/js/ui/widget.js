@@ -15,7 +15,15 @@
 //   work                                   step() in frame-budgeted slices (kit FrameLoop), paused
 //                                          off screen once the first picture is drawn
 //   widths, colour scheme                  draw() when the laid-out width or the scheme changes
-//   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table
+//   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table, and
+//                                          the same numbers as a table on the page ("show as table")
+//   text alternatives                      summary() -> one sentence on what the drawing shows now:
+//                                          kept (throttled) in a visually hidden paragraph that
+//                                          describes every canvas[role=img]; announced once in a
+//                                          polite live region when the work finishes, not per frame
+//   reduced motion                         with prefers-reduced-motion: reduce, work that would
+//                                          animate on its own stops at the first complete picture
+//                                          and waits for a play button (a reader's change runs it)
 //   events                                 emit(type, detail): every event bubbles and is composed;
 //                                          `ready`, `change` (the reader changed a setting),
 //                                          `progress` (while computing), `done` (results complete)
@@ -30,6 +38,8 @@
 //   render()      draws the current state (called from draw(), with this.theme read)
 //   dispose()     frees what start() made (engine objects)
 //   readyToShow() true once the first picture is complete (default: after the first render)
+//   summary()     one sentence in this.language on what the drawing shows now (the text table's
+//                 words), or '' / null when there is nothing to say yet
 //   outcome()     with a `predict` entry in the text table (ui/predict.js): null while running,
 //                 else { correct: index of the right choice, measured: text } from the live results
 import * as engine from '../engine.js';
@@ -38,6 +48,8 @@ import { hostCSS, activationColor } from './palette.js';
 import { readTheme } from '../plot/theme.js';
 import { plotToSVG, canvasToPNG, tableToCSV, toCSV, download } from '../plot/export.js';
 import { Prediction, PREDICT_STYLE } from './predict.js';
+import { DataTable, DATA_TABLE_STYLE } from './data-table.js';
+import { ACCESS_STYLE, summarize, reducedMotion } from './access.js';
 import COMMON from '../text/common.js';
 
 export { engine, h };
@@ -61,6 +73,8 @@ button, select, input { font: inherit; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .export { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+${ACCESS_STYLE}
+${DATA_TABLE_STYLE}
 ${PREDICT_STYLE}`;
 
 // <html lang> watched once for every widget on the page.
@@ -96,7 +110,13 @@ export class Widget extends HTMLElement {
     super();
     this.root = this.attachShadow({ mode: 'open' });
     this.$ = { error: h('div', { class: 'error', role: 'alert', hidden: '' }), main: h('div', { class: 'main' }) };
-    this.root.append(h('style', {}, BASE_STYLE + hostCSS() + stylesOf(this.constructor)), this.$.error, this.$.main);
+    // text alternative of the drawing (describes every canvas[role=img]) and the one-time announcement
+    this.$.desc = h('p', { class: 'sr-only', id: 'a11y-desc' });
+    this.$.live = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+    this.$.motionPlay = h('button', { type: 'button', name: 'motion-play' });
+    this.$.motion = h('div', { class: 'motion', hidden: '' }, this.$.motionPlay);
+    this.$.motionPlay.addEventListener('click', () => this.release());
+    this.root.append(h('style', {}, BASE_STYLE + hostCSS() + stylesOf(this.constructor)), this.$.error, this.$.motion, this.$.main, this.$.desc, this.$.live);
     this.opts = null;
     this.exports = [];
     this.loop = new FrameLoop({
@@ -111,9 +131,12 @@ export class Widget extends HTMLElement {
     this.vis = new Visibility(this, (v) => this.onVisibility(v));
     this.widths = new Widths(() => { if (this.opts) this.draw(); });
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
+    this.print = matchMedia('print'); // printing takes the light palette: charts are redrawn in it
     this.onScheme = () => { this.colors = null; if (this.opts) this.draw(); };
     // Controls reflect their value to the matching attribute (static CONTROLS) for share links.
     for (const type of ['input', 'change']) this.root.addEventListener(type, (e) => this.reflectControl(e.target));
+    // a reader's own change runs the work even when motion is reduced (motion they asked for)
+    this.root.addEventListener('change', (e) => { if (e.target?.name !== 'prediction') this.release(); });
   }
 
   // ---------------------------------------------------------------- language
@@ -134,7 +157,9 @@ export class Widget extends HTMLElement {
     this.build();
     this.prediction?.build();
     this.labelExports();
+    this.syncMotion();
     this.draw();
+    this.refreshSummary(true);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -142,6 +167,7 @@ export class Widget extends HTMLElement {
     this.vis.start();
     this.widths.observe(this.$.main);
     this.scheme.addEventListener('change', this.onScheme);
+    this.print.addEventListener('change', this.onScheme);
     watchPageLanguage(this);
     engine.ready().then(() => { if (this.isConnected) { this.engineReady = true; this.configure(); } },
       (e) => this.fail(`${this.C.engine}${e.message}`));
@@ -150,8 +176,10 @@ export class Widget extends HTMLElement {
     this.vis.stop();
     this.widths.disconnect();
     this.scheme.removeEventListener('change', this.onScheme);
+    this.print.removeEventListener('change', this.onScheme);
     langWatchers.delete(this);
     this.loop.stop();
+    clearTimeout(this.describeTimer);
     this.engineReady = false;
     this.dispose();
   }
@@ -178,6 +206,8 @@ export class Widget extends HTMLElement {
       return;
     }
     this.showMessage(null);
+    // work of its own (a step()) stops at the first picture until the reader asks
+    this.held = this.step !== Widget.prototype.step && this.constructor.reducedMotion();
     this.build();
     this.prediction?.build();
     this.restart();
@@ -188,6 +218,7 @@ export class Widget extends HTMLElement {
     if (!this.opts) return;
     this.loop.stop();
     this.finished = false;
+    this.announced = false;
     this.pending = this.safe(() => { this.start(); return true; });
     if (!this.pending) return;
     this.draw();
@@ -195,9 +226,12 @@ export class Widget extends HTMLElement {
   }
 
   // Runs the work loop while there is work and the widget is on screen or not yet drawn.
+  // Held (reduced motion): only until the first complete picture.
   schedule() {
-    if (this.pending && (this.vis.visible || !this.hasAttribute('ready'))) this.loop.start();
+    const ready = this.hasAttribute('ready');
+    if (this.pending && (!ready || (this.vis.visible && !this.held))) this.loop.start();
     else this.loop.stop();
+    this.syncMotion();
   }
   onVisibility() { this.schedule(); }
   frame() { this.draw(); }
@@ -213,6 +247,7 @@ export class Widget extends HTMLElement {
     this.toggleAttribute('done', !!this.finished);
     this.prediction?.update();
     if (!this.hasAttribute('ready') && this.readyToShow()) this.markReady();
+    this.refreshSummary();
   }
   markReady() {
     this.loop.budgetMs = this.constructor.BUDGET_MS;
@@ -231,6 +266,7 @@ export class Widget extends HTMLElement {
   fail(message) {
     this.pending = false;
     this.loop.stop();
+    this.syncMotion();
     this.showMessage(message);
   }
   // Shows `message` (text) in place of the content; null clears it.
@@ -273,7 +309,7 @@ export class Widget extends HTMLElement {
   // An activation's colour (cached until the colour scheme changes).
   color(id) {
     if (!this.colors) this.colors = new Map();
-    if (!this.colors.has(id)) this.colors.set(id, activationColor(getComputedStyle(this), id, this.scheme.matches));
+    if (!this.colors.has(id)) this.colors.set(id, activationColor(getComputedStyle(this), id, this.scheme.matches && !this.print.matches));
     return this.colors.get(id);
   }
   // A palette colour by its --w-* name (e.g. 'class-0').
@@ -298,6 +334,9 @@ export class Widget extends HTMLElement {
         const t = table();
         if (t) download(`${name()}.csv`, Array.isArray(t) ? toCSV(t) : tableToCSV(t), 'text/csv');
       }));
+      // the same numbers on the page, on demand
+      this.dataTable = new DataTable(table, (box) => this.$.main.append(box));
+      wrap.append(this.dataTable.button);
     }
     this.exports.push(wrap);
     this.labelExports();
@@ -309,12 +348,34 @@ export class Widget extends HTMLElement {
       const label = wrap.querySelector('.export-label');
       if (label) label.textContent = C.downloadPlot;
       for (const b of wrap.querySelectorAll('button')) {
+        if (b.name === 'table') continue; // the DataTable's own words
         const kind = b.name.slice('export-'.length);
         b.title = C[`${kind}Title`];
         b.setAttribute('aria-label', C[`${kind}Title`]);
       }
     }
+    this.dataTable?.label(C);
   }
+
+  // ---------------------------------------------------------------- reduced motion
+  static reducedMotion() { return reducedMotion(); }
+  // The play button shows while held work waits after the first picture.
+  syncMotion() {
+    const waiting = !!(this.held && this.pending && this.hasAttribute('ready'));
+    this.$.motionPlay.textContent = `▶ ${this.C.play}`;
+    this.$.motion.hidden = !waiting;
+    this.toggleAttribute('held', waiting);
+  }
+  // Lets held work run (the play button, or a reader's change).
+  release() {
+    if (!this.held) return;
+    this.held = false;
+    this.schedule();
+  }
+
+  // ---------------------------------------------------------------- text alternatives
+  // The summary in the hidden description (throttled), announced once when complete (ui/access.js).
+  refreshSummary(now = false) { summarize(this, now); }
 
   // ---------------------------------------------------------------- hooks (defaults)
   readAttrs() { return {}; }
@@ -325,6 +386,9 @@ export class Widget extends HTMLElement {
   render() {}
   dispose() {}
   readyToShow() { return true; }
+  summary() { return ''; }
+  // Announce the finished result in the live region (experiments that compute a result).
+  static ANNOUNCE = false;
 }
 
 // Registers an element once (a page may load the bundle and a module copy).

@@ -73,12 +73,12 @@ class ActivationPlot extends Widget {
       title: h('span', { class: 'title' }), kf: h('span', { class: 'key kf' }), kd: h('span', { class: 'key kd' }),
       canvas: h('canvas', { role: 'img', tabindex: '0' }), readout: h('div', { class: 'readout', 'aria-live': 'polite' }),
       controls: h('div', { class: 'controls' }), sliders: h('div', { class: 'params' }),
-      logBox: h('input', { type: 'checkbox', name: 'log-df' }), logText: h('span'), summary: h('p', { class: 'sr-only' }),
+      logBox: h('input', { type: 'checkbox', name: 'log-df' }), logText: h('span'),
     });
     $.logLabel = h('label', { class: 'log' }, $.logBox, $.logText);
     $.controls.append($.sliders, $.logLabel,
       this.exportButtons({ plot: () => this.plot, name: () => `activation-plot-${this.opts?.fn ?? 'plot'}` }));
-    $.main.append(h('div', { class: 'head' }, $.title, $.kf, $.kd), h('div', { class: 'box' }, $.canvas), $.readout, $.controls, $.summary);
+    $.main.append(h('div', { class: 'head' }, $.title, $.kf, $.kd), h('div', { class: 'box' }, $.canvas), $.readout, $.controls);
     this.plot = new Plot($.canvas);
     Object.assign(this, { hoverX: null, raf: 0, fnShown: null, data: null, stale: true });
     $.canvas.addEventListener('pointermove', (e) => this.hoverAt(e.clientX));
@@ -298,9 +298,12 @@ class ActivationPlot extends Widget {
     d.df.forEach((v, i) => { if (v === m) at.push(d.x[i]); });
     const a = fmt(o.xmin), b = fmt(o.xmax), title = this.fnTitle;
     this.$.canvas.setAttribute('aria-label', T.label(title, a, b));
-    this.$.summary.textContent = T.summary(title, a, b, fmt(f0), fmt(f1), o.fn === 'maxout' ? T.pieces : prettyRange(o.info.range))
+    this.summaryText = T.summary(title, a, b, fmt(f0), fmt(f1), o.fn === 'maxout' ? T.pieces : prettyRange(o.info.range))
       + (at.length === d.x.length ? T.dconst(fmt(m)) : T.dmax(fmt(m), fmt(at[0]), fmt(at.at(-1))));
   }
+
+  // the base's text alternative of the drawing (ui/widget.js)
+  summary() { return this.summaryText; }
 
   hoverAt(clientX) {
     if (!this.opts || !this.plot.layout) return;

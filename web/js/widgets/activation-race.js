@@ -64,7 +64,7 @@ class ActivationRace extends Widget {
       title: h('span', { class: 'title' }), status: h('span', { class: 'status', 'aria-live': 'off' }),
       controls: h('div'), legend: h('div', { class: 'legend' }), chartTitle: h('p', { class: 'sub' }),
       chart: h('canvas', { role: 'img' }), heatTitle: h('p', { class: 'sub' }), heat: h('div', { class: 'heat' }),
-      table: h('div', { class: 'tablewrap' }), exports: h('div'), help: h('div'),
+      table: h('div', { class: 'tablewrap', role: 'region', tabindex: '0' }), exports: h('div'), help: h('div'), // the table scrolls sideways: a keyboard reaches it
       summary: h('p', { class: 'sr-only', 'aria-live': 'polite' }), editor: h('div'), diverge: h('ul', { class: 'diverge' }),
     });
     const chartbox = h('div', { class: 'chartbox' }, $.chart);
@@ -147,6 +147,7 @@ class ActivationRace extends Widget {
     $.heat.replaceChildren(...figs);
     this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Plotter(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
     $.table.replaceChildren(buildTable(t, ids, regression));
+    $.table.setAttribute('aria-label', t.caption);
     $.editor.hidden = c.dataset !== CUSTOM;
     if (c.dataset === CUSTOM) this.editor.build(t, this.language, c.points, this.editorColors());
     this.divergeKey = null;
@@ -169,7 +170,8 @@ class ActivationRace extends Widget {
     this.doneFired = false;
     this.lastProgressEpoch = -1;
     for (const m of this.heatmaps.values()) Object.assign(m, { at: 0, epoch: -1, stale: true });
-    if (first && this.opts.autoplay) this.playing = true; // first build, after a fixed error, after reconnection
+    // first build, after a fixed error, after reconnection; with reduced motion the reader presses ▶
+    if (first && this.opts.autoplay && !this.constructor.reducedMotion()) this.playing = true;
     else if (!wasPlaying) this.playing = false;
   }
 
@@ -207,6 +209,7 @@ class ActivationRace extends Widget {
       for (let k = 0; k < HEATS_PER_VISUAL && (due = this.dueHeatmap(now)); k++) this.drawHeatmap(due, now);
       this.updateTable();
       this.prediction?.update(); // an open-ended race is judged at a checkpoint epoch (race/predict.js)
+      this.refreshSummary(); // the base's text alternative (throttled)
     }
     this.loop.budgetMs = now + 17 - this.visualAt >= VISUAL_EVERY_MS ? TRAIN_MS_BEFORE_VISUAL : TRAIN_MS;
     this.events(now);
@@ -339,6 +342,15 @@ class ActivationRace extends Widget {
     this.divergeKey = key;
     const lowered = Object.entries(this.opts.lrFor || {}).map(([id, lr]) => h('li', { class: 'lowered' }, t.blowup.lowered(id, fmt(lr))));
     this.$.diverge.replaceChildren(...buildDiverge(t, r, (v) => fmt(v)), ...lowered);
+  }
+
+  // the base's text alternative of the charts: how many race and which leads
+  summary() {
+    const r = this.race;
+    if (!r) return '';
+    const live = r.entries.filter((e) => !e.diverged && Number.isFinite(e.lastTrain));
+    const best = live.sort((a, b) => a.lastTrain - b.lastTrain)[0];
+    return `${this.T.epoch(r.epoch, r.target)}. ${this.T.summary(r.entries.length, best ? `${best.id} (${fmt(best.lastTrain)})` : '')}`;
   }
 
   updateStatus() {

@@ -50,13 +50,14 @@ class ActivationSpeed extends Widget {
   static STYLE = STYLE;
   // the first picture needs no measuring: the same short frames from the start
   static FIRST_BUDGET_MS = 6;
+  static ANNOUNCE = true;
   static ATTRS = ['ids', 'variants', 'n', 'reps', 'rounds', 'show', 'autoplay'];
 
   constructor() {
     super();
     const $ = this.$;
     Object.assign($, {
-      title: h('p', { class: 'title' }), button: h('button', { type: 'button', name: 'measure' }), status: h('span', { class: 'status', 'aria-live': 'polite' }),
+      title: h('p', { class: 'title' }), button: h('button', { type: 'button', name: 'measure' }), status: h('span', { class: 'status' }),
       canvas: h('canvas', { role: 'img' }), summary: h('p', { class: 'summary' }), note: h('p', { class: 'note' }),
       tableText: h('summary'), table: h('table'),
     });
@@ -77,7 +78,7 @@ class ActivationSpeed extends Widget {
       reps: attr.int('reps', g('reps'), { min: 1, max: 5, def: 1 }),
       rounds: attr.int('rounds', g('rounds'), { min: 1, max: 40, def: 16 }),
       show: attr.choice('show', g('show'), ['f', 'df', 'both'], 'both'),
-      autoplay: g('autoplay') !== 'false',
+      autoplay: g('autoplay') !== 'false' && !ActivationSpeed.reducedMotion(), // reduced motion: wait for the button
     };
   }
 
@@ -165,6 +166,9 @@ class ActivationSpeed extends Widget {
       ? T.summary((by.f / bl.f).toFixed(1), (sg.f / ref.f).toFixed(1), (el.f / ref.f).toFixed(1)) : '';
     this.paint(res, ref, T);
   }
+
+  // the base's text alternative: the result sentence once measured, else what is happening
+  summary() { return this.$.summary.textContent || [this.T.title, this.$.status.textContent].filter(Boolean).join(': '); }
 
   // Horizontal bars: f solid, f′ translucent with an outline; the dashed line is ReLU's f.
   paint(res, ref, T) {

@@ -75,6 +75,7 @@ function runsOf(o) {
 class LeakyCompare extends Widget {
   static TEXT = TEXT;
   static STYLE = STYLE;
+  static ANNOUNCE = true;
   static ATTRS = ['view', 'dataset', 'epochs', 'lr', 'optimizer', 'batch', 'hidden', 'noise', 'points', 'seed', 'alphas', 'lower', 'upper', 'autoplay'];
   static CONTROLS = { dataset: 'dataset' };
   // the first picture (epoch 0) needs no training: the same short frames from the start
@@ -88,7 +89,7 @@ class LeakyCompare extends Widget {
       title: h('p', { class: 'title' }), legend: h('div', { class: 'legend' }), canvas: h('canvas', { role: 'img' }),
       play: h('button', { type: 'button', name: 'play' }), restart: h('button', { type: 'button', name: 'restart' }),
       dataset: h('select', { name: 'dataset' }, ...DATASETS.map((d) => h('option', { value: d }))), datasetText: h('span'),
-      status: h('span', { class: 'status', 'aria-live': 'off' }), stats: h('div', { class: 'stats' }), line: h('p', { class: 'line', 'aria-live': 'polite' }),
+      status: h('span', { class: 'status', 'aria-live': 'off' }), stats: h('div', { class: 'stats' }), line: h('p', { class: 'line' }),
     });
     $.main.append($.title, $.legend, $.canvas,
       h('div', { class: 'controls' }, $.play, $.restart, h('label', {}, $.datasetText, ' ', $.dataset), $.status), $.line, $.stats,
@@ -129,7 +130,7 @@ class LeakyCompare extends Widget {
       noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: D.noise }),
       points: attr.int('points', g('points'), { min: 50, max: 2000, def: D.points ?? 400 }),
       seed: attr.int('seed', g('seed'), { min: 0, max: 1e9, def: 1 }),
-      autoplay: g('autoplay') !== 'false',
+      autoplay: g('autoplay') !== 'false' && !LeakyCompare.reducedMotion(), // reduced motion: the first picture and ▶
     };
   }
 
@@ -273,9 +274,16 @@ class LeakyCompare extends Widget {
       rows = last.map((r, i) => [this.runList[i].label(T), f3(r.trainLoss), f3(r.evalTrainLoss), f3(r.testLoss), f3(r.testLoss - r.evalTrainLoss)]);
       this.$.line.textContent = '';
     }
+    this.tableData = { caption: `${T.title[o.view]} (${T.epoch(this.epoch, o.epochs)})`, head: T.th[o.view], rows };
     const table = h('table', {}, head(T.th[o.view]), h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r[0]), ...r.slice(1).map((c) => h('td', {}, c))))));
     // PReLU's per-unit table is long: keep it for screen readers only (a clipped <div>: a table ignores width: 1px)
     this.$.stats.replaceChildren(o.view === 'prelu' ? h('div', { class: 'sr-only' }, table) : table);
+  }
+  // the base's text alternative: PReLU's α line, else the table's numbers in one sentence
+  summary() {
+    const d = this.tableData;
+    if (!d) return '';
+    return this.opts.view === 'prelu' ? `${d.caption}: ${this.$.line.textContent}` : this.C.tableSummary(d.caption, d.head, d.rows);
   }
   predictText() { return this.T.predict[this.opts?.view ?? 'alpha']; }
   // The view's answer from the last epoch's records.

@@ -47,6 +47,7 @@ const DURATION_MS = 3000; // the longest path takes about this long to draw
 class ZigzagDescent extends Widget {
   static TEXT = TEXT;
   static STYLE = STYLE;
+  static ANNOUNCE = true;
   static ATTRS = ['inputs', 'lr', 'mode', 'spread', 'start', 'target', 'tolerance', 'seed', 'max-steps', 'animate'];
   static CONTROLS = { lr: 'lr', mode: 'mode' };
 
@@ -165,7 +166,8 @@ class ZigzagDescent extends Widget {
     this.$.explain.replaceChildren(...T.explain(this.facts()).map((t) => h('p', {}, t)));
     const tb = h('tbody', {}, ...rows.map((x) => h('tr', {}, h('th', { scope: 'row' }, x.name),
       h('td', {}, x.r.convergedAt >= 0 ? String(x.r.convergedAt) : '—'), h('td', {}, `${x.same}/${x.steps}`))));
-    this.$.table.replaceChildren(h('caption', {}, `${T.caption(this.opts.tolerance)}. ${T.summary(rows)}`),
+    this.summaryText = `${T.caption(this.opts.tolerance)}. ${T.summary(rows)}`;
+    this.$.table.replaceChildren(h('caption', {}, this.summaryText),
       h('thead', {}, h('tr', {}, ...T.th.map((t) => h('th', { scope: 'col' }, t)))), tb);
   }
 
@@ -187,6 +189,8 @@ class ZigzagDescent extends Widget {
     return { alongSlow, bothStable, batch: this.modeValue === 'batch', lr: fmt(this.runs[0].learningRate, 2), sig, tanh,
       tanhSlower: !!(sig && tanh && tanh.steps >= sig.steps) };
   }
+
+  summary() { return this.summaryText; } // the base's text alternative
 
   render() {
     if (!this.runs) return;

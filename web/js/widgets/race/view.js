@@ -79,7 +79,8 @@ export function buildControls(t, c, ids) {
     PRESET_IDS.map((id) => h('option', { value: id, selected: c.preset === id }, t.presets[id].name)));
   const field = (text, control) => h('label', {}, text, control);
   const noiseOut = h('output', {}, String(c.noise));
-  const noise = h('input', { type: 'range', name: 'noise', min: 0, max: 1, step: 0.05, value: c.noise });
+  // named by aria-label: Chromium names nothing from a label whose text sits beside an <output>
+  const noise = h('input', { type: 'range', name: 'noise', min: 0, max: 1, step: 0.05, value: c.noise, 'aria-label': t.noise });
   noise.addEventListener('input', () => { noiseOut.textContent = noise.value; });
   const boxes = ids.map((id) => {
     const sw = h('i');
