@@ -39,6 +39,7 @@ import { FitPlot, yRangeOf } from './race/curve.js';
 import { toAttr } from './race/data.js';
 import { writeAttrs, choosePreset, startingPoints, editorColors } from './race/settings.js';
 import { raceOutcome, racePredictText } from './race/predict.js';
+import { onRaceClick, onRaceControl } from './race/input.js';
 
 const VISUAL_EVERY_MS = 150; // chart, table and some boundaries are redrawn this often while training
 const CHART_EVERY_MS = 290;  // the loss chart (thick anti-aliased strokes are the costliest paint)
@@ -49,7 +50,6 @@ const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
 const FIRST_PAINT_BUDGET_MS = 24; // the first ten boundaries (page load: fewer, fuller frames)
 const PROGRESS_EVERY_MS = 100;
 // Control name -> attribute (the layer controls write `layers`; `act` writes `activations`).
-const CONTROL_ATTRS = ['dataset', 'noise', 'lr', 'optimizer', 'init', 'batch', 'seed'];
 
 class ActivationRace extends Widget {
   static TEXT = TEXT;
@@ -373,50 +373,9 @@ class ActivationRace extends Widget {
     form.elements.step.disabled = r.finished;
   }
 
-  // ---------------------------------------------------------------- input
-  onClick(e) {
-    const b = e.target.closest('button');
-    if (!b || !this.race) return;
-    if (b.name === 'play') { if (this.playing) this.pause(); else this.play(); }
-    else if (b.name === 'step') this.step();
-    else if (b.name === 'reset') this.reset();
-    else if (b.name === 'lowerLr') { // that network again at a tenth of its learning rate: the race re-runs
-      this.playing = true;
-      this.writeAttrs({ 'lr-for': Object.entries({ ...this.opts.lrFor, [b.dataset.id]: Number(b.dataset.lr) }).map(([id, v]) => `${id}:${v}`).join(',') });
-    }
-    else if (b.name === 'csv') download('activation-race.csv', this.toCSV(), 'text/csv');
-    else if (b.name === 'json') {
-      const id = this.$.exports.querySelector('select[name=jsonId]').value, json = this.networkJSON(id);
-      if (json != null) download(`race-${id}.json`, json, 'application/json');
-    } else if (b.classList.contains('chip')) {
-      this.focus = this.focus === b.dataset.id ? null : b.dataset.id;
-      this.$.legend.querySelectorAll('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c.dataset.id === this.focus)));
-      this.drawChart();
-    }
-  }
-
-  // A control changed: the new attribute values are checked together with the others first; only a
-  // valid set is written (and rebuilds the race). An invalid one keeps the running race and says
-  // what is wrong beside the controls.
-  onControl(e) {
-    const el = e.target, form = el.form;
-    if (!form || !this.race || el.name === 'jsonId') return;
-    const f = form.elements, next = {};
-    if (el.name === 'act') {
-      const on = [...form.querySelectorAll('input[name=act]:checked')].map((x) => x.value);
-      if (!on.length) { el.checked = true; return; } // at least one runner
-      next.activations = on.join(',');
-    } else if (el.name === 'nlayers' || el.name === 'units') {
-      next.layers = Array(Number(f.nlayers.value)).fill(f.units.value).join(',');
-    } else if (el.name === 'preset') {
-      this.choosePreset(el.value);
-      return;
-    } else if (CONTROL_ATTRS.includes(el.name)) {
-      next[el.name] = el.value;
-      if (el.value === CUSTOM && !this.opts.points) next.points = toAttr(this.startingPoints());
-    } else return;
-    this.writeAttrs(next);
-  }
+  // ---------------------------------------------------------------- input (race/input.js)
+  onClick(e) { onRaceClick(this, e); }
+  onControl(e) { onRaceControl(this, e); }
 
   writeAttrs(next) { return writeAttrs(this, next); }
   choosePreset(id) { choosePreset(this, id); }
