@@ -12,7 +12,7 @@ export default {
     note: '원 데이터(2차원 200점), 이진 교차 엔트로피, Adam. 시그모이드·tanh는 Glorot, ReLU·ELU는 He, SELU는 LeCun 초기화.',
     predict: {
       question: '아래 설정의 시그모이드 망, 초기화 직후: 첫 층의 그래디언트는 마지막 은닉층의 몇 배일까요? (기본값은 은닉층 10개)',
-      choices: ['약 1/2', '약 10⁻²', '10⁻⁵보다 작다'],
+      choices: ['1/10보다 크다', '10⁻⁴에서 1/10 사이', '10⁻⁴보다 작다'],
       why: (o) => `역전파는 층마다 σ′ ≤ 1/4를 곱합니다. 층 ${o.depth}개를 지나면 (1/4)^${o.depth - 1} ≈ ${o.bound} 이하로 줄어들 수 있고, 실제로 그만큼 작아집니다.`,
     },
   },
@@ -28,7 +28,7 @@ export default {
     note: "'circle' data (2-D, 200 points), binary cross-entropy, Adam. Init: Glorot for sigmoid/tanh, He for ReLU/ELU, LeCun for SELU.",
     predict: {
       question: 'The sigmoid net below, at initialisation: how large is the first layer\'s gradient compared with the last hidden layer\'s? (10 hidden layers by default)',
-      choices: ['about 1/2', 'about 10⁻²', 'below 10⁻⁵'],
+      choices: ['more than 1/10', 'between 10⁻⁴ and 1/10', 'less than 10⁻⁴'],
       why: (o) => `Backpropagation multiplies by σ′ ≤ 1/4 at every layer; across ${o.depth} layers that allows a shrinking to (1/4)^${o.depth - 1} ≈ ${o.bound}, and the gradient does shrink about that much.`,
     },
   },

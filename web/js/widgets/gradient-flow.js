@@ -112,7 +112,7 @@ class GradientFlow extends ChartWidget {
     const r = this.runs.find((x) => x.id === 'sigmoid');
     if (!this.finished || !r?.init) return null;
     const d = this.cur.depth, v = r.init[0] / r.init[d - 1];
-    return { correct: v > 0.1 ? 0 : v > 1e-5 ? 1 : 2, measured: fmt(v, 2), depth: d, bound: fmt(0.25 ** (d - 1), 2) };
+    return { correct: v > 0.1 ? 0 : v >= 1e-4 ? 1 : 2, measured: fmt(v, 2), depth: d, bound: fmt(0.25 ** (d - 1), 2) };
   }
 
 }
