@@ -33,7 +33,7 @@ for (const [width, height, touch] of [[1280, 900, false], [375, 740, true]]) {
     const env = await launch(touch ? { context: { hasTouch: true, isMobile: true } } : {});
     envs.push(env);
     const page = await openPage(env, { lang: 'ko', colorScheme: 'light', width, height });
-    const found = {};
+    const found = {}, sideways = {};
     // ready: the whole page as it first stands (Korean, light)
     found[`ko-light-${width} ready`] = await axe(page);
     // the race run to done, then every state (the rest of the page has finished its work by now)
@@ -41,10 +41,13 @@ for (const [width, height, touch] of [[1280, 900, false], [375, 740, true]]) {
     for (const [lang, scheme] of STATES) {
       await setState(page, lang, scheme);
       found[`${lang}-${scheme}-${width} done`] = await axe(page);
+      // every widget built and drawn in this state: nothing makes the page scroll sideways
+      sideways[`${lang}-${scheme}-${width}`] = await page.evaluate(() => document.scrollingElement.scrollWidth);
       if (lang === 'ko' || width === 1280) await screenshot(page, `a11y-${lang}-${scheme}-${width}`, { fullPage: false });
     }
     console.log(`axe at ${width} px: ${Object.entries(found).map(([k, v]) => `${k}: ${count(v)}`).join(', ')} (${Date.now() - t0} ms)`);
     for (const [state, v] of Object.entries(found)) assert.equal(count(v), 0, `${state}:\n${show(v)}`);
+    for (const [state, sw] of Object.entries(sideways)) assert.ok(sw <= width, `${state}: the page scrolls sideways (scrollWidth ${sw})`);
     assert.deepEqual(page.errors, []);
     await page.close();
   });

@@ -29,7 +29,7 @@ const DATASETS = ['circle', 'xor', 'gaussian', 'spiral'];
 const STYLE = `
 .title { font-weight: 600; margin: 0 0 4px; }
 .legend { display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 13px; color: var(--w-muted); margin-bottom: 4px; }
-.legend span { white-space: nowrap; }
+.legend span { min-width: 0; } /* long labels wrap on a phone (nowrap overflowed 375 px by 47 px) */
 .legend i { display: inline-block; width: 20px; border-top: 3px solid; vertical-align: middle; margin-right: 5px; }
 .legend i.dash { border-top-style: dashed; } .legend i.thin { border-top-width: 1px; }
 .controls { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin: 6px 0 2px; }

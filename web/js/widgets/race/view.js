@@ -51,6 +51,7 @@ th:first-child, td:first-child, td:last-child, th:last-child { text-align: left;
 td:last-child { white-space: normal; min-width: 9em; }
 .exports { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-top: 10px; }
 form select[name=dataset] { max-width: 13em; }
+form select[name=init] { max-width: 12em; }
 .presetpick { flex-basis: 100%; }
 .presetpick select { max-width: 100%; }
 .presetnote { flex-basis: 100%; margin: 0; padding: 4px 8px; border-left: 3px solid var(--w-accent); font-size: 13.5px; }
