@@ -108,6 +108,11 @@ test('mouse: click adds a point of the chosen class, a drag paints, the eraser r
   await page.mouse.move(...b.at(0.1, 0.8), { steps: 4 });
   await page.mouse.up();
   await page.waitForFunction((n) => document.querySelector('#under-test').getAttribute('points').split(';').length < n, painted);
+  // the race is rebuilt once per frame from the latest attribute: wait for it to catch up
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#under-test'), n = (el.getAttribute('points') || '').split(';').filter(Boolean).length;
+    return el.race && el.race.data.yTrain.length + el.race.data.yTest.length === n;
+  }, null, { timeout: 15000 }).catch(() => {});
   assert.equal(await raceSize(page), await pointsCount(page), 'the race restarted on the erased set');
   // clear: too few points to race — said in the editor, the race keeps the last valid data
   const before = await pointsCount(page);

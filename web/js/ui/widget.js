@@ -251,6 +251,7 @@ export class Widget extends HTMLElement {
   }
   markReady() {
     this.loop.budgetMs = this.constructor.BUDGET_MS;
+    this.refreshSummary(true); // `ready` means drawn and described (the throttle could hold the sentence back)
     this.setAttribute('ready', '');
     this.emit('ready');
     this.schedule();
