@@ -201,7 +201,7 @@ async function firefoxEngine() {
 
 // ---------------------------------------------------------------------------------- webkit
 class WebKitPage extends Page {
-  constructor(driver) { super('webkit'); this.d = driver; }
+  constructor(driver, restart) { super('webkit'); this.d = driver; this.restart = restart; }
   async goto(url) { await this.d.get(url); }
   // WebDriver classic: the function's source goes into the script body itself (no eval in the
   // page, so it runs under a strict CSP too); the result travels back as JSON.
@@ -213,7 +213,16 @@ Promise.resolve().then(function () { return (${fn.toString()})(__arg); })
     if (r && 'err' in r) throw new Error(`webkit: in the page: ${r.err}`);
     return r ? r.ok : r;
   }
-  async screenshotTo(file) { fs.writeFileSync(file, Buffer.from(await this.d.takeScreenshot(), 'base64')); }
+  // A screenshot is an artifact, not a check. WebKitWebDriver's screenshot waited forever once in
+  // CI (the session then answered nothing else): after 30 s the session is replaced by a new one
+  // (the check goes on from its next page) and the artifact is missing.
+  async screenshotTo(file) {
+    const shot = this.d.takeScreenshot().catch(() => null);
+    const data = await Promise.race([shot, sleep(30000).then(() => null)]);
+    if (data) { fs.writeFileSync(file, Buffer.from(data, 'base64')); return; }
+    console.log(`# webkit: no screenshot within 30 s (${path.basename(file)}); a new WebDriver session replaces the stuck one`);
+    this.d = await this.restart();
+  }
   // MiniBrowser under automation has no download handling reachable from WebDriver: the probe
   // swallows the <a download> click and reports the Blob instead.
   async captureDownload(action) {
@@ -233,7 +242,6 @@ function freePort() {
 
 async function webkitEngine() {
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) throw new Error('webkit: no display; run under `xvfb-run -a` (MiniBrowser has no headless mode)');
-  const { Builder } = await import('selenium-webdriver');
   const binary = findMiniBrowser();
   const port = await freePort();
   // Under Xvfb there is no GPU: WebKitGTK's accelerated compositing then runs GL in software and
@@ -241,15 +249,36 @@ async function webkitEngine() {
   // pages' behaviour is the same either way. WEBKIT_DISABLE_COMPOSITING_MODE=0 keeps compositing.
   const env = { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: process.env.WEBKIT_DISABLE_COMPOSITING_MODE ?? '1' };
   if (env.WEBKIT_DISABLE_COMPOSITING_MODE === '0') delete env.WEBKIT_DISABLE_COMPOSITING_MODE;
+  let session = await webkitSession(binary, port, env);
+  const restart = async () => {
+    session.kill();
+    session = await webkitSession(binary, await freePort(), env);
+    return session.driver;
+  };
+  const caps = await session.driver.getCapabilities();
+  return {
+    name: 'webkit', version: `${caps.get('browserName')} ${caps.get('browserVersion')} (${binary})`, page: new WebKitPage(session.driver, restart),
+    async close() {
+      await Promise.race([session.driver.quit().catch(() => {}), sleep(15000)]);
+      session.kill();
+    },
+  };
+}
+
+// WebKitWebDriver on `port` (in its own process group, so MiniBrowser goes with it) and one
+// session with a 1280 x 900 viewport: { driver, kill() }.
+async function webkitSession(binary, port, env) {
+  const { Builder } = await import('selenium-webdriver');
   const driverProc = spawn(need(process.env.WEBKIT_WEBDRIVER || '/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'), [`--port=${port}`],
-    { stdio: ['ignore', 'ignore', 'pipe'], env });
+    { stdio: ['ignore', 'ignore', 'pipe'], env, detached: true });
+  const kill = () => { try { process.kill(-driverProc.pid, 'SIGKILL'); } catch { driverProc.kill('SIGKILL'); } };
   let stderr = '';
   driverProc.stderr.on('data', (b) => { stderr = (stderr + b).slice(-4000); });
   const server = `http://127.0.0.1:${port}`;
   const t0 = Date.now();
   for (;;) { // until the driver answers /status
     try { if ((await fetch(`${server}/status`)).ok) break; } catch { /* not yet */ }
-    if (driverProc.exitCode !== null || Date.now() - t0 > 15000) throw new Error(`WebKitWebDriver did not start: ${stderr}`);
+    if (driverProc.exitCode !== null || Date.now() - t0 > 15000) { kill(); throw new Error(`WebKitWebDriver did not start: ${stderr}`); }
     await sleep(100);
   }
   let driver;
@@ -263,17 +292,10 @@ async function webkitEngine() {
     const inner = await driver.executeScript('return [innerWidth, innerHeight]');
     await driver.manage().window().setRect({ width: VIEWPORT.width + (VIEWPORT.width - inner[0]), height: VIEWPORT.height + (VIEWPORT.height - inner[1]) });
   } catch (e) {
-    driverProc.kill();
+    kill();
     throw e;
   }
-  const caps = await driver.getCapabilities();
-  return {
-    name: 'webkit', version: `${caps.get('browserName')} ${caps.get('browserVersion')} (${binary})`, page: new WebKitPage(driver),
-    async close() {
-      await driver.quit().catch(() => {});
-      driverProc.kill();
-    },
-  };
+  return { driver, kill };
 }
 
 export async function launchEngine(name) {
