@@ -100,7 +100,8 @@ test('main controls: N slider, depth slider, lr slider, SELU condition toggle', 
   // depth 3: the sigmoid ratio is no longer tiny
   await page.$eval('#gf', (el) => el.scrollIntoView());
   await setRange(page, '#gf', 'depth', 3);
-  await page.waitForFunction(() => document.querySelector('#gf').results?.depth === 3, null, { timeout: 60000 });
+  // results are published per frame: wait for the rebuilt runs' numbers, not only the new depth
+  await page.waitForFunction(() => { const r = document.querySelector('#gf').results; return r?.depth === 3 && Number.isFinite(r.ratioInit?.sigmoid); }, null, { timeout: 60000 });
   const gf = await results(page, '#gf');
   assert.ok(gf.ratioInit.sigmoid > 1e-3, JSON.stringify(gf));
   // lr 0.001: far fewer dead relu units
