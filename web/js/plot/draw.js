@@ -33,18 +33,28 @@ function crossesBreak(breaks, xs, ys, i) {
 
 // Polyline of (xs[i], ys[i]). sx/sy map data -> px. For a log axis, ys <= 0 are drawn on the
 // panel's bottom edge (clamped) and reported back as runs [[i0, i1], ...] so they can be marked.
+// Clips to the rectangle [x0, x1] × [y0, y1] (CSS px) widened to whole device pixels: a clip on
+// fractional device pixels (any DPR like 2.6) makes the rasterizer anti-alias through a mask, which
+// cost a loss chart 3× its drawing time.
+export function clipRect(ctx, x0, y0, x1, y1) {
+  const k = ctx.getTransform?.().a || 1, lo = (v) => Math.floor(v * k) / k, hi = (v) => Math.ceil(v * k) / k;
+  ctx.rect(lo(x0), lo(y0), hi(x1) - lo(x0), hi(y1) - lo(y0));
+  ctx.clip();
+}
+
 export function drawSeries(ctx, s, sx, sy, panel) {
   const { x: xs, y: ys, breaks = [] } = s;
   const zeroRuns = [];
   let run = null;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(panel.left, panel.top - 1, panel.right - panel.left, panel.bottom - panel.top + 2);
-  ctx.clip();
+  clipRect(ctx, panel.left, panel.top - 1, panel.right, panel.bottom + 1);
   ctx.strokeStyle = s.color;
   ctx.lineWidth = s.width || 2;
-  ctx.lineJoin = 'round';
-  ctx.lineCap = 'round';
+  // bevel joins and butt caps: at these widths they look like round ones, and a CPU rasterizer
+  // strokes a long jagged polyline (a noisy loss curve) several times faster without the arcs
+  ctx.lineJoin = 'bevel';
+  ctx.lineCap = 'butt';
   if (s.dash) ctx.setLineDash(s.dash);
   ctx.beginPath();
   let pen = false;
@@ -89,8 +99,7 @@ export function drawZeroRuns(ctx, runs, s, sx, panel, theme) {
 export function drawBand(ctx, b, sx, sy, panel, theme) {
   ctx.save();
   ctx.beginPath();
-  ctx.rect(panel.left, panel.top, panel.right - panel.left, panel.bottom - panel.top);
-  ctx.clip();
+  clipRect(ctx, panel.left, panel.top, panel.right, panel.bottom);
   ctx.globalAlpha = b.alpha ?? 0.2;
   ctx.fillStyle = b.color;
   ctx.beginPath();

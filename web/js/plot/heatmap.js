@@ -3,7 +3,7 @@
 // the p = 0.5 contour as a thin line, and the labelled data points on top. Device-pixel-ratio aware;
 // every coordinate is in data space [min, max] on both axes (y grows upwards).
 //
-//   const hm = new Heatmap(canvas);
+//   const hm = new Heatmap(canvas, { maxDpr });          // backing store at most maxDpr (4) px per CSS px
 //   hm.resize(cssSize);                                 // square, CSS px
 //   hm.render({ n, p, min, max, points: {x, y}, colors: {bg, neg, pos, line, ring} });
 //     p      Float64Array n*n, row r = y index from the bottom, column c = x index (gridPoints order)
@@ -42,16 +42,17 @@ export function parseColor(s) {
 const LAYERS = new WeakMap();
 
 export class Heatmap {
-  constructor(canvas) {
+  constructor(canvas, { maxDpr = 4 } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
+    this.maxDpr = maxDpr;
     this.size = 0;
     this.dpr = 1;
     this.field = document.createElement('canvas'); // n x n pixels, scaled up when drawn
   }
 
   resize(size) {
-    this.dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+    this.dpr = Math.max(1, Math.min(this.maxDpr, globalThis.devicePixelRatio || 1));
     this.size = Math.max(1, Math.round(size));
     const px = Math.round(this.size * this.dpr);
     if (this.canvas.width !== px) this.canvas.width = px;

@@ -3,7 +3,7 @@
 // ticks and labels, series, shaded bands, dashed reference lines, labelled points, exact-zero
 // marks on log axes and a hover crosshair.
 //
-//   const plot = new Plot(canvas);
+//   const plot = new Plot(canvas, { maxDpr });   // backing store at most maxDpr (default 4) device px per CSS px
 //   plot.resize(cssWidth, cssHeight);
 //   plot.render({ theme, x: {min, max, label}, panels: [{ weight, log, label,
 //     series: [{x, y, color, width, dash, breaks, zeroLabel}], bands: [{x, lo, hi, color, alpha}],
@@ -34,9 +34,10 @@ function linearDomain(p) {
 }
 
 export class Plot {
-  constructor(canvas) {
+  constructor(canvas, { maxDpr = 4 } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
+    this.maxDpr = maxDpr;
     this.width = 0;
     this.height = 0;
     this.dpr = 1;
@@ -45,14 +46,16 @@ export class Plot {
     this.layout = null;
   }
 
-  // Sets the CSS size; the backing store is width*dpr x height*dpr device pixels.
-  resize(width, height) {
-    this.dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+  // Sets the CSS size; the backing store is width*dpr x height*dpr device pixels. dpr: the
+  // screen's (an OffscreenCanvas in a worker is told the page's).
+  resize(width, height, dpr = globalThis.devicePixelRatio) {
+    this.dpr = Math.max(1, Math.min(this.maxDpr, dpr || 1));
     this.width = Math.max(1, Math.round(width));
     this.height = Math.max(1, Math.round(height));
     const w = Math.round(this.width * this.dpr), h = Math.round(this.height * this.dpr);
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
+    if (!this.canvas.style) return; // an OffscreenCanvas
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${this.height}px`;
   }

@@ -5,15 +5,16 @@
 //   const fp = new FitPlot(canvas); fp.resize(cssSize);
 //   fp.render({ xs, fit, truth: {x, y}, points: {x, y}, min, max, yRange: [lo, hi], colors: {bg, line, grid, fit, muted, point} })
 export class FitPlot {
-  constructor(canvas) {
+  constructor(canvas, { maxDpr = 4 } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
+    this.maxDpr = maxDpr;
     this.size = 0;
     this.dpr = 1;
   }
 
   resize(size) {
-    this.dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+    this.dpr = Math.max(1, Math.min(this.maxDpr, globalThis.devicePixelRatio || 1));
     this.size = Math.max(1, Math.round(size));
     const px = Math.round(this.size * this.dpr);
     if (this.canvas.width !== px) this.canvas.width = px;

@@ -6,15 +6,15 @@ export const fmt = (v, d = 3) => (Number.isFinite(v) ? formatNumber(v, d) : '–
 export const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '–');
 
 // Plot series (test dashed, then train solid) per network; the focused one last (on top) and
-// thicker, the others faded. At most about one point per 2 px, so drawing stays cheap however
-// long the race runs. Thin strokes on purpose: thick anti-aliased polylines are the costliest paint.
+// thicker, the others faded. At most about one point per 3 px, so drawing stays cheap however
+// long the race runs (twenty strokes are most of a phone's frame). Thin strokes on purpose: thick anti-aliased polylines are the costliest paint.
 export function lossSeries(race, focus, color, width) {
   const order = race.entries.filter((e) => e.id !== focus).concat(race.entries.filter((e) => e.id === focus));
   const series = [];
   for (const e of order) {
     const c = color(e.id), rgb = parseColor(c), dim = focus && e.id !== focus;
     const col = dim && rgb ? `rgba(${rgb.join(',')},0.22)` : c, w = e.id === focus ? 2.5 : 1.5;
-    const n = e.hist.epoch.length, stride = Math.max(1, Math.ceil(n / Math.max(50, width / 2)));
+    const n = e.hist.epoch.length, stride = Math.max(1, Math.ceil(n / Math.max(50, width / 3)));
     const pick = (a) => (stride === 1 ? a : a.filter((_, i) => i % stride === 0 || i === n - 1));
     const x = pick(e.hist.epoch);
     series.push({ x, y: pick(e.hist.test), color: col, width: w - 0.5, dash: [5, 3] });
