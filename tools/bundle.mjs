@@ -89,21 +89,32 @@ export async function bundle(dist) {
     define: { 'import.meta.url': '__awBaseUrl', __AW_ELEMENTS__: JSON.stringify(elements) },
   });
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const wrap = (banner, loaderJs, widgetsJs) => [
+  // The race's training worker (web/js/bundle/worker-entry.js) rides in the same file: started as a
+  // Worker from this script's URL, the file runs the worker side instead of defining elements, so an
+  // author copies one file and the browser fetches it once.
+  const worker = await iife(path.join(WEB, 'js/bundle/worker-entry.js'), { define: { 'import.meta.url': '__awBaseUrl' } });
+  const leanWorker = await iife(path.join(WEB, 'js/bundle/worker-entry.js'),
+    { define: { 'import.meta.url': '__awBaseUrl', __AW_WASM_FILE__: '"activations.wasm"' } });
+  const wrap = (banner, loaderJs, widgetsJs, workerJs) => [
     banner,
     '(function (module, exports, define) {',
-    'var __awScript = document.currentScript;',
-    'var __awBaseUrl = (__awScript && __awScript.src) || document.baseURI;',
-    'if (window.activationWidgets) return;',
+    'var __awWorker = typeof document === "undefined" && typeof importScripts === "function";',
+    'var __awScript = __awWorker ? null : document.currentScript;',
+    'var __awBaseUrl = __awWorker ? self.location.href : (__awScript && __awScript.src) || document.baseURI;',
+    'if (!__awWorker && window.activationWidgets) return;',
     loaderJs,
     ';if (typeof globalThis.createActivationsModule !== "function") globalThis.createActivationsModule = createActivationsModule;',
+    'if (__awWorker) {',
+    workerJs,
+    '} else {',
     widgetsJs,
+    '}',
     '})();',
     '',
   ].join('\n');
   const loaderJs = fs.readFileSync(loader, 'utf8');
   const out = wrap(`/*! activation-widgets.js ${pkg.version} — ${elements.join(', ')}. One classic script: wasm engine + widgets. ${pkg.license} */`,
-    loaderJs, widgets);
+    loaderJs, widgets, worker);
   fs.writeFileSync(path.join(dist, 'activation-widgets.js'), out);
 
   // The teaching page's variant: the same widgets, the wasm as its own file (activations.wasm), which
@@ -116,7 +127,7 @@ export async function bundle(dist) {
   });
   fs.writeFileSync(path.join(dist, 'activation-widgets.lean.js'),
     wrap(`/*! activation-widgets.lean.js ${pkg.version} — as activation-widgets.js, with the wasm in activations.wasm next to it. ${pkg.license} */`,
-      lean.loader, leanWidgets));
+      lean.loader, leanWidgets, leanWorker));
 
   // The teaching page's own script as a classic script, and the page switched to the two classics.
   fs.writeFileSync(path.join(dist, 'js/page.classic.js'), await iife(path.join(WEB, 'js/page.js')));

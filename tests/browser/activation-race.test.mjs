@@ -222,7 +222,10 @@ test('play / pause / step / reset, and every Network deleted on reset, reconfigu
   await page.waitForTimeout(400);
   assert.equal(await epoch(), e1, 'paused');
   assert.equal(await el.evaluate((e) => e.hasAttribute('running')), false);
-  await click('step');
+  assert.equal(await el.evaluate((e) => e.trainedIn), 'worker', 'over http the race trains in a worker');
+  await click('step'); // the worker answers: wait for its epoch, then check no other comes
+  await page.waitForFunction((n) => document.querySelector('#under-test').epoch >= n, e1 + 1);
+  await page.waitForTimeout(300);
   assert.equal(await epoch(), e1 + 1, 'step trains exactly one epoch');
   assert.equal((await el.evaluate((e) => e.histories.relu.train.length)), e1 + 1);
   await click('reset');

@@ -58,7 +58,8 @@ test('every preset parses, sets every control, and has its sentence in both lang
   const keys = Object.keys(PRESETS[Object.keys(PRESETS)[0]]).sort();
   for (const [id, p] of Object.entries(PRESETS)) {
     assert.deepEqual(Object.keys(p).sort(), keys, `${id} covers the same controls`);
-    const c = parseRaceAttrs({ getAttribute: (n) => (n === 'preset' ? id : 'garbage that the preset overrides') }, ids);
+    // (worker says where to train, not what: no preset sets it)
+    const c = parseRaceAttrs({ getAttribute: (n) => (n === 'preset' ? id : n === 'worker' ? null : 'garbage that the preset overrides') }, ids);
     assert.equal(c.preset, id);
     assert.equal(c.activations.join(','), p.activations);
     for (const lang of ['ko', 'en']) {

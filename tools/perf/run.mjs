@@ -3,8 +3,9 @@
 // lighthouse  Lighthouse 12.2.3 mobile defaults on index.html and the race's embedding demo
 //             page (embed/race.html), served compressed by tools/serve.mjs: the four scores,
 //             FCP/LCP/TBT/CLS/TTI, DOM size, bytes
-// race        the default ten-network race alone on a phone-sized page at 1× and 4× CPU slowdown:
-//             epochs/s and main-thread tasks over 50 ms while it trains
+// race        the default ten-network race alone on a phone-sized page at 1× and 4× CPU slowdown,
+//             trained in its worker and on the main thread (worker="off"): epochs/s and main-thread
+//             tasks over 50 ms while it trains
 // first       a first visit of index.html at 1× and 4×: time to every widget ready, long tasks,
 //             transfer size, DOM size (light DOM and inside the widgets' shadow roots)
 // Each is run N times (default 3) and quoted as median (min–max); raw runs go to --out (JSON,
@@ -76,12 +77,13 @@ try {
   try {
     if (only.has('race')) {
       result.race = {};
-      for (const rate of [1, 4]) {
-        const all = await turns(`race ${rate}×`, (d) => raceRun(browser, d.srv.base, { rate }));
-        result.race[`${rate}x`] = all;
+      // the race as it runs (in a worker over http), and its main-thread path (file://, CSP, worker="off")
+      for (const [rate, worker] of [[1, true], [4, true], [1, false], [4, false]]) {
+        const all = await turns(`race ${rate}×${worker ? '' : ' worker="off"'}`, (d) => raceRun(browser, d.srv.base, { rate, worker }));
+        result.race[`${rate}x${worker ? '' : '-page'}`] = all;
         for (const d of dists) {
           const rows = all[d.name];
-          log(`${tag(d)}race alone, 412×915 DPR 2.6 touch, CPU ${rate}×, ${rows[0].nets} networks, ${f1(rows[0].seconds)} s each: ` +
+          log(`${tag(d)}race alone (trained in the ${rows[0].trainedIn ?? 'page'}), 412×915 DPR 2.6 touch, CPU ${rate}×, ${rows[0].nets} networks, ${f1(rows[0].seconds)} s each: ` +
             `${spread(col(rows, 'epochsPerSec'), f1)} epochs/s · tasks > 50 ms ${spread(col(rows, 'longTasks'))} · longest ${spread(col(rows, 'longestMs'))} ms`);
         }
       }

@@ -79,35 +79,59 @@ async function compileSeparateWasm(url) {
   }
 }
 
-async function instantiate() {
-  if (WASM_FILE && typeof document !== 'undefined') {
+// The factory, instantiated with an already compiled WebAssembly.Module.
+async function instantiateCompiled(compiled) {
+  const factory = await getFactory();
+  // The loader waits for receive(); a failed instantiation must reject ready() instead of
+  // leaving every widget waiting.
+  let fail;
+  const failed = new Promise((_, reject) => { fail = reject; });
+  return Promise.race([failed, factory({
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), fail);
+      return {};
+    },
+  })]);
+}
+
+const IN_WORKER = typeof document === 'undefined' && typeof importScripts === 'function';
+let compiledWasm = null; // the compiled module when this page compiled it itself (lean bundle)
+
+async function instantiate(given) {
+  if (given instanceof WebAssembly.Module) return instantiateCompiled((compiledWasm = given));
+  if (WASM_FILE && (typeof document !== 'undefined' || IN_WORKER)) {
     const base = import.meta.url;
     const url = new URL(WASM_FILE, base);
     // from disk (file://) fetch is refused with a console error: go straight to the fallback
     const compiled = url.protocol === 'file:' ? null : await compileSeparateWasm(url.href);
-    if (compiled) {
-      const factory = await getFactory();
-      // The loader waits for receive(); a failed instantiation must reject ready() instead of
-      // leaving every widget waiting.
-      let fail;
-      const failed = new Promise((_, reject) => { fail = reject; });
-      return Promise.race([failed, factory({
-        instantiateWasm(imports, receive) {
-          WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), fail);
-          return {};
-        },
-      })]);
-    }
+    if (compiled) return instantiateCompiled((compiledWasm = compiled));
+    if (IN_WORKER) throw new Error(`could not load the activation engine from ${url.href}`);
     await loadScript(new URL('activations.js', base).href);  // redefines the factory, wasm inlined
   }
   return (await getFactory())();
 }
 
+// The compiled wasm module, when this page compiled it from its own file (null when the loader
+// decoded an inlined copy): a worker started by this page can be handed it instead of compiling again.
+export function compiledModule() { return compiledWasm; }
+
+// The classic script a training worker runs (the widgets' bundle, which in a worker starts the
+// worker side instead of the elements; tools/bundle.mjs): the bundle's own URL inside a bundle,
+// the bundle next to dist/js/ when these files are used as modules.
+// null when there is no such file (a bundle pasted inline into the page).
+/* global __awScript */
+export function workerScriptUrl() {
+  if (typeof __awScript !== 'undefined') return (__awScript && __awScript.src) || null;
+  return new URL('../activation-widgets.js', import.meta.url).href;
+}
+
 // Resolves (with no value) once the shared wasm instance is ready. Safe to call many times.
-export function ready() {
+// wasmModule (a WebAssembly.Module of this build, e.g. handed to a worker) is used instead of
+// compiling the binary again.
+export function ready({ wasmModule } = {}) {
   if (!modulePromise) {
     modulePromise = (async () => {
-      mod = await instantiate();
+      mod = await instantiate(wasmModule);
       return mod;
     })();
     // A failed load may be retried by the next call (e.g. after a network hiccup).

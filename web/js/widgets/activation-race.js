@@ -15,16 +15,19 @@
 //   init         glorot_uniform|he_normal|lecun_normal|default   layers up to 10 hidden layers
 //   epochs       stop after N epochs (default: run until paused)
 //   autoplay     start training once drawn (and on screen)   lang ko|en   predict off
+//   worker       on|off (on): train in a Worker (race/trainer.js); off, or where none can start: here
 // Events (bubbling, composed): `ready`; `change` {control, value} when the reader changes a setting;
 // `progress` and `done`, detail {epoch, histories: {id: {epoch, train, test}}}.
 // Sets `ready` once first drawn, `error` while showing a message, `running` while training, `done`
 // once every network has run its epochs.
 // Every engine Network is deleted on reset, on reconfiguration and when the element leaves the page.
-// Methods: play() pause() step() reset() toCSV() networkJSON(id); getters epoch, running, histories, frameStats.
+// Methods: play() pause() step() (a promise: resolves once the epoch is in) reset() toCSV() networkJSON(id);
+// getters epoch, running, histories, frameStats, trainedIn ('worker' | 'page').
 //
 // On the widget base (ui/widget.js): the base's step() hook is taken by the public step() (one
-// epoch for every network), so the frame loop trains through race.stepOne() instead; schedule()
-// runs the loop only while playing AND on screen; frame() does the race's own visual frames.
+// epoch for every network), so the frame loop trains through race.stepOne() instead — or, when a
+// worker trains the race, only draws; schedule() runs the loop (and the worker) only while playing
+// AND on screen; frame() does the race's own visual frames.
 import { Widget, engine, h, define } from '../ui/widget.js';
 import { Plot } from '../plot/plot.js';
 import { download } from '../plot/export.js';
@@ -32,20 +35,24 @@ import { Heatmap } from '../plot/heatmap.js';
 import { Race, GRID, DOMAIN, REGRESSION, CUSTOM, classCount } from './race/model.js';
 import { parseRaceAttrs } from './race/attrs.js';
 import TEXT from '../text/activation-race.js';
-import { lossSeries, divergencePoints, tableCells, fmt, pct, heatColors } from './race/draw.js';
-import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp, buildDiverge } from './race/view.js';
+import { lossSeries, divergencePoints, heatColors } from './race/draw.js';
+import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
 import { PointEditor, EDITOR_STYLE } from './race/editor.js';
 import { FitPlot, yRangeOf } from './race/curve.js';
 import { toAttr } from './race/data.js';
 import { writeAttrs, choosePreset, startingPoints, editorColors } from './race/settings.js';
 import { raceOutcome, racePredictText } from './race/predict.js';
 import { onRaceClick, onRaceControl } from './race/input.js';
+import { workerFor, trainedByWorker, chartInWorker } from './race/trainer.js';
+import { updateScores, updateTable, updateDiverge, raceSummary, updateStatus } from './race/report.js';
 
-const VISUAL_EVERY_MS = 150; // chart, table and some boundaries are redrawn this often while training
-const CHART_EVERY_MS = 290;  // the loss chart (thick anti-aliased strokes are the costliest paint)
-const HEATS_PER_VISUAL = 5;  // boundaries per visual frame: ten are all fresh every ~300 ms
+const JOB_EVERY_MS = 50;     // a frame does one visual job (chart, a few boundaries, or the text) at most this often
+const CHART_EVERY_MS = 300;  // the loss chart (thick anti-aliased strokes are the costliest paint)
+const TEXT_EVERY_MS = 300;   // the table, the boundaries' scores, status and text alternative
 const HEAT_EVERY_MS = 250;   // a boundary is not redrawn more often than this
-const TRAIN_MS = 10, TRAIN_MS_BEFORE_VISUAL = 3; // training slice per frame (FrameLoop budget)
+const HEAT_BUDGET_MS = 6;    // boundaries per job: as many as fit in this at their measured cost (at least one)
+const HEATS_PER_JOB = 2;     // and at most this many (each changed canvas is copied for the compositor)
+const TRAIN_MS = 10, TRAIN_MS_BEFORE_VISUAL = 3; // training slice per frame on the main thread (FrameLoop budget)
 const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
 const FIRST_PAINT_BUDGET_MS = 24; // the first ten boundaries (page load: fewer, fuller frames)
 const PROGRESS_EVERY_MS = 100;
@@ -54,7 +61,7 @@ const PROGRESS_EVERY_MS = 100;
 class ActivationRace extends Widget {
   static TEXT = TEXT;
   static STYLE = STYLE + EDITOR_STYLE;
-  static ATTRS = ['dataset', 'points', 'activations', 'layers', 'lr', 'lr-for', 'optimizer', 'init', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'preset'];
+  static ATTRS = ['dataset', 'points', 'activations', 'layers', 'lr', 'lr-for', 'optimizer', 'init', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'preset', 'worker'];
   static FIRST_BUDGET_MS = TRAIN_MS;
   static BUDGET_MS = TRAIN_MS;
 
@@ -73,10 +80,13 @@ class ActivationRace extends Widget {
     this.editor = new PointEditor({ onCommit: (pts) => this.writeAttrs({ dataset: CUSTOM, points: toAttr(pts) }), download });
     $.editor.append(this.editor.element);
     this.askFirst([chartbox, $.heat, $.table, $.diverge], $.editor);
-    this.plot = new Plot($.chart);
+    // at most 2 device px per CSS px: a CPU rasterizer paints twenty noisy curves at DPR 2.6 in 1.7×
+    // the time, for lines no reader can tell apart from DPR 2's
+    this.plot = new Plot($.chart, { maxDpr: 2 });
     this.chartExport = this.exportButtons({ plot: () => this.plot, name: () => 'activation-race-loss' }); // PNG / SVG of the loss chart
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, configured: false, playing: false, focus: null, heatmaps: new Map(), doneFired: false });
-    this.loop.step = () => this.safe(() => this.race?.stepOne() ?? false) === true; // one network-epoch
+    // one network-epoch here; or nothing (the worker trains) while the race is not over
+    this.loop.step = () => (trainedByWorker(this) ? !this.race.finished : this.safe(() => this.race?.stepOne() ?? false) === true);
     this.root.addEventListener('click', (e) => this.onClick(e));
     this.root.addEventListener('change', (e) => this.onControl(e));
   }
@@ -97,10 +107,13 @@ class ActivationRace extends Widget {
     this.configRaf = 0;
     this.configured = false; // a later reconnection starts afresh (autoplay included)
     this.toggleAttribute('running', false);
+    this.trainer?.dispose();
+    this.trainer = null;
   }
 
   fail(message) {
     super.fail(message);
+    this.trainer?.run(false);
     this.playing = false;
     this.configured = false;
     this.toggleAttribute('running', false);
@@ -118,15 +131,17 @@ class ActivationRace extends Widget {
   get histories() { return this.race ? this.race.histories() : {}; }
   // Main-thread time of the training frames (work slice + drawing): {count, totalMs, maxMs, recent: [last 600 ms values]}.
   get frameStats() { return { ...this.frames, recent: this.frames.recent.slice() }; }
+  get trainedIn() { return trainedByWorker(this) ? 'worker' : 'page'; }
   play() { if (this.race && !this.race.finished) { this.playing = true; this.schedule(); } }
   pause() { this.playing = false; this.schedule(); }
   step() {
-    if (!this.race || this.race.finished) return;
+    if (!this.race || this.race.finished) return Promise.resolve();
     this.playing = false;
-    if (!this.safe(() => { this.race.stepAll(); return true; })) return;
+    const worker = workerFor(this);
     this.schedule();
-    this.draw();
-    this.events();
+    if (worker) return worker.step(); // drawn when its numbers arrive (onWorkerChange)
+    if (this.safe(() => { this.race.stepAll(); return true; })) { this.draw(); this.events(); }
+    return Promise.resolve();
   }
   reset() { this.playing = false; this.restart(); }
   toCSV() { return this.race ? this.race.csv() : ''; }
@@ -145,7 +160,7 @@ class ActivationRace extends Widget {
     $.heatTitle.textContent = regression ? t.fits : classCount(c.dataset) > 2 ? t.boundariesClasses : t.boundaries;
     const figs = buildHeatmaps(ids);
     $.heat.replaceChildren(...figs);
-    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Plotter(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
+    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Plotter(f.querySelector('canvas'), { maxDpr: 2 }), at: 0, epoch: -1, size: 110 }]));
     $.table.replaceChildren(buildTable(t, ids, regression));
     $.table.setAttribute('aria-label', t.caption);
     $.editor.hidden = c.dataset !== CUSTOM;
@@ -165,6 +180,8 @@ class ActivationRace extends Widget {
     const wasPlaying = this.playing && this.configured;
     this.dispose();
     this.race = new Race(this.opts);
+    if (this.opts.worker === 'off' && this.trainer) { this.trainer.dispose(); this.trainer = null; }
+    this.loop.paced = false; // until a worker takes this race (race/trainer.js)
     const first = !this.configured;
     this.configured = true;
     this.doneFired = false;
@@ -185,6 +202,7 @@ class ActivationRace extends Widget {
   // Runs the frame loop while playing && on screen && work left; updates buttons, table, status.
   schedule() {
     const r = this.race, want = !!(this.playing && this.vis.visible && r && !r.finished && !this.hasAttribute('error'));
+    (want ? workerFor(this) : this.trainer)?.run(want);
     if (want) this.loop.start(); else this.loop.stop();
     this.toggleAttribute('running', want);
     this.syncButtons();
@@ -195,28 +213,42 @@ class ActivationRace extends Widget {
   // `ready` comes from kickPaint(), once every boundary has been drawn.
   readyToShow() { return false; }
 
-  // After each frame's training slice. Only every VISUAL_EVERY_MS does a frame touch the DOM or a
-  // canvas (chart, table, a few boundaries): frames that change nothing need no paint and no
-  // compositor commit, which keeps every main-thread task short. The slice before a visual frame
-  // trains less, so that frame's total stays small too.
+  // After each frame's training slice (or, while a worker trains, each frame). At most every
+  // JOB_EVERY_MS a frame does ONE visual job — the loss chart, a few boundaries, or the text — so
+  // no frame pays for all of them (on a phone-class CPU the chart alone is ~20 ms, a boundary ~4 ms,
+  // the text's style recalculation ~20 ms). The slice before a job frame trains less.
   frame() {
     const now = performance.now(), r = this.race;
     if (!r) return;
-    if (now - (this.visualAt || 0) >= VISUAL_EVERY_MS || r.finished) {
-      this.visualAt = now;
-      if (now - (this.chartAt || 0) >= CHART_EVERY_MS || r.finished) { this.chartAt = now; this.drawChart(); }
-      let due;
-      for (let k = 0; k < HEATS_PER_VISUAL && (due = this.dueHeatmap(now)); k++) this.drawHeatmap(due, now);
-      this.updateTable();
-      this.prediction?.update(); // an open-ended race is judged at a checkpoint epoch (race/predict.js)
-      this.refreshSummary(); // the base's text alternative (throttled)
-    }
-    this.loop.budgetMs = now + 17 - this.visualAt >= VISUAL_EVERY_MS ? TRAIN_MS_BEFORE_VISUAL : TRAIN_MS;
+    if (r.finished) { this.drawChart(); this.updateText(); }
+    else if (now - (this.jobAt || 0) >= JOB_EVERY_MS) { this.jobAt = now; this.visualJob(now); }
+    this.loop.budgetMs = now + 17 - this.jobAt >= JOB_EVERY_MS ? TRAIN_MS_BEFORE_VISUAL : TRAIN_MS;
     this.events(now);
     if (!this.loop.running) this.schedule();
     const f = this.frames, ms = this.loop.lastFrameWorkMs + performance.now() - now;
     f.count++; f.totalMs += ms; f.maxMs = Math.max(f.maxMs, ms);
     f.recent.push(ms); if (f.recent.length > 600) f.recent.shift();
+  }
+
+  // The most overdue of the chart and the text, else the boundaries that are due.
+  visualJob(now) {
+    const chartLate = now - (this.chartAt || 0) - CHART_EVERY_MS, textLate = now - (this.textAt || 0) - TEXT_EVERY_MS;
+    if (chartLate >= 0 && chartLate >= textLate) { this.chartAt = now; this.drawChart(); return; }
+    if (textLate >= 0) { this.textAt = now; this.updateText(); return; }
+    const t0 = performance.now();
+    let due, n = 0;
+    while (n < HEATS_PER_JOB && (due = this.dueHeatmap(now)) && (n === 0 || performance.now() - t0 + (this.heatMs || 0) <= HEAT_BUDGET_MS)) {
+      const t = performance.now();
+      this.drawHeatmap(due, now);
+      n++;
+      this.heatMs = 0.8 * (this.heatMs ?? performance.now() - t) + 0.2 * (performance.now() - t);
+    }
+  }
+
+  updateText() {
+    this.updateTable();
+    this.prediction?.update(); // an open-ended race is judged at a checkpoint epoch (race/predict.js)
+    this.refreshSummary(); // the base's text alternative (throttled)
   }
 
   events(now = performance.now()) {
@@ -238,6 +270,14 @@ class ActivationRace extends Widget {
     }
   }
   detail() { return { epoch: this.race.epoch, histories: this.race.histories() }; }
+
+  // The worker's numbers are in this.race: while the loop runs its frames draw them; else draw now.
+  onWorkerChange() {
+    if (this.loop.running) return;
+    this.draw();
+    this.events();
+    this.schedule();
+  }
 
   // ---------------------------------------------------------------- drawing
   // Everything, after (re)configuration, resizing, a scheme or language change, a step or the end
@@ -285,27 +325,30 @@ class ActivationRace extends Widget {
     this.plot.resize(width, Math.round(Math.min(340, Math.max(200, width * 0.42))));
     const xMax = Number.isFinite(r.target) ? r.target : Math.max(10, ...r.entries.map((e) => e.epochs));
     const color = (id) => this.color(id);
-    this.plot.render({ theme: this.look.theme, x: { min: 0, max: xMax, label: this.T.xLabel },
-      panels: [{ log: true, series: lossSeries(r, this.focus, color, width), points: divergencePoints(r, color) }] });
+    const spec = { theme: this.look.theme, x: { min: 0, max: xMax, label: this.T.xLabel },
+      panels: [{ log: true, series: lossSeries(r, this.focus, color, width), points: divergencePoints(r, color) }] };
+    if (!chartInWorker(this, spec)) this.plot.render(spec);
   }
 
   // A boundary that must be repainted (stale: resized, restyled, new race), else (unless
   // staleOnly) the stalest one whose network has moved on and that is older than HEAT_EVERY_MS.
+  // A worker measures the boundaries itself (race/worker.js): one is due when a newer one came.
   dueHeatmap(now, staleOnly = false) {
     let best = null;
+    const worker = trainedByWorker(this);
     for (const e of this.race.entries) {
       const m = this.heatmaps.get(e.id);
       if (!m) continue;
       if (m.stale) return [e, m];
-      if (!staleOnly && m.epoch !== e.epochs && now - m.at >= HEAT_EVERY_MS && (!best || m.at < best[1].at)) best = [e, m];
+      if (!staleOnly && m.epoch !== (worker ? e.boundaryEpoch : e.epochs) && now - m.at >= HEAT_EVERY_MS && (!best || m.at < best[1].at)) best = [e, m];
     }
     return best;
   }
 
   drawHeatmap([e, m], now) {
-    const r = this.race, t = this.T;
+    const r = this.race;
     if (!this.look) return;
-    if (m.epoch !== e.epochs || !e.boundary) r.measure(e);
+    if (!e.boundary || (e.boundaryEpoch !== e.epochs && !trainedByWorker(this))) r.measure(e);
     m.hm.resize(m.size);
     if (r.regression) {
       r.yRange ??= yRangeOf(r.truth, r.points);
@@ -313,54 +356,16 @@ class ActivationRace extends Widget {
         colors: { ...this.look.fit, fit: this.color(e.id) } });
     } else m.hm.render({ n: GRID, p: e.boundary, classes: r.classes, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
     m.at = now;
-    m.epoch = e.epochs;
+    m.epoch = e.boundaryEpoch;
     m.stale = false;
-    const acc = m.fig.querySelector('.acc'), score = r.regression ? `R² ${fmt(e.accTest)}` : pct(e.accTest);
-    acc.textContent = e.diverged ? t.diverged : score;
-    acc.className = e.diverged ? 'acc bad' : 'acc';
-    m.fig.querySelector('canvas').setAttribute('aria-label', r.regression ? t.fitLabel(e.id, fmt(e.accTest)) : t.heatLabel(e.id, pct(e.accTest)));
   }
 
-  updateTable() {
-    const r = this.race, t = this.T;
-    for (const e of r.entries) {
-      const tr = this.$.table.querySelector(`tr[data-id="${e.id}"]`);
-      if (!tr) continue;
-      const cells = tableCells(r, e, t, this.loop.running);
-      tr.querySelectorAll('td').forEach((td, i) => { td.textContent = String(cells[i]); });
-      tr.lastElementChild.className = e.diverged ? 'bad' : '';
-      tr.toggleAttribute('data-diverged', e.diverged);
-      this.$.legend.querySelector(`.chip[data-id="${e.id}"]`)?.toggleAttribute('data-diverged', e.diverged);
-    }
-    this.updateDiverge();
-  }
-
-  // Why each diverged network stopped, with its fix in place; and any network's own learning rate.
-  updateDiverge() {
-    const r = this.race, t = this.T, key = r.entries.map((e) => (e.diverged ? e.id : '')).join() + this.language;
-    if (key === this.divergeKey) return;
-    this.divergeKey = key;
-    const lowered = Object.entries(this.opts.lrFor || {}).map(([id, lr]) => h('li', { class: 'lowered' }, t.blowup.lowered(id, fmt(lr))));
-    this.$.diverge.replaceChildren(...buildDiverge(t, r, (v) => fmt(v)), ...lowered);
-  }
-
-  // the base's text alternative of the charts: how many race and which leads
-  summary() {
-    const r = this.race;
-    if (!r) return '';
-    const live = r.entries.filter((e) => !e.diverged && Number.isFinite(e.lastTrain));
-    const best = live.sort((a, b) => a.lastTrain - b.lastTrain)[0];
-    return `${this.T.epoch(r.epoch, r.target)}. ${this.T.summary(r.entries.length, best ? `${best.id} (${fmt(best.lastTrain)})` : '')}`;
-  }
-
-  updateStatus() {
-    if (!this.race) return;
-    const r = this.race, t = this.T;
-    this.$.status.textContent = t.epoch(r.epoch, r.target);
-    const live = r.entries.filter((e) => !e.diverged && Number.isFinite(e.lastTrain));
-    const best = live.sort((a, b) => a.lastTrain - b.lastTrain)[0];
-    this.$.summary.textContent = t.summary(r.entries.length, best ? `${best.id} (${fmt(best.lastTrain)})` : '');
-  }
+  // ---------------------------------------------------------------- text (race/report.js)
+  updateScores() { updateScores(this); }
+  updateTable() { updateTable(this); }
+  updateDiverge() { updateDiverge(this); }
+  summary() { return raceSummary(this); } // the base's text alternative of the charts
+  updateStatus() { updateStatus(this); }
 
   // The play button says what it will do; step and play are off once the race is over.
   syncButtons() {

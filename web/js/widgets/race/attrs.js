@@ -58,5 +58,6 @@ export function parseRaceAttrs(el, ids) {
     noise: attr.number('noise', g('noise'), { min: 0, max: 1, def: 0.1 }),
     epochs: attr.int('epochs', g('epochs'), { min: 1, max: 10000000, def: Infinity }),
     autoplay: attr.flag(el, 'autoplay'),
+    worker: attr.choice('worker', el.getAttribute('worker'), ['on', 'off'], 'on'),
   };
 }

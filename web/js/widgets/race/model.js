@@ -77,7 +77,7 @@ export class Race {
         this.entries.push({
           id, net, epochs: 0, ms: 0, diverged: false, hitEpoch: null, stride: 1,
           hist: { epoch: [], train: [], test: [] }, lastTrain: NaN, lastTest: NaN,
-          accTrain: NaN, accTest: NaN, boundary: null,
+          accTrain: NaN, accTest: NaN, boundary: null, boundaryEpoch: -1,
         });
       }
     } catch (e) {
@@ -163,6 +163,7 @@ export class Race {
   // and train/test R² (in accTrain/accTest).
   measure(e) {
     const d = this.data;
+    e.boundaryEpoch = e.epochs; // the boundary (and accuracies) below are of this epoch's weights
     if (this.classes > 2) { // argmax accuracy, computed in the core on the sets it already holds
       e.boundary = e.net.probabilities(this.grid);
       e.accTrain = e.net.accuracy(this.sets[0]);

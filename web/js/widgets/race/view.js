@@ -38,12 +38,12 @@ button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px s
 .chip[data-diverged] { color: var(--w-error); text-decoration: line-through; }
 .chip[data-diverged]::after { content: ' ✕'; }
 .heat { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 96px), 1fr)); }
-figure { margin: 0; min-width: 0; border-top: 4px solid var(--ac); border-radius: 3px; }
+figure { margin: 0; min-width: 0; border-top: 4px solid var(--ac); border-radius: 3px; contain: layout paint; }
 figure canvas { border: 1px solid var(--w-grid); border-top: 0; }
 figcaption { font-size: 12.5px; line-height: 1.3; margin-top: 2px; overflow-wrap: anywhere; }
 figcaption b { color: var(--w-fg); }
 .bad { color: var(--w-error); font-weight: 600; }
-.tablewrap { overflow-x: auto; margin-top: 10px; max-width: 100%; }
+.tablewrap { overflow-x: auto; margin-top: 10px; max-width: 100%; contain: layout paint; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
 caption { text-align: left; color: var(--w-muted); font-size: 12.5px; padding-bottom: 2px; }
 th, td { padding: 3px 6px; border-bottom: 1px solid var(--w-grid); text-align: right; white-space: nowrap; }
