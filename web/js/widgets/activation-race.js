@@ -54,7 +54,7 @@ const HEAT_BUDGET_MS = 6;    // boundaries per job: as many as fit in this at th
 const HEATS_PER_JOB = 2;     // and at most this many (each changed canvas is copied for the compositor)
 const TRAIN_MS = 10, TRAIN_MS_BEFORE_VISUAL = 3; // training slice per frame on the main thread (FrameLoop budget)
 const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
-const FIRST_PAINT_BUDGET_MS = 24; // the first ten boundaries (page load: fewer, fuller frames)
+const FIRST_PAINT_BUDGET_MS = 10; // the first ten boundaries (wall-clock: fewer per frame on a slower CPU)
 const PROGRESS_EVERY_MS = 100;
 // Control name -> attribute (the layer controls write `layers`; `act` writes `activations`).
 

@@ -39,7 +39,10 @@ button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px s
 .chip[data-diverged]::after { content: ' ✕'; }
 .heat { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 96px), 1fr)); }
 figure { margin: 0; min-width: 0; border-top: 4px solid var(--ac); border-radius: 3px; contain: layout paint; }
-figure canvas { border: 1px solid var(--w-grid); border-top: 0; }
+figure canvas { border: 1px solid var(--w-grid); border-top: 0; aspect-ratio: 1; height: auto; }
+/* the sizes the drawings will take (drawChart, Heatmap.resize), held from the first layout: nothing moves when they are drawn */
+.chartbox { container-type: inline-size; }
+.chartbox canvas { height: clamp(200px, 42cqw, 340px); }
 figcaption { font-size: 12.5px; line-height: 1.3; margin-top: 2px; overflow-wrap: anywhere; }
 figcaption b { color: var(--w-fg); }
 .bad { color: var(--w-error); font-weight: 600; }
