@@ -121,24 +121,31 @@ async function sliderMovesPlot({ engine, page, site, log }) {
 }
 
 // ---------------------------------------------------------------------------------- (3)
+// A 20-epoch race added at the top of the page; resolves with its state once done.
+async function raceToDone(page, id, attrs) {
+  await page.evaluate(({ id, attrs }) => {
+    const el = document.createElement('activation-race');
+    el.id = id;
+    el.__enginesDone = false;
+    el.addEventListener('done', () => { el.__enginesDone = true; });
+    for (const [k, v] of attrs) el.setAttribute(k, v);
+    (document.querySelector('main') || document.body).prepend(el);
+    window.scrollTo(0, 0);
+    return true;
+  }, { id, attrs: Object.entries(attrs) });
+  return page.waitFor((id) => {
+    const el = document.getElementById(id);
+    return el && (el.__enginesDone || el.hasAttribute('done'))
+      ? { epoch: el.epoch, event: el.__enginesDone, trainedIn: el.trainedIn, histories: JSON.stringify(el.histories) } : null;
+  }, id, { timeout: 120000, interval: 500, what: `the 20-epoch race #${id} done` });
+}
+
 async function raceRunsToDone({ engine, page, site, log }) {
   await page.goto(`${site.baseUrl}embed/race.html`);
   await widgetsSettle(page, 'activation-race', 'race.html');
   const t0 = Date.now();
-  await page.evaluate(() => {
-    const el = document.createElement('activation-race');
-    el.id = 'engines-race';
-    el.__enginesDone = false;
-    el.addEventListener('done', () => { el.__enginesDone = true; });
-    for (const [k, v] of [['epochs', '20'], ['autoplay', ''], ['lang', 'en']]) el.setAttribute(k, v);
-    (document.querySelector('main') || document.body).prepend(el);
-    window.scrollTo(0, 0);
-    return true;
-  });
-  const state = await page.waitFor(() => {
-    const el = document.querySelector('#engines-race');
-    return el && (el.__enginesDone || el.hasAttribute('done')) ? { epoch: el.epoch, event: el.__enginesDone } : null;
-  }, null, { timeout: 120000, interval: 500, what: 'the 20-epoch race done' });
+  const RACE = { epochs: '20', autoplay: '', lang: 'en' };
+  const state = await raceToDone(page, 'engines-race', RACE);
   const rows = await page.evaluate(() => [...document.querySelector('#engines-race').shadowRoot.querySelectorAll('tbody tr')]
     .map((tr) => ({ id: tr.dataset.id || tr.cells[0].textContent.trim(), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()) })));
   log(`20-epoch race done in ${Date.now() - t0} ms (epoch ${state.epoch}, done event ${state.event}); ${rows.length} rows, e.g. ${JSON.stringify(rows[0])}`);
@@ -150,6 +157,11 @@ async function raceRunsToDone({ engine, page, site, log }) {
   }
   await page.evaluate(frames);
   await page.screenshot(`engines-${engine}-race-done`);
+  // Trained where it could (a worker over http), and the same numbers as on the main thread.
+  const onPage = await raceToDone(page, 'engines-race-page', { ...RACE, worker: 'off' });
+  log(`the race trained in the ${state.trainedIn}; with worker="off" in the ${onPage.trainedIn}`);
+  assert.equal(onPage.trainedIn, 'page');
+  assert.equal(onPage.histories, state.histories, 'every loss of every epoch the same on both paths');
   await assertClean(page, 'race.html', log);
 }
 
