@@ -4,14 +4,14 @@
 // keeps its interface (start/stop/running/budgetMs/paced/lastFrameWorkMs).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { FrameLoop } from '../../web/js/ui/kit.js';
+import { FrameLoop, sharedFrame, SHARED_FRAME_MS } from '../../web/js/ui/kit.js';
 
 // A fake machine: `now` advances only when a step or a drawing "costs" time.
-function machine({ stepCost = () => 1, drawCost = () => 0, budgetMs = 10, paced = false, total = Infinity } = {}) {
+function machine({ stepCost = () => 1, drawCost = () => 0, budgetMs = 10, paced = false, total = Infinity, shared = sharedFrame() } = {}) {
   const m = { now: 0, queued: null, requests: 0, cancels: 0, steps: 0, frames: [] };
   let frameSteps = 0, frameStart = 0, stepsDone = 0;
   m.loop = new FrameLoop({
-    budgetMs, paced,
+    budgetMs, paced, shared,
     step: () => { m.now += stepCost(stepsDone, m); stepsDone++; frameSteps++; m.steps++; return stepsDone < total; },
     draw: () => { m.now += drawCost(m.frames.length, m); },
     clock: () => m.now,
@@ -160,4 +160,32 @@ test('one step held up by the system (a 25 ms outlier) is not believed: the next
   d.run(40);
   assert.equal(d.loop.drawMs, 0.5);
   assert.ok(after(d, 20).filter((f) => f.ms <= 10).length >= 18);
+});
+
+test('loops on one page share a frame: past SHARED_FRAME_MS of their sum the rest wait, and go first next frame', () => {
+  // three widgets each with a 20 ms budget of 4 ms steps, all started in the same frame
+  const shared = sharedFrame(), clock = { now: 0 }, queued = [];
+  const loops = [0, 1, 2].map((k) => {
+    const l = { steps: 0, frames: [] };
+    l.loop = new FrameLoop({ budgetMs: 20, shared, clock: () => clock.now,
+      step: () => { clock.now += 4; l.steps++; return true; },
+      frames: { request: (f) => { queued.push(f); return queued.length; }, cancel: () => {} } });
+    return l;
+  });
+  const frame = (ts) => {
+    const fs = queued.splice(0), t0 = clock.now;
+    for (const f of fs) f(ts);
+    return clock.now - t0;
+  };
+  loops.forEach((l) => l.loop.start());
+  const perFrame = [], counts = [];
+  for (let ts = 1; ts <= 12; ts++) {
+    const before = loops.map((l) => l.steps);
+    perFrame.push(frame(ts * 16.7));
+    counts.push(loops.map((l, k) => l.steps - before[k]));
+  }
+  // at most two of the three run in a frame: one while the sum is under the cap, and the one whose turn it is
+  for (const ms of perFrame) assert.ok(ms <= 2 * 20, `frame work ${ms} ms (cap ${SHARED_FRAME_MS} ms)`);
+  // nobody starves: every loop worked in at least a third of the frames
+  for (let k = 0; k < 3; k++) assert.ok(counts.filter((c) => c[k] > 0).length >= 4, `loop ${k} ran in ${counts.filter((c) => c[k] > 0).length} of 12 frames`);
 });

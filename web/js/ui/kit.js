@@ -182,9 +182,19 @@ class Recent {
   }
 }
 
+// Every FrameLoop of the page shares one frame: the animation-frame callbacks of all loops run in
+// one task, so two dozen widgets each within their own budget made one task of their sum (0.96 s
+// on a phone-class CPU at page load). A loop whose frame (same rAF timestamp) has already had
+// SHARED_FRAME_MS of work from other loops waits; each frame the loop that has waited longest
+// runs whatever the others used, so every loop moves on.
+// (`shared`: the frame state the loops share; the page's by default, a fresh one in tests.)
+export const SHARED_FRAME_MS = 16;
+export const sharedFrame = () => ({ ts: NaN, used: 0, waiting: [], turn: null });
+const pageFrame = sharedFrame();
+
 export class FrameLoop {
-  constructor({ step, draw = () => {}, budgetMs = 12, paced = false, clock, frames } = {}) {
-    Object.assign(this, { step, draw, budgetMs, paced, running: false, raf: 0 });
+  constructor({ step, draw = () => {}, budgetMs = 12, paced = false, clock, frames, shared = pageFrame } = {}) {
+    Object.assign(this, { step, draw, budgetMs, paced, running: false, raf: 0, shared });
     this.clock = clock || (() => performance.now());
     this.frames = frames || { request: (f) => requestAnimationFrame(f), cancel: (id) => cancelAnimationFrame(id) };
     this.lastFrameWorkMs = 0; // the steps of the last frame (ms), without its drawing
@@ -205,9 +215,22 @@ export class FrameLoop {
   get drawMs() { return this.draws.median() ?? 0; }
   // The work budget left for steps this frame: budgetMs less the drawing's usual cost.
   get stepBudgetMs() { return this.budgetMs - this.drawMs; }
-  tick() {
+  tick(ts) {
     if (!this.running) return;
-    const now = this.clock, t0 = now(), limit = this.stepBudgetMs;
+    const now = this.clock;
+    const shared = this.shared;
+    if (ts !== undefined) { // a frame with its timestamp: shared with the other loops
+      if (ts !== shared.ts) { // a new frame: the loop that has waited longest may run whatever the others used
+        shared.waiting = shared.waiting.filter((l) => l.running);
+        Object.assign(shared, { ts, used: 0, turn: shared.waiting.shift() });
+      }
+      if (shared.used >= SHARED_FRAME_MS && shared.turn !== this) {
+        if (!shared.waiting.includes(this)) shared.waiting.push(this);
+        this.raf = this.frames.request(this.tick);
+        return;
+      }
+    }
+    const t0 = now(), limit = this.stepBudgetMs;
     let more = true, n = 0, t = t0;
     for (;;) {
       more = this.step() !== false;
@@ -222,6 +245,7 @@ export class FrameLoop {
     this.draw();
     this.lastDrawMs = now() - t;
     this.draws.push(this.lastDrawMs);
+    if (ts !== undefined && ts === shared.ts) shared.used += now() - t0;
     if (more && this.running) this.raf = this.frames.request(this.tick);
     else this.running = false;
   }
