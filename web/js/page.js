@@ -158,8 +158,9 @@ function keepLinkedSectionInView() {
 // lists, display formulas and tables start with content-visibility: auto (page.css): while the
 // widgets start, the browser lays out only the prose on screen (every widget ready ~0.2 s sooner
 // on the test machine). Chromium leaves skipped content out of the accessibility tree, so once
-// every widget is ready (or after 6 s) each section is laid out for good, one per idle period in
-// document order (a frame's work each, no long task), and then the class goes.
+// every widget is ready (or after 6 s) the lazy blocks are laid out for good in document order, as
+// many per idle period as its deadline leaves room for, at least one (a whole section at once was a
+// task of 200-600 ms on a phone-class CPU), and then the class goes.
 // Moving through estimated heights lands off (a link to #selu: ~1000 px), and the browser's
 // scroll anchoring did not hold the reader's place when sections changed height, so: any scroll
 // or link to a place in the page ends the lazy layout at once, and every change keeps the first
@@ -167,7 +168,8 @@ function keepLinkedSectionInView() {
 function finishLazyLayout() {
   const root = document.documentElement;
   if (!root.classList.contains('lazy-layout')) return;
-  const sections = [...document.querySelectorAll('main section')];
+  const lazy = [...document.querySelectorAll('.article section > :is(p, ul, ol, .math.display, .table-wrap):not(:has(figure)), ' +
+    '.article section > :is(ul, ol):has(figure) > li > :is(p, .math.display)')]; // page.css's lazy blocks
   const blocks = [...document.querySelectorAll('main section > *')];
   const place = () => blocks.find((b) => { const r = b.getBoundingClientRect(); return r.height > 0 && r.top >= 0; });
   const keepPlace = (change) => {
@@ -185,7 +187,7 @@ function finishLazyLayout() {
     window.removeEventListener('scroll', end);
     keepPlace(() => {
       root.classList.remove('lazy-layout');
-      for (const x of document.querySelectorAll('main section.laid-out')) x.classList.remove('laid-out');
+      for (const x of document.querySelectorAll('.article .laid-out')) x.classList.remove('laid-out');
     });
   };
   // before the browser follows a link to a place in the page (capture: ahead of its scroll; the
@@ -193,11 +195,13 @@ function finishLazyLayout() {
   const onLink = (e) => { if (e.composedPath().some((n) => n.matches?.('a[href^="#"]'))) end(); };
   document.addEventListener('click', onLink, true);
   window.addEventListener('scroll', end, { passive: true });
-  const next = () => {
+  const next = (deadline) => {
     if (done) return;
-    const s = sections.shift();
-    if (!s) { end(); return; }
-    keepPlace(() => s.classList.add('laid-out'));
+    if (!lazy.length) { end(); return; }
+    keepPlace(() => {
+      do { const b = lazy.shift(); b.classList.add('laid-out'); void b.offsetHeight; } // laid out now: the deadline sees its cost
+      while (lazy.length && deadline?.timeRemaining?.() > 8);
+    });
     idle(next);
   };
   const started = performance.now();
