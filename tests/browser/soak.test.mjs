@@ -87,7 +87,10 @@ test(`soak: ${SECONDS} s of training, resets and attribute changes keep wasm mem
   // ... and after warm-up the wasm memory does not move.
   assert.deepEqual([...new Set(warm.map((s) => s.mem))], [memBefore], 'wasm memory flat after warm-up');
   // JS heap after GC: what the page retains (histories, DOM, listeners) must not grow pass after pass.
-  if (gcHeap[1]) assert.ok(gcHeap.at(-1) < 1.25 * gcHeap[1] + 2e6, `JS heap after GC bounded: ${gcHeap}`);
+  // Its floor, that is: a pass can end with a worker's update (weights, boundaries, a chart bitmap)
+  // in flight, 3-4 MB above the floor (5.0 / 8.5 MB alternating in CI), while a leak raises every pass.
+  const floor = (xs) => Math.min(...xs);
+  if (gcHeap.length >= 6) assert.ok(floor(gcHeap.slice(-3)) < 1.25 * floor(gcHeap.slice(1, 4)) + 2e6, `JS heap after GC bounded: ${gcHeap}`);
   await page.evaluate(() => document.querySelector('#soak').remove());
   assert.equal(await page.evaluate(async () => (await window.__engine()).liveNetworkCount()), base, 'removal deleted every network');
   assert.deepEqual(page.errors, []);
