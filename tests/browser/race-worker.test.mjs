@@ -127,12 +127,14 @@ test('in the worker: step() resolves once its epoch is in; the chart is drawn by
     const hashes = new Set();
     const t0 = performance.now();
     while (performance.now() - t0 < 2000) { await new Promise((res) => setTimeout(res, 100)); hashes.add(pixels().h); }
-    const during = { epoch: el.epoch, pending: el.chartPending, draws: el.trainer?.drawsCharts, pageCharts: el.pageCharts, dark: pixels().n };
+    const during = { status: el.shadowRoot.querySelector('.status').textContent, epoch: el.epoch, pending: el.chartPending, draws: el.trainer?.drawsCharts, pageCharts: el.pageCharts, dark: pixels().n };
     el.pause();
     return { trainedIn: el.trainedIn, steps, before: before.n, during, pageChartsAtStart, changes: hashes.size, svg: window.activationWidgets.export.plotToSVG(el.plot).length };
   });
   assert.equal(r.trainedIn, 'worker');
   assert.deepEqual(r.steps, [1, 2, 3], 'each awaited step() is one epoch, and it is in when the promise resolves');
+  const shown = Number(/\d+/.exec(r.during.status)?.[0]);
+  assert.ok(shown > 20 && shown <= r.during.epoch, `the header counts the epochs while training: "${r.during.status}" at epoch ${r.during.epoch}`);
   assert.equal(r.during.draws, true, 'this worker draws charts (OffscreenCanvas)');
   assert.ok(r.during.epoch > 20, `trained while playing: ${r.during.epoch} epochs in 2 s`);
   assert.ok(r.changes >= 3, `the chart changed while training: ${r.changes} different pictures in 2 s`);

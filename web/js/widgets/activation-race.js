@@ -44,7 +44,7 @@ import { writeAttrs, choosePreset, startingPoints, editorColors } from './race/s
 import { raceOutcome, racePredictText } from './race/predict.js';
 import { onRaceClick, onRaceControl } from './race/input.js';
 import { workerFor, trainedByWorker, chartInWorker } from './race/trainer.js';
-import { updateScores, updateTable, updateDiverge, raceSummary, updateStatus } from './race/report.js';
+import { updateScores, updateTable, updateDiverge, raceSummary, updateStatus, updateEpoch } from './race/report.js';
 
 const JOB_EVERY_MS = 50;     // a frame does one visual job (chart, a few boundaries, or the text) at most this often
 const CHART_EVERY_MS = 300;  // the loss chart (thick anti-aliased strokes are the costliest paint)
@@ -246,6 +246,7 @@ class ActivationRace extends Widget {
   }
 
   updateText() {
+    updateEpoch(this);
     this.updateTable();
     this.prediction?.update(); // an open-ended race is judged at a checkpoint epoch (race/predict.js)
     this.refreshSummary(); // the base's text alternative (throttled)

@@ -55,8 +55,15 @@ export function raceSummary(w) {
   return w.race ? `${w.T.epoch(w.race.epoch, w.race.target)}. ${standing(w)}` : '';
 }
 
+// The epoch counter in the header (every text job while training; not a live region).
+export function updateEpoch(w) {
+  const text = w.race ? w.T.epoch(w.race.epoch, w.race.target) : '';
+  if (w.$.status.textContent !== text) w.$.status.textContent = text;
+}
+
+// The counter and the standing (a polite live region: when the race starts, stops or is stepped).
 export function updateStatus(w) {
   if (!w.race) return;
-  w.$.status.textContent = w.T.epoch(w.race.epoch, w.race.target);
+  updateEpoch(w);
   w.$.summary.textContent = standing(w);
 }
