@@ -65,6 +65,19 @@ function checkResponsive(label, long, frames) {
   if (long.length) console.log(`# long tasks (reported, not asserted): ${JSON.stringify(long)}`);
 }
 
+// A paused race's epoch once it has stopped moving: the worker's last epochs arrive after the
+// pause it was sent (within a message or two).
+async function settledEpoch(page, locator) {
+  let last = -1;
+  for (let i = 0; i < 25; i++) {
+    const e = await locator.evaluate((x) => x.epoch);
+    if (e === last) return e;
+    last = e;
+    await page.waitForTimeout(200);
+  }
+  return last;
+}
+
 let app;
 before(async () => { app = await launch(); });
 after(async () => { await app?.close(); });
@@ -218,7 +231,7 @@ test('play / pause / step / reset, and every Network deleted on reset, reconfigu
   await click('play');
   await page.waitForFunction(() => document.querySelector('#under-test').epoch >= 3);
   await click('play'); // now "pause"
-  const e1 = await epoch();
+  const e1 = await settledEpoch(page, el);
   await page.waitForTimeout(400);
   assert.equal(await epoch(), e1, 'paused');
   assert.equal(await el.evaluate((e) => e.hasAttribute('running')), false);
@@ -351,7 +364,7 @@ test('off screen it pauses, on screen it resumes (the autoplay spiral example)',
   assert.equal(await sp.evaluate((e) => e.hasAttribute('running')), true);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction(() => !document.querySelector('#spiral3').hasAttribute('running'));
-  const e1 = await sp.evaluate((e) => e.epoch);
+  const e1 = await settledEpoch(page, sp);
   await page.waitForTimeout(400);
   assert.equal(await sp.evaluate((e) => e.epoch), e1, 'no training off screen');
   await sp.scrollIntoViewIfNeeded();
