@@ -159,12 +159,14 @@ function keepLinkedSectionInView() {
 // widgets start, the browser lays out only the prose on screen (every widget ready ~0.2 s sooner
 // on the test machine). Chromium leaves skipped content out of the accessibility tree, so once
 // every widget is ready (or after 6 s) the lazy blocks are laid out for good in document order, as
-// many per idle period as its deadline leaves room for, at least one (a whole section at once was a
-// task of 200-600 ms on a phone-class CPU), and then the class goes.
+// many per idle period as take about BATCH_MS by the last batch's cost (a whole section at once was
+// a task of 200-600 ms on a phone-class CPU; one block per layout pass took seconds), then the
+// class goes.
 // Moving through estimated heights lands off (a link to #selu: ~1000 px), and the browser's
 // scroll anchoring did not hold the reader's place when sections changed height, so: any scroll
 // or link to a place in the page ends the lazy layout at once, and every change keeps the first
 // block at or below the top of the window where it was.
+const BATCH_MS = 12;
 function finishLazyLayout() {
   const root = document.documentElement;
   if (!root.classList.contains('lazy-layout')) return;
@@ -195,13 +197,14 @@ function finishLazyLayout() {
   const onLink = (e) => { if (e.composedPath().some((n) => n.matches?.('a[href^="#"]'))) end(); };
   document.addEventListener('click', onLink, true);
   window.addEventListener('scroll', end, { passive: true });
-  const next = (deadline) => {
+  let batch = 8; // blocks per idle period, sized from the last one's cost to take about BATCH_MS
+  const next = () => {
     if (done) return;
     if (!lazy.length) { end(); return; }
-    keepPlace(() => {
-      do { const b = lazy.shift(); b.classList.add('laid-out'); void b.offsetHeight; } // laid out now: the deadline sees its cost
-      while (lazy.length && deadline?.timeRemaining?.() > 8);
-    });
+    const t0 = performance.now();
+    keepPlace(() => { for (const b of lazy.splice(0, batch)) b.classList.add('laid-out'); }); // (lays them out)
+    const ms = performance.now() - t0;
+    batch = Math.max(1, Math.min(200, Math.round(batch * Math.min(4, BATCH_MS / Math.max(ms, 0.5)))));
     idle(next);
   };
   const started = performance.now();
