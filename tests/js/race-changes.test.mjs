@@ -3,12 +3,11 @@
 // doubles and the worker's history is rewritten), weights and boundaries — and send only what changed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { entryChange, applyChange } from '../../web/js/widgets/race/changes.js';
+import { entryChange, applyChange, nothingSent } from '../../web/js/widgets/race/changes.js';
 
 const net = (w) => ({ w: Float64Array.from(w), getParameters() { return Float64Array.from(this.w); }, setParameters(p) { this.w = Float64Array.from(p); } });
 const entry = (w) => ({ epochs: 0, ms: 0, diverged: false, hitEpoch: null, lastTrain: NaN, lastTest: 0.7, stride: 1,
   hist: { epoch: [], train: [], test: [] }, accTrain: NaN, accTest: NaN, boundary: null, boundaryEpoch: -1, net: net(w) });
-const fresh = (e) => ({ stride: e.stride, len: 0, epochs: e.epochs, diverged: false });
 // one epoch of fake training: weights move, losses fall, history grows (thinned past `max` points)
 function train(e, max = 6) {
   e.epochs++;
@@ -25,7 +24,7 @@ function train(e, max = 6) {
 const view = (e) => ({ ...e, net: [...e.net.w], hist: JSON.parse(JSON.stringify(e.hist)), boundary: e.boundary && [...e.boundary] });
 
 test('changes applied after every few epochs keep the page copy equal to the worker entry, across thinning', () => {
-  const worker = entry([0.5, -0.25, 1]), page = entry([0.5, -0.25, 1]), sent = fresh(worker);
+  const worker = entry([0.5, -0.25, 1]), page = entry([0.5, -0.25, 1]), sent = nothingSent(worker);
   let total = 0;
   for (const burst of [1, 3, 2, 7, 1, 9, 4, 12]) {
     for (let i = 0; i < burst; i++) train(worker);
@@ -41,7 +40,7 @@ test('changes applied after every few epochs keep the page copy equal to the wor
 });
 
 test('a change holds only what changed: no weights, no history, no boundary when nothing trained', () => {
-  const e = entry([1, 2]), sent = fresh(e);
+  const e = entry([1, 2]), sent = nothingSent(e);
   train(e); train(e);
   e.boundary = Float64Array.of(0.5); e.boundaryEpoch = e.epochs;
   const first = entryChange(e, sent);
@@ -56,7 +55,7 @@ test('a change holds only what changed: no weights, no history, no boundary when
 });
 
 test('a diverged network sends where and why it stopped', () => {
-  const e = entry([1]), sent = fresh(e), page = entry([1]);
+  const e = entry([1]), sent = nothingSent(e), page = entry([1]);
   train(e);
   Object.assign(e, { diverged: true, divergedAt: 2, divergedLoss: 0.4, lastTrain: NaN, blowup: { what: 'gradient', loss: 3, gradNorm: 1e9, maxWeight: 2, before: 0.4 } });
   applyChange(page, structuredClone(entryChange(e, sent)));

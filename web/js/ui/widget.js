@@ -51,6 +51,7 @@ import { Prediction, PREDICT_STYLE } from './predict.js';
 import { DataTable, DATA_TABLE_STYLE } from './data-table.js';
 import { ACCESS_STYLE, summarize, reducedMotion } from './access.js';
 import COMMON from '../text/common.js';
+import { watchPageLanguage, unwatchPageLanguage, queueBuild } from './page-wide.js';
 
 export { engine, h };
 
@@ -76,33 +77,6 @@ button, select, input { font: inherit; }
 ${ACCESS_STYLE}
 ${DATA_TABLE_STYLE}
 ${PREDICT_STYLE}`;
-
-// <html lang> watched once for every widget on the page.
-const langWatchers = new Set();
-let htmlObserver = null;
-function watchPageLanguage(w) {
-  langWatchers.add(w);
-  if (!htmlObserver) {
-    htmlObserver = new MutationObserver(() => { for (const x of [...langWatchers]) x.onPageLanguage(); });
-    htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-}
-
-// Widgets are built one per task once the engine is ready, those on screen first: a page of two
-// dozen would otherwise build them all in one task (0.8 s on a phone-class CPU, blocking input).
-const buildQueue = [];
-const hop = new MessageChannel(); // a task without setTimeout's nesting clamp
-hop.port1.onmessage = () => {
-  const on = buildQueue.findIndex((w) => w.vis.visible);
-  const [w] = buildQueue.splice(on >= 0 ? on : 0, 1);
-  if (buildQueue.length) hop.port2.postMessage(0);
-  if (w?.isConnected && !w.engineReady) { w.engineReady = true; w.configure(); }
-};
-function queueBuild(w) {
-  if (buildQueue.includes(w)) return;
-  buildQueue.push(w);
-  if (buildQueue.length === 1) hop.port2.postMessage(0);
-}
 
 // The STYLE of every class from the base down to the element's own, in that order.
 function stylesOf(cls) {
@@ -192,7 +166,7 @@ export class Widget extends HTMLElement {
     this.widths.disconnect();
     this.scheme.removeEventListener('change', this.onScheme);
     this.print.removeEventListener('change', this.onScheme);
-    langWatchers.delete(this);
+    unwatchPageLanguage(this);
     this.loop.stop();
     clearTimeout(this.describeTimer);
     this.engineReady = false;

@@ -2,6 +2,9 @@
 // since its last message (race/worker.js makes them, race/trainer.js applies them to the page's Race,
 // whose networks then hold the same weights and whose entries the same numbers as the worker's).
 
+// What the page holds of an entry before any change: the state its own Race starts in.
+export const nothingSent = (e) => ({ stride: e.stride, len: 0, epochs: e.epochs, diverged: false, boundary: null });
+
 // What changed about one entry since `sent` (the page's copy): numbers, new history points (or the
 // whole history when it was thinned), the weights when it trained, and the decision boundary and
 // accuracies when they were measured again.

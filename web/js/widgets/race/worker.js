@@ -6,7 +6,7 @@
 //
 // Page -> worker:  {type: 'race', gen, cfg, wasmModule?, slowdown?}  a new race (the previous one is freed);
 //                  slowdown k > 1: every task is followed by (k - 1)× its time idle (measurements only)
-//                  {type: 'play', gen} {type: 'pause', gen} {type: 'step', gen, ticket}  {type: 'dispose'}
+//                  {type: 'play', gen} {type: 'pause', gen} {type: 'step', gen, ticket}  (the page ends it: terminate())
 //                  {type: 'chart', ticket, spec, width, height, dpr}  draw the loss chart (plot.js spec)
 // Worker -> page:  {type: 'update', gen, entries: [change per network], ticket?}
 //                  {type: 'chart', ticket, bitmap | null}  the chart as an ImageBitmap (null: cannot draw here)
@@ -14,7 +14,7 @@
 // A message of an older generation is ignored on both sides.
 import * as engine from '../../engine.js';
 import { Race } from './model.js';
-import { entryChange } from './changes.js';
+import { entryChange, nothingSent } from './changes.js';
 import { Plot } from '../../plot/plot.js';
 
 const SLICE_MS = 12;   // training between two looks at the message queue
@@ -67,10 +67,9 @@ export function startWorker(scope) {
       slowdown = Math.min(16, Math.max(1, Number(m.slowdown) || 1));
       await engine.ready({ wasmModule: m.wasmModule });
       race = new Race(m.cfg);
-      sent = race.entries.map((e) => ({ stride: e.stride, len: 0, epochs: e.epochs, diverged: false }));
+      sent = race.entries.map(nothingSent);
       return;
     }
-    if (m.type === 'dispose') { race?.dispose(); race = null; playing = false; return; }
     if (m.type === 'chart') { drawChart(m); return; }
     if (m.gen !== gen || !race) return;
     if (m.type === 'play') { playing = !race.finished; schedule(); }
