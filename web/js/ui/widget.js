@@ -44,49 +44,19 @@
 //                 else { correct: index of the right choice, measured: text } from the live results
 import * as engine from '../engine.js';
 import { h, AttrError, Visibility, Widths, FrameLoop } from './kit.js';
-import { hostCSS, activationColor } from './palette.js';
+import { activationColor } from './palette.js';
+import { adoptStyle } from './widget-style.js';
 import { readTheme } from '../plot/theme.js';
 import { plotToSVG, canvasToPNG, tableToCSV, toCSV, download } from '../plot/export.js';
-import { Prediction, PREDICT_STYLE } from './predict.js';
-import { DataTable, DATA_TABLE_STYLE } from './data-table.js';
-import { ACCESS_STYLE, summarize, reducedMotion } from './access.js';
+import { Prediction } from './predict.js';
+import { DataTable } from './data-table.js';
+import { summarize, reducedMotion } from './access.js';
 import COMMON from '../text/common.js';
 import { watchPageLanguage, unwatchPageLanguage, queueBuild } from './page-wide.js';
 
 export { engine, h };
 
 const LANG_RE = /^(ko|en)(-[a-z0-9-]+)?$/i;
-
-// Shared by every widget: the style every widget starts from (colours from the palette).
-export const BASE_STYLE = `
-:host { display: block; box-sizing: border-box; max-width: 100%; min-width: 0;
-  --plot-bg: var(--w-bg); --plot-fg: var(--w-fg); --plot-muted: var(--w-muted); --plot-grid: var(--w-grid);
-  --plot-axis: var(--w-axis); --plot-mark: var(--w-fg-mark);
-  color: var(--w-fg); background: var(--w-bg); border: 1px solid var(--w-grid); border-radius: 8px;
-  padding: 8px 10px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", sans-serif; }
-:host([hidden]) { display: none; }
-* { box-sizing: border-box; }
-canvas { display: block; width: 100%; }
-button, select, input { font: inherit; }
-.error { color: var(--w-error); border-left: 3px solid var(--w-error); padding: 4px 8px; overflow-wrap: anywhere; }
-.error strong { display: block; }
-[hidden] { display: none !important; }
-/* the skeleton the constructor made stays unseen until the first build fills it: content that
-   appeared before the build and moved in it counted as a layout shift (0.29 on the race's page) */
-.main.unbuilt { visibility: hidden; }
-.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.export { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }
-${ACCESS_STYLE}
-${DATA_TABLE_STYLE}
-${PREDICT_STYLE}`;
-
-// The STYLE of every class from the base down to the element's own, in that order.
-function stylesOf(cls) {
-  const out = [];
-  for (let c = cls; c && c !== HTMLElement; c = Object.getPrototypeOf(c)) if (Object.hasOwn(c, 'STYLE')) out.unshift(c.STYLE);
-  return out.join('\n');
-}
 
 export class Widget extends HTMLElement {
   static TEXT = { ko: {}, en: {} };
@@ -109,7 +79,8 @@ export class Widget extends HTMLElement {
     this.$.motionPlay = h('button', { type: 'button', name: 'motion-play' });
     this.$.motion = h('div', { class: 'motion', hidden: '' }, this.$.motionPlay);
     this.$.motionPlay.addEventListener('click', () => this.release());
-    this.root.append(h('style', {}, BASE_STYLE + hostCSS() + stylesOf(this.constructor)), this.$.error, this.$.motion, this.$.main, this.$.desc, this.$.live);
+    adoptStyle(this.root, this.constructor);
+    this.root.append(this.$.error, this.$.motion, this.$.main, this.$.desc, this.$.live);
     this.opts = null;
     this.exports = [];
     this.loop = new FrameLoop({
