@@ -21,7 +21,10 @@ export const CHROMIUM_ARGS = [
 // Returns { browser, baseUrl, newPage(opts), close() }. newPage collects `errors` (console
 // errors + uncaught exceptions) on page.errors.
 // `context` adds options to the browser context (e.g. { hasTouch: true, isMobile: true } for a phone).
-export async function launch({ root = DIST, headers = {}, context: contextOptions = {} } = {}) {
+// Pages build every widget at once (window.activationWidgetsLoading = 'eager', as a reader who has
+// scrolled through has them all), so a test can wait for all of them; `loading: 'near'` keeps the
+// default, where a widget is built when it comes near the screen (tests/browser/build-near.test.mjs).
+export async function launch({ root = DIST, headers = {}, context: contextOptions = {}, loading = 'eager' } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`${root}/index.html missing: run ./build.sh first`);
   const server = await serve(root, 0, headers);
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
@@ -33,6 +36,7 @@ export async function launch({ root = DIST, headers = {}, context: contextOption
     viewport: { width: 1280, height: 900 },
     ...contextOptions,
   });
+  if (loading === 'eager') await context.addInitScript(() => { window.activationWidgetsLoading = 'eager'; });
   async function newPage({ width = 1280, height = 900, colorScheme = 'light', reducedMotion } = {}) {
     const page = await context.newPage();
     await page.setViewportSize({ width, height });

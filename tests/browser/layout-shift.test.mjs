@@ -56,7 +56,7 @@ for (const [screen, launchOpts, size] of SCREENS) {
   for (const path of PAGES) {
     test(`${path} on a ${screen}: layout shift while it loads < ${LIMIT}`, async () => {
       let env = envs.find((e) => e.screen === screen);
-      if (!env) { env = Object.assign(await launch(launchOpts), { screen }); envs.push(env); }
+      if (!env) { env = Object.assign(await launch({ ...launchOpts, loading: 'near' }), { screen }); envs.push(env); }
       const { total, shifts } = await shiftsOf(env, path, size);
       console.log(`${screen} ${path}: CLS ${total.toFixed(4)} ${shifts.map((s) => `@${s.at} ${s.value.toFixed(4)} [${s.sources.join('; ')}]`).join(' | ')}`);
       assert.ok(total < LIMIT, `${path} on a ${screen}: layout shift ${total.toFixed(3)} ≥ ${LIMIT}: ${JSON.stringify(shifts)}`);

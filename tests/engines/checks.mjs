@@ -21,9 +21,13 @@ export function demoPages() {
 }
 
 // In the page: every widget of `sel` once each has settled (ready or error), else null. Widgets a
-// demo page shows on purpose with bad attributes (inside #invalid, or id="bad-…") are `bad`.
+// demo page shows on purpose with bad attributes (inside #invalid, or id="bad-…") are `bad`. A
+// widget is built when it comes near the screen, so the page is scrolled to the first one still
+// waiting, as a reader scrolling through would.
 function settled(sel) {
   const els = [...document.querySelectorAll(sel)];
+  const waiting = els.find((e) => e.deferred);
+  if (waiting) waiting.scrollIntoView({ block: 'center' });
   if (!els.length || !els.every((e) => e.hasAttribute('ready') || e.hasAttribute('error'))) return null;
   return els.map((e) => ({
     tag: e.localName, id: e.id || '', bad: !!e.closest('#invalid') || /^bad-/.test(e.id || ''),

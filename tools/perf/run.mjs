@@ -6,8 +6,9 @@
 // race        the default ten-network race alone on a phone-sized page at 1× and 4× CPU slowdown,
 //             trained in its worker and on the main thread (worker="off"): epochs/s and main-thread
 //             tasks over 50 ms while it trains
-// first       a first visit of index.html at 1× and 4×: time to every widget ready, long tasks,
-//             transfer size, DOM size (light DOM and inside the widgets' shadow roots)
+// first       a first visit of index.html at 1× and 4×, as a reader loads it (widgets built near
+//             the screen) and with every widget built at once: time to those widgets ready and to
+//             the prose laid out, long tasks, transfer size, DOM size (light DOM and shadow roots)
 // Each is run N times (default 3) and quoted as median (min–max); raw runs go to --out (JSON,
 // default build/perf.json). Several --dist (e.g. --dist before=/tmp/old --dist after=dist) are
 // measured in turns, run by run, so a slow phase of the machine hits each of them alike.
@@ -90,14 +91,18 @@ try {
     }
     if (only.has('first')) {
       result.first = {};
-      for (const rate of [1, 4]) {
-        const all = await turns(`first visit ${rate}×`, (d) => firstVisit(browser, d.srv.base, { rate }));
-        result.first[`${rate}x`] = all;
-        for (const d of dists) {
-          const rows = all[d.name], r = rows[0];
-          log(`${tag(d)}first visit index.html, 1280×900, CPU ${rate}×, ${r.widgets} widgets: every widget ready ${spread(col(rows, 'last'), sec)} · ` +
-            `tasks > 50 ms ${spread(col(rows, 'longTasks'))} · longest ${spread(col(rows, 'longestMs'))} ms`);
-          if (rate === 1) log(`  transfer ${kb(r.transfer)} compressed + fonts ${kb(r.fontTransfer)} in ${r.requests} requests · DOM ${r.domLight} elements + ${r.domShadow} in shadow roots`);
+      for (const loading of ['near', 'eager']) {
+        for (const rate of [1, 4]) {
+          const all = await turns(`first visit ${loading} ${rate}×`, (d) => firstVisit(browser, d.srv.base, { rate, loading }));
+          result.first[`${loading}-${rate}x`] = all;
+          for (const d of dists) {
+            const rows = all[d.name], r = rows[0];
+            const what = loading === 'near' ? `as a reader loads it, ${r.built} of ${r.widgets} widgets built (near the first screen): those ready`
+              : `every widget built at once (activationWidgetsLoading = 'eager'), ${r.widgets} widgets: all ready`;
+            log(`${tag(d)}first visit index.html, 1280×900, CPU ${rate}×, ${what} ${spread(col(rows, 'last'), sec)} · prose laid out ${spread(col(rows, 'settled'), sec)} · ` +
+              `tasks > 50 ms until then ${spread(col(rows, 'longTasks'))} · longest ${spread(col(rows, 'longestMs'))} ms`);
+            if (rate === 1) log(`  transfer ${kb(r.transfer)} compressed + fonts ${kb(r.fontTransfer)} in ${r.requests} requests · DOM ${r.domLight} elements + ${r.domShadow} in shadow roots`);
+          }
         }
       }
     }

@@ -126,8 +126,8 @@ let pageWidgets = null;
 const widgetsPending = () => {
   pageWidgets ??= [...document.querySelectorAll(['main :not(:defined)',
     ...(window.activationWidgets?.elements || []).map((tag) => `main ${tag}`)].join(', '))];
-  return pageWidgets.some((e) => e.isConnected && !e.hasAttribute('ready') && !e.hasAttribute('error') &&
-    (e.shadowRoot || !customElements.get(e.localName)));
+  return pageWidgets.some((e) => e.isConnected && !e.hasAttribute('ready') && !e.hasAttribute('error') && !e.deferred &&
+    (e.shadowRoot || !customElements.get(e.localName))); // (a deferred widget waits to come near the screen)
 };
 const loading = () => widgetsPending() || document.documentElement.classList.contains('lazy-layout');
 let linkGeneration = 0;

@@ -16,16 +16,51 @@ export function unwatchPageLanguage(w) { langWatchers.delete(w); }
 
 // Widgets are built one per task once the engine is ready, those on screen first: a page of two
 // dozen would otherwise build them all in one task (0.8 s on a phone-class CPU, blocking input).
-const buildQueue = [];
+// A first build is two tasks: the DOM (configure), then the computation's start (a job queued by
+// the widget); its first drawing comes with the next frame. Jobs of on-screen widgets go first.
+const jobs = []; // { w, run }
 const hop = new MessageChannel(); // a task without setTimeout's nesting clamp
 hop.port1.onmessage = () => {
-  const on = buildQueue.findIndex((w) => w.vis.visible);
-  const [w] = buildQueue.splice(on >= 0 ? on : 0, 1);
-  if (buildQueue.length) hop.port2.postMessage(0);
-  if (w?.isConnected && !w.engineReady) { w.engineReady = true; w.configure(); } // (widget.js)
+  const on = jobs.findIndex((j) => j.w.vis.visible);
+  const [job] = jobs.splice(on >= 0 ? on : 0, 1);
+  if (jobs.length) hop.port2.postMessage(0);
+  if (job?.w.isConnected) job.run();
 };
-export function queueBuild(w) {
-  if (buildQueue.includes(w)) return;
-  buildQueue.push(w);
-  if (buildQueue.length === 1) hop.port2.postMessage(0);
+function queue(w, run) {
+  jobs.push({ w, run });
+  if (jobs.length === 1) hop.port2.postMessage(0);
 }
+function queueFirstBuild(w) {
+  if (jobs.some((j) => j.w === w)) return;
+  queue(w, () => { if (!w.engineReady) { w.engineReady = true; w.configure({ first: true }); } }); // (widget.js)
+}
+
+// A widget is built when it comes within a window's height of the screen (above or below): a
+// reader of a long page pays, at load, only for the widgets near what they see, and the rest as
+// they scroll to them. `loading="eager"` on an element, or `window.activationWidgetsLoading =
+// 'eager'` set before the script runs (every widget of the page), builds at once, as without an
+// IntersectionObserver. A widget waiting to come near has `deferred` true (js/page.js reads it).
+const far = new Set();
+let nearIO = null;
+const eager = (w) => w.getAttribute('loading') === 'eager' || globalThis.activationWidgetsLoading === 'eager' ||
+  typeof IntersectionObserver !== 'function';
+export function queueBuild(w) {
+  if (far.has(w)) return;
+  if (eager(w)) { queueFirstBuild(w); return; }
+  nearIO ??= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting || !far.delete(e.target)) continue;
+      nearIO.unobserve(e.target);
+      e.target.deferred = false;
+      queueFirstBuild(e.target);
+    }
+  }, { rootMargin: '100% 0px' });
+  far.add(w);
+  w.deferred = true;
+  nearIO.observe(w); // its first report says whether it is near already
+}
+export function unqueueBuild(w) {
+  if (far.delete(w)) { nearIO.unobserve(w); w.deferred = false; }
+}
+// `run` in a task of its own, in the same queue (after the builds already waiting).
+export function queueTask(w, run) { queue(w, run); }

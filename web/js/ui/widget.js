@@ -9,9 +9,11 @@
 //                                          them strictly (kit.js attr) into this.opts; reflect()
 //                                          and static CONTROLS write a control's value back without
 //                                          a rebuild, so share links keep working
-//   lifecycle                              engine ready -> readAttrs -> build (DOM) -> start (the
-//                                          computation) -> render (drawing) -> `ready`; a bad
-//                                          attribute or an engine error -> inline message, `error`
+//   lifecycle                              near the screen (ui/page-wide.js; `loading="eager"`:
+//                                          at once) and engine ready -> readAttrs -> build (DOM) ->
+//                                          start (the computation, a task later) -> render (drawing,
+//                                          next frame) -> `ready`; a bad attribute or an engine
+//                                          error -> inline message, `error`
 //   work                                   step() in frame-budgeted slices (kit FrameLoop), paused
 //                                          off screen once the first picture is drawn
 //   widths, colour scheme                  draw() when the laid-out width or the scheme changes
@@ -52,7 +54,7 @@ import { Prediction } from './predict.js';
 import { DataTable } from './data-table.js';
 import { summarize, reducedMotion } from './access.js';
 import COMMON from '../text/common.js';
-import { watchPageLanguage, unwatchPageLanguage, queueBuild } from './page-wide.js';
+import { watchPageLanguage, unwatchPageLanguage, queueBuild, unqueueBuild, queueTask } from './page-wide.js';
 
 export { engine, h };
 
@@ -141,6 +143,7 @@ export class Widget extends HTMLElement {
     this.scheme.removeEventListener('change', this.onScheme);
     this.print.removeEventListener('change', this.onScheme);
     unwatchPageLanguage(this);
+    unqueueBuild(this);
     this.loop.stop();
     clearTimeout(this.describeTimer);
     this.engineReady = false;
@@ -155,8 +158,9 @@ export class Widget extends HTMLElement {
     this.configure();
   }
 
-  // Attributes -> opts -> DOM -> computation. A bad attribute shows its message instead.
-  configure() {
+  // Attributes -> opts -> DOM -> computation. A bad attribute shows its message instead. The
+  // first build (from the page's queue) starts the computation in a task of its own.
+  configure({ first = false } = {}) {
     this.labelExports(); // also while a message shows: the hidden buttons keep the widget's language
     try {
       const own = this.getAttribute('lang');
@@ -174,18 +178,24 @@ export class Widget extends HTMLElement {
     this.build();
     this.prediction?.build();
     this.$.main.classList.remove('unbuilt');
-    this.restart();
+    const generation = this.generation = (this.generation || 0) + 1;
+    this.starting = first; // built, not started: nothing is drawn or described until start()
+    if (first) queueTask(this, () => { if (generation === this.generation && this.engineReady) this.restart({ first }); });
+    else this.restart();
   }
 
-  // (Re)starts the computation with the current options and controls.
-  restart() {
+  // (Re)starts the computation with the current options and controls; draws now, or with the
+  // next frame after a first build (the style of the new DOM is then computed in that frame).
+  restart({ first = false } = {}) {
     if (!this.opts) return;
+    this.starting = false;
     this.loop.stop();
     this.finished = false;
     this.announced = false;
     this.pending = this.safe(() => { this.start(); return true; });
     if (!this.pending) return;
-    this.draw();
+    if (first) requestAnimationFrame(() => { if (this.engineReady) this.draw(); });
+    else this.draw();
     this.schedule();
   }
 
@@ -202,7 +212,7 @@ export class Widget extends HTMLElement {
 
   // Draws the current state once the browser has laid the widget out (Widths).
   draw() {
-    if (!this.opts || this.hasAttribute('error')) return;
+    if (!this.opts || this.starting || this.hasAttribute('error')) return;
     const w = this.widths.get(this.$.main);
     if (w === undefined) return;
     this.resize(w);
@@ -340,7 +350,7 @@ export class Widget extends HTMLElement {
 
   // ---------------------------------------------------------------- text alternatives
   // The summary in the hidden description (throttled), announced once when complete (ui/access.js).
-  refreshSummary(now = false) { summarize(this, now); }
+  refreshSummary(now = false) { if (!this.starting) summarize(this, now); }
 
   // ---------------------------------------------------------------- hooks (defaults)
   readAttrs() { return {}; }

@@ -83,7 +83,7 @@ class ActivationSpeed extends Widget {
   }
 
   // A new configuration measures on screen when autoplay says so; the button arms it too.
-  configure() { this.armed = null; super.configure(); }
+  configure(how) { this.armed = null; super.configure(how); }
 
   build() {
     const T = this.T, $ = this.$;

@@ -135,7 +135,7 @@ class LeakyCompare extends Widget {
   }
 
   // A new configuration plays or waits as autoplay says; ▶, ↺ and the select play.
-  configure() { this.paused = null; super.configure(); }
+  configure(how) { this.paused = null; super.configure(how); }
 
   build() {
     const T = this.T, $ = this.$, o = this.opts;

@@ -1,0 +1,76 @@
+// A widget is built when it comes near the screen (within a window's height), not at load: on a
+// long page a phone pays at load only for the widgets near what the reader sees. Checked here on
+// the teaching page as a reader loads it (no eager switch): the widgets far below are not built
+// (`deferred`, no `ready`, nothing in their content, no engine objects), the lazy prose layout
+// does not wait for them, and scrolling to one builds and draws it. `loading="eager"` on an
+// element and `window.activationWidgetsLoading = 'eager'` build at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch({ loading: 'near' }); });
+after(async () => { await env?.close(); });
+
+const WIDGETS = `(() => [...document.querySelectorAll('main *')].filter((e) => e.localName.includes('-') && e.shadowRoot))()`;
+const state = (page) => page.evaluate(`${WIDGETS}.map((e) => ({ tag: e.localName, top: Math.round(e.getBoundingClientRect().top + scrollY),
+  deferred: e.deferred === true, ready: e.hasAttribute('ready'), error: e.hasAttribute('error'),
+  built: !e.shadowRoot.querySelector('.main')?.classList.contains('unbuilt'), // the skeleton is unseen until the first build
+  content: e.shadowRoot.querySelector('.main')?.textContent.trim().length ?? 0,
+  canvases: [...e.shadowRoot.querySelectorAll('canvas')].filter((c) => c.width > 0 && c.height > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)).length }))`);
+
+test('index.html: widgets near the screen are built, those far below wait; scrolling to one builds and draws it', async () => {
+  const page = await env.newPage({ width: 1280, height: 900 });
+  await page.goto(env.baseUrl);
+  // every widget within a window's height of the screen is ready
+  await page.waitForFunction(`${WIDGETS}.filter((e) => e.getBoundingClientRect().top < 2 * innerHeight).every((e) => e.hasAttribute('ready'))`, null, { timeout: 30000 });
+  await page.waitForTimeout(1500);
+  const ws = await state(page);
+  const near = ws.filter((w) => w.top < 2 * 900), far = ws.filter((w) => w.top > 3 * 900);
+  console.log(`index.html at load: ${ws.length} widgets, ${ws.filter((w) => w.ready).length} built and ready, ${ws.filter((w) => w.deferred).length} waiting to come near`);
+  assert.ok(near.length >= 1 && near.every((w) => w.ready && !w.deferred && w.built && w.content > 0), `near widgets ready: ${JSON.stringify(near)}`);
+  assert.ok(far.length >= 15, `the teaching page has widgets far below its first screen (${far.length})`);
+  for (const w of far) {
+    assert.ok(w.deferred && !w.ready && !w.error, `${w.tag} at ${w.top}px is waiting, not built: ${JSON.stringify(w)}`);
+    assert.equal(w.built, false, `${w.tag} at ${w.top}px: not built yet`);
+    assert.equal(w.canvases, 0, `${w.tag} at ${w.top}px: nothing drawn yet`);
+  }
+  // the lazy prose layout does not wait for the far widgets (it would give up after 6 s)
+  await page.waitForFunction(() => !document.documentElement.classList.contains('lazy-layout'), null, { timeout: 5000 });
+
+  // the reader scrolls to the last widget of the page: it is built, drawn and described
+  const last = far.at(-1);
+  // (scrolled again until it stays there: the first scroll ends the lazy prose layout, which moves it)
+  await page.waitForFunction(`(() => { const e = ${WIDGETS}.at(-1); e.scrollIntoView({ block: 'center' }); return e.hasAttribute('ready'); })()`, null, { timeout: 30000, polling: 300 });
+  const after = (await state(page)).at(-1);
+  assert.equal(after.tag, last.tag);
+  assert.ok(!after.deferred && after.built && after.content > 0 && after.canvases >= 1, `${after.tag} built and drawn once near: ${JSON.stringify(after)}`);
+  // a widget in between that never came near is still waiting
+  const between = (await state(page)).filter((w) => w.top > 3 * 900 && w.top < last.top - 3 * 900);
+  assert.ok(between.some((w) => w.deferred && !w.ready), 'widgets the reader skipped past are not built');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+const PAGE = (attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>near</title>
+<script type="module" src="/js/widgets/all.js"></script></head><body>
+<activation-plot id="top" fn="relu"></activation-plot><div style="height: 6000px"></div>
+<activation-plot id="eager" fn="elu" ${attrs}></activation-plot><activation-plot id="lazy" fn="tanh"></activation-plot></body></html>`;
+
+test('loading="eager" on an element, and activationWidgetsLoading = "eager" for the page, build far widgets at once', async () => {
+  for (const [name, attrs, init, eagerAll] of [['element attribute', 'loading="eager"', null, false],
+    ['page-wide switch', '', () => { window.activationWidgetsLoading = 'eager'; }, true]]) {
+    const page = await env.newPage({ width: 800, height: 600 });
+    if (init) await page.addInitScript(init);
+    const url = `${env.baseUrl}__near.html`;
+    await page.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE(attrs) }));
+    await page.goto(url);
+    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).hasAttribute('ready')),
+      eagerAll ? ['top', 'eager', 'lazy'] : ['top', 'eager'], { timeout: 30000 });
+    await page.waitForTimeout(800);
+    const lazy = await page.evaluate(() => { const e = document.getElementById('lazy'); return { ready: e.hasAttribute('ready'), deferred: e.deferred === true }; });
+    assert.deepEqual(lazy, eagerAll ? { ready: true, deferred: false } : { ready: false, deferred: true }, `${name}: the widget without the attribute`);
+    assert.deepEqual(page.errors, [], name);
+    await page.close();
+  }
+});
