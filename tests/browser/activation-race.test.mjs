@@ -302,6 +302,9 @@ test('a learning rate that blows up: "diverged" for that network only, training 
   await page.waitForFunction(() => document.querySelector('#under-test').getAttribute('lr') === '0.01');
   await page.waitForTimeout(100);
   await page.evaluate(() => document.querySelector('#under-test').shadowRoot.querySelector('button[name=step]').click());
+  // the worker answers: wait for its epoch, then check no other comes
+  await page.waitForFunction(() => document.querySelector('#under-test').epoch >= 1);
+  await page.waitForTimeout(300);
   rows = await rowState(page);
   assert.ok(Object.values(rows).every((x) => !x.diverged), JSON.stringify(rows));
   assert.equal(await page.evaluate(() => document.querySelector('#under-test').epoch), 1);

@@ -32,29 +32,29 @@ import { Widget, engine, h, define } from '../ui/widget.js';
 import { Plot } from '../plot/plot.js';
 import { download } from '../plot/export.js';
 import { Heatmap } from '../plot/heatmap.js';
-import { Race, GRID, DOMAIN, REGRESSION, CUSTOM, classCount } from './race/model.js';
+import { Race, REGRESSION, CUSTOM, classCount } from './race/model.js';
 import { parseRaceAttrs } from './race/attrs.js';
 import TEXT from '../text/activation-race.js';
 import { lossSeries, divergencePoints, heatColors } from './race/draw.js';
 import { STYLE, buildControls, buildLegend, buildHeatmaps, buildTable, buildExports, buildHelp } from './race/view.js';
 import { PointEditor, EDITOR_STYLE } from './race/editor.js';
-import { FitPlot, yRangeOf } from './race/curve.js';
+import { FitPlot } from './race/curve.js';
 import { toAttr } from './race/data.js';
 import { writeAttrs, choosePreset, startingPoints, editorColors } from './race/settings.js';
 import { raceOutcome, racePredictText } from './race/predict.js';
 import { onRaceClick, onRaceControl } from './race/input.js';
 import { workerFor, trainedByWorker, chartInWorker } from './race/trainer.js';
+import { paintBoundaries, dueBoundary } from './race/boundaries.js';
 import { updateScores, updateTable, updateDiverge, raceSummary, updateStatus, updateEpoch } from './race/report.js';
 
 const JOB_EVERY_MS = 50;     // a frame does one visual job (chart, a few boundaries, or the text) at most this often
 const CHART_EVERY_MS = 300;  // the loss chart (thick anti-aliased strokes are the costliest paint)
 const TEXT_EVERY_MS = 300;   // the table, the boundaries' scores, status and text alternative
-const HEAT_EVERY_MS = 250;   // a boundary is not redrawn more often than this
 const HEAT_BUDGET_MS = 6;    // boundaries per job: as many as fit in this at their measured cost (at least one)
 const HEATS_PER_JOB = 2;     // and at most this many (each changed canvas is copied for the compositor)
 const TRAIN_MS = 10, TRAIN_MS_BEFORE_VISUAL = 3; // training slice per frame on the main thread (FrameLoop budget)
 const PAINT_BUDGET_MS = 8;   // repainting stale boundaries while paused
-const FIRST_PAINT_BUDGET_MS = 10; // the first ten boundaries (wall-clock: fewer per frame on a slower CPU)
+const FIRST_PAINT_BUDGET_MS = 8; // the first ten boundaries (wall-clock: fewer per frame on a slower CPU)
 const PROGRESS_EVERY_MS = 100;
 // Control name -> attribute (the layer controls write `layers`; `act` writes `activations`).
 
@@ -235,14 +235,7 @@ class ActivationRace extends Widget {
     const chartLate = now - (this.chartAt || 0) - CHART_EVERY_MS, textLate = now - (this.textAt || 0) - TEXT_EVERY_MS;
     if (chartLate >= 0 && chartLate >= textLate) { this.chartAt = now; this.drawChart(); return; }
     if (textLate >= 0) { this.textAt = now; this.updateText(); return; }
-    const t0 = performance.now();
-    let due, n = 0;
-    while (n < HEATS_PER_JOB && (due = this.dueHeatmap(now)) && (n === 0 || performance.now() - t0 + (this.heatMs || 0) <= HEAT_BUDGET_MS)) {
-      const t = performance.now();
-      this.drawHeatmap(due, now);
-      n++;
-      this.heatMs = 0.8 * (this.heatMs ?? performance.now() - t) + 0.2 * (performance.now() - t);
-    }
+    paintBoundaries(this, now, { budgetMs: HEAT_BUDGET_MS, max: HEATS_PER_JOB });
   }
 
   updateText() {
@@ -309,11 +302,9 @@ class ActivationRace extends Widget {
       this.paintRaf = 0;
       if (!this.race || !this.look) return;
       const t0 = performance.now();
-      let due;
-      const budget = this.hasAttribute('ready') ? PAINT_BUDGET_MS : FIRST_PAINT_BUDGET_MS;
-      while (performance.now() - t0 < budget && (due = this.dueHeatmap(t0, true))) this.drawHeatmap(due, t0);
+      paintBoundaries(this, t0, { budgetMs: this.hasAttribute('ready') ? PAINT_BUDGET_MS : FIRST_PAINT_BUDGET_MS, staleOnly: true });
       this.updateTable(); // accuracies come with the boundaries
-      if (this.dueHeatmap(t0, true)) this.paintRaf = requestAnimationFrame(tick);
+      if (dueBoundary(this, t0, true)) this.paintRaf = requestAnimationFrame(tick);
       else if (!this.hasAttribute('ready')) this.markReady();
     };
     this.paintRaf = requestAnimationFrame(tick);
@@ -329,36 +320,6 @@ class ActivationRace extends Widget {
     const spec = { theme: this.look.theme, x: { min: 0, max: xMax, label: this.T.xLabel },
       panels: [{ log: true, series: lossSeries(r, this.focus, color, width), points: divergencePoints(r, color) }] };
     if (!chartInWorker(this, spec)) this.plot.render(spec);
-  }
-
-  // A boundary that must be repainted (stale: resized, restyled, new race), else (unless
-  // staleOnly) the stalest one whose network has moved on and that is older than HEAT_EVERY_MS.
-  // A worker measures the boundaries itself (race/worker.js): one is due when a newer one came.
-  dueHeatmap(now, staleOnly = false) {
-    let best = null;
-    const worker = trainedByWorker(this);
-    for (const e of this.race.entries) {
-      const m = this.heatmaps.get(e.id);
-      if (!m) continue;
-      if (m.stale) return [e, m];
-      if (!staleOnly && m.epoch !== (worker ? e.boundaryEpoch : e.epochs) && now - m.at >= HEAT_EVERY_MS && (!best || m.at < best[1].at)) best = [e, m];
-    }
-    return best;
-  }
-
-  drawHeatmap([e, m], now) {
-    const r = this.race;
-    if (!this.look) return;
-    if (!e.boundary || (e.boundaryEpoch !== e.epochs && !trainedByWorker(this))) r.measure(e);
-    m.hm.resize(m.size);
-    if (r.regression) {
-      r.yRange ??= yRangeOf(r.truth, r.points);
-      m.hm.render({ xs: r.grid, fit: e.boundary, truth: r.truth, points: r.points, min: DOMAIN[0], max: DOMAIN[1], yRange: r.yRange,
-        colors: { ...this.look.fit, fit: this.color(e.id) } });
-    } else m.hm.render({ n: GRID, p: e.boundary, classes: r.classes, min: DOMAIN[0], max: DOMAIN[1], points: r.points, colors: this.look.heat });
-    m.at = now;
-    m.epoch = e.boundaryEpoch;
-    m.stale = false;
   }
 
   // ---------------------------------------------------------------- text (race/report.js)
