@@ -1,9 +1,9 @@
 // A widget is built when it comes near the screen (within a window's height), not at load: on a
 // long page a phone pays at load only for the widgets near what the reader sees. Checked here on
 // the teaching page as a reader loads it (no eager switch): the widgets far below are not built
-// (`deferred`, no `ready`, nothing in their content, no engine objects), the lazy prose layout
-// does not wait for them, and scrolling to one builds and draws it. `loading="eager"` on an
-// element and `window.activationWidgetsLoading = 'eager'` build at once.
+// (`deferred`, no `ready`, their skeleton unbuilt, nothing drawn), the lazy prose layout does not
+// wait for them, scrolling to one builds and draws it, and printing builds them all.
+// `loading="eager"` on an element and `window.activationWidgetsLoading = 'eager'` build at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
@@ -48,6 +48,9 @@ test('index.html: widgets near the screen are built, those far below wait; scrol
   // a widget in between that never came near is still waiting
   const between = (await state(page)).filter((w) => w.top > 3 * 900 && w.top < last.top - 3 * 900);
   assert.ok(between.some((w) => w.deferred && !w.ready), 'widgets the reader skipped past are not built');
+  // printing builds the rest (at once, not as they come near)
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(`${WIDGETS}.every((e) => e.hasAttribute('ready') && !e.deferred)`, null, { timeout: 60000 });
   assert.deepEqual(page.errors, []);
   await page.close();
 });

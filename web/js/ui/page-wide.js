@@ -44,17 +44,21 @@ const far = new Set();
 let nearIO = null;
 const eager = (w) => w.getAttribute('loading') === 'eager' || globalThis.activationWidgetsLoading === 'eager' ||
   typeof IntersectionObserver !== 'function';
+function near(w) {
+  if (!far.delete(w)) return;
+  nearIO.unobserve(w);
+  w.deferred = false;
+  queueFirstBuild(w);
+}
 export function queueBuild(w) {
   if (far.has(w)) return;
   if (eager(w)) { queueFirstBuild(w); return; }
-  nearIO ??= new IntersectionObserver((entries) => {
-    for (const e of entries) {
-      if (!e.isIntersecting || !far.delete(e.target)) continue;
-      nearIO.unobserve(e.target);
-      e.target.deferred = false;
-      queueFirstBuild(e.target);
-    }
-  }, { rootMargin: '100% 0px' });
+  if (!nearIO) {
+    nearIO = new IntersectionObserver((entries) => { for (const e of entries) if (e.isIntersecting) near(e.target); }, { rootMargin: '100% 0px' });
+    // printing: the rest are built now (a print preview taken at once still shows them empty;
+    // one made a moment later, or a second print, has them)
+    addEventListener('beforeprint', () => { for (const w of [...far]) near(w); });
+  }
   far.add(w);
   w.deferred = true;
   nearIO.observe(w); // its first report says whether it is near already
