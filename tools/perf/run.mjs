@@ -1,7 +1,8 @@
 // Page performance, measured and printed (never asserted: the machine is shared and noisy).
 //   node tools/perf/run.mjs [--dist [NAME=]DIR]... [--runs N] [--only lighthouse,race,first] [--out FILE]
-// lighthouse  Lighthouse 12.2.3 mobile defaults on index.html and the race's embedding demo
-//             page (embed/race.html), served compressed by tools/serve.mjs: the four scores,
+// lighthouse  Lighthouse 12.2.3 mobile defaults on index.html, the race in a blog post embedded
+//             with one script (embed/race-post.html) and the race's module demo page
+//             (embed/race.html), served compressed by tools/serve.mjs: the four scores,
 //             FCP/LCP/TBT/CLS/TTI, DOM size, bytes
 // race        the default ten-network race alone on a phone-sized page at 1× and 4× CPU slowdown,
 //             trained in its worker and on the main thread (worker="off"): epochs/s and main-thread
@@ -31,7 +32,7 @@ if (!dists.length) dists.push({ name: 'dist', dir: path.resolve(process.env.DIST
 const runs = Number(opt('runs', 3));
 const only = new Set(opt('only', 'lighthouse,race,first').split(','));
 const out = opt('out', path.join(ROOT, 'build', 'perf.json'));
-const LH_PAGES = [['index.html', ''], ['embed/race.html', 'embed/race.html']];
+const LH_PAGES = [['index.html', ''], ['embed/race-post.html', 'embed/race-post.html'], ['embed/race.html', 'embed/race.html']];
 
 const f0 = (x) => (x == null ? 'n/a' : Math.round(x).toString());
 const f1 = (x) => (x == null ? 'n/a' : x.toFixed(1));
