@@ -16,8 +16,8 @@ export function unwatchPageLanguage(w) { langWatchers.delete(w); }
 
 // Widgets are built one per task once the engine is ready, those on screen first: a page of two
 // dozen would otherwise build them all in one task (0.8 s on a phone-class CPU, blocking input).
-// A first build is two tasks: the DOM (configure), then the computation's start (a job queued by
-// the widget); its first drawing comes with the next frame. Jobs of on-screen widgets go first.
+// A first build is three tasks: the DOM (configure), the computation's start, then the first
+// drawing and the work loop (jobs queued by the widget). Jobs of on-screen widgets go first.
 const jobs = []; // { w, run }
 const hop = new MessageChannel(); // a task without setTimeout's nesting clamp
 hop.port1.onmessage = () => {

@@ -12,7 +12,7 @@
 //   lifecycle                              near the screen (ui/page-wide.js; `loading="eager"`:
 //                                          at once) and engine ready -> readAttrs -> build (DOM) ->
 //                                          start (the computation, a task later) -> render (drawing,
-//                                          next frame) -> `ready`; a bad attribute or an engine
+//                                          a task later) -> `ready`; a bad attribute or an engine
 //                                          error -> inline message, `error`
 //   work                                   step() in frame-budgeted slices (kit FrameLoop), paused
 //                                          off screen once the first picture is drawn
@@ -184,8 +184,9 @@ export class Widget extends HTMLElement {
     else this.restart();
   }
 
-  // (Re)starts the computation with the current options and controls; draws now, or with the
-  // next frame after a first build (the style of the new DOM is then computed in that frame).
+  // (Re)starts the computation with the current options and controls, then draws and runs the
+  // work; after a first build the drawing and the work come a task later (the same steps in the
+  // same order, in smaller tasks).
   restart({ first = false } = {}) {
     if (!this.opts) return;
     this.starting = false;
@@ -194,9 +195,10 @@ export class Widget extends HTMLElement {
     this.announced = false;
     this.pending = this.safe(() => { this.start(); return true; });
     if (!this.pending) return;
-    if (first) requestAnimationFrame(() => { if (this.engineReady) this.draw(); });
-    else this.draw();
-    this.schedule();
+    const run = () => { this.draw(); this.schedule(); };
+    if (!first) { run(); return; }
+    const generation = this.generation;
+    queueTask(this, () => { if (generation === this.generation && this.engineReady && this.opts) run(); });
   }
 
   // Runs the work loop while there is work and the widget is on screen or not yet drawn.
