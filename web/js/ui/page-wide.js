@@ -67,4 +67,4 @@ export function unqueueBuild(w) {
   if (far.delete(w)) { nearIO.unobserve(w); w.deferred = false; }
 }
 // `run` in a task of its own, in the same queue (after the builds already waiting).
-export function queueTask(w, run) { queue(w, run); }
+export { queue as queueTask };
