@@ -37,24 +37,45 @@ function queueFirstBuild(w) {
 
 // A widget is built when it comes within a window's height of the screen (above or below): a
 // reader of a long page pays, at load, only for the widgets near what they see, and the rest as
-// they scroll to them. `loading="eager"` on an element, or `window.activationWidgetsLoading =
-// 'eager'` set before the script runs (every widget of the page), builds at once, as without an
+// they scroll to them. While the page scrolls, a widget near the screen waits until scrolling
+// pauses (SETTLE_MS) or it has stayed near for NEAR_MS: a jump from the contents (a smooth scroll
+// of a few seconds through the whole page) builds the widgets where it lands, not the twenty it
+// passes. `loading="eager"` on an element, or `window.activationWidgetsLoading = 'eager'` set
+// before the script runs (every widget of the page), builds at once, as without an
 // IntersectionObserver. A widget waiting to come near has `deferred` true (js/page.js reads it).
+const SETTLE_MS = 150, NEAR_MS = 250;
 const far = new Set();
-let nearIO = null;
+const nearSince = new Map(); // far widgets near the screen now -> since when (performance.now())
+let nearIO = null, lastScroll = -Infinity, settleTimer = 0;
 const eager = (w) => w.getAttribute('loading') === 'eager' || globalThis.activationWidgetsLoading === 'eager' ||
   typeof IntersectionObserver !== 'function';
 function near(w) {
+  nearSince.delete(w);
   if (!far.delete(w)) return;
   nearIO.unobserve(w);
   w.deferred = false;
   queueFirstBuild(w);
 }
+function settle() {
+  settleTimer = 0;
+  const now = performance.now(), quiet = now - lastScroll >= SETTLE_MS;
+  for (const [w, since] of [...nearSince]) if (quiet || now - since >= NEAR_MS) near(w);
+  if (nearSince.size) settleTimer = setTimeout(settle, quiet ? SETTLE_MS : Math.min(SETTLE_MS, SETTLE_MS - (now - lastScroll)));
+}
+function observed(entries) {
+  const now = performance.now();
+  for (const e of entries) {
+    if (!e.isIntersecting) nearSince.delete(e.target);
+    else if (!nearSince.has(e.target)) nearSince.set(e.target, now);
+  }
+  if (!settleTimer) settle();
+}
 export function queueBuild(w) {
   if (far.has(w)) return;
   if (eager(w)) { queueFirstBuild(w); return; }
   if (!nearIO) {
-    nearIO = new IntersectionObserver((entries) => { for (const e of entries) if (e.isIntersecting) near(e.target); }, { rootMargin: '100% 0px' });
+    nearIO = new IntersectionObserver(observed, { rootMargin: '100% 0px' });
+    addEventListener('scroll', () => { lastScroll = performance.now(); }, { capture: true, passive: true });
     // printing: the rest are built now (a print preview taken at once still shows them empty;
     // one made a moment later, or a second print, has them)
     addEventListener('beforeprint', () => { for (const w of [...far]) near(w); });
@@ -64,6 +85,7 @@ export function queueBuild(w) {
   nearIO.observe(w); // its first report says whether it is near already
 }
 export function unqueueBuild(w) {
+  nearSince.delete(w);
   if (far.delete(w)) { nearIO.unobserve(w); w.deferred = false; }
 }
 // `run` in a task of its own, in the same queue (after the builds already waiting).
