@@ -258,7 +258,8 @@ test('play / pause / step / reset, and every Network deleted on reset, reconfigu
     const eng = await window.__engine(), counts = [], sets = [];
     for (let i = 0; i < 15; i++) {
       const r = window.__addRace({ activations: 'relu,elu,maxout', seed: String(i) }, `cyc${i}`);
-      await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      // built (its first build is three queued tasks: two frames were not always enough under load)
+      await new Promise((res) => { const t0 = performance.now(); (function f() { if (r.hasAttribute('ready') || r.hasAttribute('error') || performance.now() - t0 > 10000) res(); else requestAnimationFrame(f); })(); });
       counts.push(eng.liveNetworkCount());
       sets.push(eng.liveDataCount());
       r.remove();
@@ -331,7 +332,8 @@ test('strict attributes: invalid values and injection payloads show an inline me
   for (const [k, v] of Object.entries(bad)) {
     const r = await page.evaluate(async ([k, v]) => {
       const el = window.__addRace({ [k]: v }, 'bad');
-      await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      // built (its first build is three queued tasks: two frames were not always enough under load)
+      await new Promise((res) => { const t0 = performance.now(); (function f() { if (el.hasAttribute('ready') || el.hasAttribute('error') || performance.now() - t0 > 10000) res(); else requestAnimationFrame(f); })(); });
       const out = { error: el.hasAttribute('error'), text: el.shadowRoot.querySelector('.error').textContent, nodes: el.shadowRoot.querySelectorAll('img,svg,script').length };
       el.remove();
       return out;
@@ -345,10 +347,11 @@ test('strict attributes: invalid values and injection payloads show an inline me
   // Fixing the attribute brings the race up.
   const fixed = await page.evaluate(async () => {
     const el = window.__addRace({ lr: 'abc', activations: 'relu' }, 'fixme');
-    await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+    const settled = (f) => new Promise((res) => { const t0 = performance.now(); (function g() { if (f() || performance.now() - t0 > 10000) res(); else requestAnimationFrame(g); })(); });
+    await settled(() => el.hasAttribute('error') || el.hasAttribute('ready'));
     const before = el.hasAttribute('error');
     el.setAttribute('lr', '0.05');
-    for (let i = 0; i < 50 && !el.hasAttribute('ready'); i++) await new Promise((res) => requestAnimationFrame(res));
+    await settled(() => el.hasAttribute('ready'));
     return { before, after: el.hasAttribute('error'), ready: el.hasAttribute('ready') };
   });
   assert.deepEqual(fixed, { before: true, after: false, ready: true });
