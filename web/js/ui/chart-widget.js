@@ -61,8 +61,8 @@ export const TITLES = {
 export const AFTER_POST = ['softplus', 'silu', 'gelu', 'gelu_tanh', 'mish', 'hardswish'];
 
 export class ChartWidget extends Widget {
-  constructor() {
-    super();
+  skeleton() {
+    super.skeleton();
     const $ = this.$;
     Object.assign($, {
       title: h('p', { class: 'title' }), keys: h('div', { class: 'keys' }),

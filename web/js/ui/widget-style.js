@@ -20,9 +20,11 @@ button, select, input { font: inherit; }
 .error { color: var(--w-error); border-left: 3px solid var(--w-error); padding: 4px 8px; overflow-wrap: anywhere; }
 .error strong { display: block; }
 [hidden] { display: none !important; }
-/* the skeleton the constructor made stays unseen until the first build fills it: content that
-   appeared before the build and moved in it counted as a layout shift (0.29 on the race's page) */
-.main.unbuilt { visibility: hidden; }
+/* Until its first build a widget's .main is unseen (content shown before the build and moved
+   by it counted as a layout shift: 0.29 on the race's page) and holds about a built widget's
+   height, so that the page below sits near where it will be (which widgets are near the screen
+   at load is decided on this layout). */
+.main.unbuilt { visibility: hidden; min-height: 26rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .export { display: inline-flex; gap: 4px; align-items: center; flex-wrap: wrap; }

@@ -31,6 +31,10 @@
 //                                          `progress` (while computing), `done` (results complete)
 //
 // Hooks a widget defines (all optional but readAttrs/render):
+//   skeleton()    makes the widget's lasting parts (this.$ entries, Plots, listeners) once, at its
+//                 first build rather than in the constructor (a widget far below the screen has
+//                 none until the reader comes near); state the public API reads belongs in the
+//                 constructor
 //   readAttrs()   -> opts; throws AttrError for a bad value
 //   build()       creates the controls and any text-bearing DOM for this.opts and this.T; runs on
 //                 every (re)configuration and on every language change (no computation here)
@@ -94,7 +98,7 @@ export class Widget extends HTMLElement {
       draw: () => this.frame(),
       budgetMs: this.constructor.FIRST_BUDGET_MS,
     });
-    this.vis = new Visibility(this, (v) => this.onVisibility(v));
+    this.vis = new Visibility(this, (v) => { if (this.skeletonMade) this.onVisibility(v); });
     this.widths = new Widths(() => { if (this.opts) this.draw(); });
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
     this.print = matchMedia('print'); // printing takes the light palette: charts are redrawn in it
@@ -161,6 +165,7 @@ export class Widget extends HTMLElement {
   // Attributes -> opts -> DOM -> computation. A bad attribute shows its message instead. The
   // first build (from the page's queue) starts the computation in a task of its own.
   configure({ first = false } = {}) {
+    this.makeSkeleton();
     this.labelExports(); // also while a message shows: the hidden buttons keep the widget's language
     try {
       const own = this.getAttribute('lang');
@@ -354,7 +359,18 @@ export class Widget extends HTMLElement {
   // The summary in the hidden description (throttled), announced once when complete (ui/access.js).
   refreshSummary(now = false) { if (!this.starting) summarize(this, now); }
 
+  // The widget's own parts (a subclass's skeleton()) are made at its first build, not in its
+  // constructor: a page defines its elements all at once, and the widgets far below the screen
+  // wait for the reader (26 of 27 on the teaching page); until then the shadow root holds only
+  // the base's parts (message box, description, the empty .main).
+  makeSkeleton() {
+    if (this.skeletonMade) return;
+    this.skeletonMade = true;
+    this.skeleton();
+  }
+
   // ---------------------------------------------------------------- hooks (defaults)
+  skeleton() {}
   readAttrs() { return {}; }
   build() {}
   start() {}

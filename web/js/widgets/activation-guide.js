@@ -78,8 +78,7 @@ class ActivationGuide extends Widget {
   static STYLE = STYLE;
   static ATTRS = [...QUESTIONS.map((q) => q[1]), 'link-base'];
 
-  constructor() {
-    super();
+  skeleton() {
     this.$.title = h('p', { class: 'title' });
     this.$.form = h('fieldset');
     this.$.out = h('div', { class: 'out', 'aria-live': 'polite' });

@@ -68,6 +68,10 @@ class ActivationPlot extends Widget {
 
   constructor() {
     super();
+    Object.assign(this, { hoverX: null, raf: 0, fnShown: null, data: null, stale: true });
+  }
+
+  skeleton() {
     const $ = this.$;
     Object.assign($, {
       title: h('span', { class: 'title' }), kf: h('span', { class: 'key kf' }), kd: h('span', { class: 'key kd' }),
@@ -80,7 +84,6 @@ class ActivationPlot extends Widget {
       this.exportButtons({ plot: () => this.plot, name: () => `activation-plot-${this.opts?.fn ?? 'plot'}` }));
     $.main.append(h('div', { class: 'head' }, $.title, $.kf, $.kd), h('div', { class: 'box' }, $.canvas), $.readout, $.controls);
     this.plot = new Plot($.canvas);
-    Object.assign(this, { hoverX: null, raf: 0, fnShown: null, data: null, stale: true });
     $.canvas.addEventListener('pointermove', (e) => this.hoverAt(e.clientX));
     $.canvas.addEventListener('pointerdown', (e) => this.hoverAt(e.clientX));
     $.canvas.addEventListener('pointerleave', () => { this.hoverX = null; this.redraw(); });
@@ -97,7 +100,7 @@ class ActivationPlot extends Widget {
   // Current parameters (all of fn's, defaults filled in) — null while the attributes are invalid.
   get params() { return this.opts ? { ...this.opts.params } : null; }
   // Geometry of the last drawing (panels in CSS px, domains) for hit-testing, exports and tests.
-  get plotLayout() { return this.plot.layout ? structuredClone(this.plot.layout) : null; }
+  get plotLayout() { return this.plot?.layout ? structuredClone(this.plot.layout) : null; }
   // The function's title in the widget's language.
   get fnTitle() { return this.T.titles[this.opts.fn] ?? this.opts.info.title; }
 

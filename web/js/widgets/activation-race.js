@@ -67,6 +67,14 @@ class ActivationRace extends Widget {
 
   constructor() {
     super();
+    Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, configured: false, playing: false, focus: null, heatmaps: new Map(), doneFired: false });
+    // one network-epoch here; or nothing (the worker trains) while the race is not over
+    this.loop.step = () => (trainedByWorker(this) ? !this.race.finished : this.safe(() => this.race?.stepOne() ?? false) === true);
+    this.root.addEventListener('click', (e) => this.onClick(e));
+    this.root.addEventListener('change', (e) => this.onControl(e));
+  }
+
+  skeleton() {
     const $ = Object.assign(this.$, {
       title: h('span', { class: 'title' }), status: h('span', { class: 'status', 'aria-live': 'off' }),
       controls: h('div'), legend: h('div', { class: 'legend' }), chartTitle: h('p', { class: 'sub' }),
@@ -84,11 +92,6 @@ class ActivationRace extends Widget {
     // the time, for lines no reader can tell apart from DPR 2's
     this.plot = new Plot($.chart, { maxDpr: 2 });
     this.chartExport = this.exportButtons({ plot: () => this.plot, name: () => 'activation-race-loss' }); // PNG / SVG of the loss chart
-    Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, configured: false, playing: false, focus: null, heatmaps: new Map(), doneFired: false });
-    // one network-epoch here; or nothing (the worker trains) while the race is not over
-    this.loop.step = () => (trainedByWorker(this) ? !this.race.finished : this.safe(() => this.race?.stepOne() ?? false) === true);
-    this.root.addEventListener('click', (e) => this.onClick(e));
-    this.root.addEventListener('change', (e) => this.onControl(e));
   }
 
   readAttrs() { return parseRaceAttrs(this, engine.activationIds()); }

@@ -53,8 +53,7 @@ class ActivationSpeed extends Widget {
   static ANNOUNCE = true;
   static ATTRS = ['ids', 'variants', 'n', 'reps', 'rounds', 'show', 'autoplay'];
 
-  constructor() {
-    super();
+  skeleton() {
     const $ = this.$;
     Object.assign($, {
       title: h('p', { class: 'title' }), button: h('button', { type: 'button', name: 'measure' }), status: h('span', { class: 'status' }),

@@ -82,8 +82,7 @@ class LeakyCompare extends Widget {
   static FIRST_BUDGET_MS = 8;
   static BUDGET_MS = 8;
 
-  constructor() {
-    super();
+  skeleton() {
     const $ = this.$;
     Object.assign($, {
       title: h('p', { class: 'title' }), legend: h('div', { class: 'legend' }), canvas: h('canvas', { role: 'img' }),

@@ -54,6 +54,10 @@ class ZigzagDescent extends Widget {
   constructor() {
     super();
     this.loop.paced = true; // step() advances an animation by the clock: once per frame
+    Object.assign(this, { views: [], viewsKey: null, runs: null, runsKey: null, seedOffset: 0, progress: 1 });
+  }
+
+  skeleton() {
     const $ = this.$;
     this.lr = slider({ name: 'lr', min: 0.05, max: 2, step: 0.05, text: '' });
     this.lr.input.addEventListener('input', () => { this.lrValue = Number(this.lr.input.value); this.restart(); });
@@ -71,7 +75,6 @@ class ZigzagDescent extends Widget {
     // the table is for screen readers; a 1-px clipped <div> around it (a table ignores width: 1px)
     $.main.append($.title, $.panels, $.legend, $.explain, $.controls, h('div', { class: 'sr-only' }, $.table));
     this.askFirst([$.panels, $.explain, $.table.parentElement], $.title);
-    Object.assign(this, { views: [], viewsKey: null, runs: null, runsKey: null, seedOffset: 0, progress: 1 });
   }
 
   readAttrs() {
