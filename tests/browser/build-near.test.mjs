@@ -41,13 +41,12 @@ test('index.html: widgets near the screen are built, those far below wait; scrol
   // the reader scrolls to the last widget of the page: it is built, drawn and described
   const last = far.at(-1);
   // (scrolled again until it stays there: the first scroll ends the lazy prose layout, which moves it)
-  await page.waitForFunction(`(() => { const e = ${WIDGETS}.at(-1); e.scrollIntoView({ block: 'center' }); return e.hasAttribute('ready'); })()`, null, { timeout: 30000, polling: 300 });
+  await page.waitForFunction(`(() => { const e = ${WIDGETS}.at(-1); e.scrollIntoView({ block: 'center', behavior: 'smooth' }); return e.hasAttribute('ready'); })()`, null, { timeout: 30000, polling: 300 });
   const after = (await state(page)).at(-1);
   assert.equal(after.tag, last.tag);
   assert.ok(!after.deferred && after.built && after.content > 0 && after.canvases >= 1, `${after.tag} built and drawn once near: ${JSON.stringify(after)}`);
   // a widget in between that never came near is still waiting
-  // (the page scrolls smoothly, as for a reader without reduced motion: the jump passes every
-  // widget on its way, and builds only those where it lands)
+  // (a smooth scroll passes every widget on its way, and builds only those where it ends)
   const between = (await state(page)).filter((w) => w.top > 3 * 900 && w.top < last.top - 3 * 900);
   console.log(`after a smooth jump to the last widget: ${between.filter((w) => !w.deferred).length} of the ${between.length} widgets passed on the way built`);
   assert.ok(between.length >= 10, `widgets between (${between.length})`);
@@ -78,6 +77,26 @@ test('loading="eager" on an element, and activationWidgetsLoading = "eager" for 
     const lazy = await page.evaluate(() => { const e = document.getElementById('lazy'); return { ready: e.hasAttribute('ready'), deferred: e.deferred === true }; });
     assert.deepEqual(lazy, eagerAll ? { ready: true, deferred: false } : { ready: false, deferred: true }, `${name}: the widget without the attribute`);
     assert.deepEqual(page.errors, [], name);
+    await page.close();
+  }
+});
+
+// A contents link on a phone, as a reader loads the page (widgets built near the screen): the
+// section lands under the header although the widgets near it are built (and grow) as it lands.
+// A smooth scroll ended where the section had been before they were built: 833 px off.
+test('a contents link lands on its section on a phone while the widgets near it are built', async () => {
+  for (const id of ['relu', 'selu']) {
+    const page = await env.newPage({ width: 375, height: 812 });
+    await page.goto(env.baseUrl);
+    await page.waitForTimeout(1500);
+    await page.evaluate((id) => { const a = document.querySelector(`#toc-list a[href="#${id}"]`); a.closest('details')?.setAttribute('open', ''); a.click(); }, id);
+    await page.waitForFunction(() => [...document.querySelectorAll('main *')].filter((e) => e.localName.includes('-') && e.shadowRoot)
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.bottom > -innerHeight && r.top < 2 * innerHeight; }).every((e) => e.hasAttribute('ready')), null, { timeout: 30000 });
+    await page.waitForTimeout(1000);
+    const { top, margin } = await page.evaluate((id) => { const t = document.getElementById(id); return { top: t.getBoundingClientRect().top, margin: parseFloat(getComputedStyle(t).scrollMarginTop) || 0 }; }, id);
+    console.log(`#${id} after a contents link: top ${top.toFixed(0)} px (scroll margin ${margin})`);
+    assert.ok(Math.abs(top - margin) <= 3, `#${id} lands under the header: top ${top.toFixed(0)} px, margin ${margin}`);
+    assert.deepEqual(page.errors, []);
     await page.close();
   }
 });

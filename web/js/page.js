@@ -113,11 +113,12 @@ function updateTocCurrent() {
 
 // ---- links to a section ------------------------------------------------------------------------
 
-// A link to a section (index.html#selu, or the contents while the page loads) is followed before
-// the widgets above it have drawn; each grows as it draws, which pushed the section down by
-// ~200 px (a contents link followed at 1.2 s: ~5000 px). Once every widget is ready and the lazy
-// layout is over (or after 6 s), the section is brought back into view, unless the reader has
-// scrolled or typed meanwhile, or followed another link.
+// A link to a section (index.html#selu, or the contents) is followed before the widgets above it
+// have drawn; each grows as it draws, which pushed the section down by ~200 px (a contents link
+// followed at 1.2 s: ~5000 px; after load, the widgets near where a link lands are built then:
+// 290 px). Once every widget near it is ready and the lazy layout is over (or after 6 s), the
+// section is brought back into view, unless the reader has scrolled or typed meanwhile, or
+// followed another link.
 // A widget is pending until it is ready or shows an error; one not defined yet (this file runs
 // before the widgets' script) is pending too. Found once: this is polled while the page loads.
 // Found by a selector that matches only them (not yet defined, or a tag the widgets' script
@@ -130,6 +131,13 @@ const widgetsPending = () => {
     (e.shadowRoot || !customElements.get(e.localName))); // (a deferred widget waits to come near the screen)
 };
 const loading = () => widgetsPending() || document.documentElement.classList.contains('lazy-layout');
+// A widget near the screen that has not been built yet (it is built once the scroll that brought
+// it near pauses, ui/page-wide.js) will grow when it is: a link that just landed waits for it too.
+const nearUnbuilt = () => (pageWidgets || []).some((e) => {
+  if (!e.deferred || !e.isConnected) return false;
+  const r = e.getBoundingClientRect();
+  return r.bottom > -innerHeight && r.top < 2 * innerHeight;
+});
 let linkGeneration = 0;
 
 function keepLinkedSectionInView() {
@@ -145,7 +153,7 @@ function keepLinkedSectionInView() {
   const started = performance.now();
   const check = () => {
     if (moved || generation !== linkGeneration) return;
-    if (loading() && performance.now() - started < 6000) { setTimeout(check, 100); return; }
+    if ((loading() || nearUnbuilt()) && performance.now() - started < 6000) { setTimeout(check, 100); return; }
     for (const t of events) window.removeEventListener(t, stop);
     if (Math.abs(target.getBoundingClientRect().top - parseFloat(getComputedStyle(target).scrollMarginTop || '0')) > 2) target.scrollIntoView();
   };
@@ -218,7 +226,8 @@ async function start() {
   initLanguage();
   buildToc();
   keepLinkedSectionInView();
-  window.addEventListener('hashchange', () => { if (loading()) keepLinkedSectionInView(); });
+  // (after load as well: the widgets near the place a link lands are built as it lands)
+  window.addEventListener('hashchange', () => keepLinkedSectionInView());
   finishLazyLayout();
   const failed = await renderAllMath();
   document.documentElement.setAttribute('data-math', failed ? 'error' : 'ready');

@@ -38,9 +38,8 @@ function queueFirstBuild(w) {
 // A widget is built when it comes within a window's height of the screen (above or below): a
 // reader of a long page pays, at load, only for the widgets near what they see, and the rest as
 // they scroll to them. While the page scrolls, a widget near the screen waits until scrolling
-// pauses (SETTLE_MS) or it has stayed near for NEAR_MS: a jump from the contents (a smooth scroll
-// of a few seconds through the whole page) builds the widgets where it lands, not the twenty it
-// passes. `loading="eager"` on an element, or `window.activationWidgetsLoading = 'eager'` set
+// pauses (SETTLE_MS) or it has stayed near for NEAR_MS: a smooth scroll through the whole page
+// (a script's, or a browser's own) builds the widgets where it ends, not the twenty it passes. `loading="eager"` on an element, or `window.activationWidgetsLoading = 'eager'` set
 // before the script runs (every widget of the page), builds at once, as without an
 // IntersectionObserver. A widget waiting to come near has `deferred` true (js/page.js reads it).
 const SETTLE_MS = 150, NEAR_MS = 250;
