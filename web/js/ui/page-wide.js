@@ -39,9 +39,10 @@ function queueFirstBuild(w) {
 // reader of a long page pays, at load, only for the widgets near what they see, and the rest as
 // they scroll to them. While the page scrolls, a widget near the screen waits until scrolling
 // pauses (SETTLE_MS) or it has stayed near for NEAR_MS: a smooth scroll through the whole page
-// (a script's, or a browser's own) builds the widgets where it ends, not the twenty it passes. `loading="eager"` on an element, or `window.activationWidgetsLoading = 'eager'` set
-// before the script runs (every widget of the page), builds at once, as without an
-// IntersectionObserver. A widget waiting to come near has `deferred` true (js/page.js reads it).
+// (a script's, or a browser's own) builds the widgets where it ends, not the twenty it passes.
+// `loading="eager"` on an element, or `window.activationWidgetsLoading = 'eager'` set before the
+// script runs (every widget of the page), builds at once, as without an IntersectionObserver.
+// A widget waiting to come near has `deferred` true (js/page.js reads it).
 const SETTLE_MS = 150, NEAR_MS = 250;
 const far = new Set();
 const nearSince = new Map(); // far widgets near the screen now -> since when (performance.now())
@@ -59,7 +60,7 @@ function settle() {
   settleTimer = 0;
   const now = performance.now(), quiet = now - lastScroll >= SETTLE_MS;
   for (const [w, since] of [...nearSince]) if (quiet || now - since >= NEAR_MS) near(w);
-  if (nearSince.size) settleTimer = setTimeout(settle, quiet ? SETTLE_MS : Math.min(SETTLE_MS, SETTLE_MS - (now - lastScroll)));
+  if (nearSince.size) settleTimer = setTimeout(settle, SETTLE_MS - (now - lastScroll)); // (left only while not quiet)
 }
 function observed(entries) {
   const now = performance.now();
