@@ -2,7 +2,8 @@
 // long page a phone pays at load only for the widgets near what the reader sees. Checked here on
 // the teaching page as a reader loads it (no eager switch): the widgets far below are not built
 // (`deferred`, no `ready`, their skeleton unbuilt, nothing drawn), the lazy prose layout does not
-// wait for them, scrolling to one builds and draws it, and printing builds them all.
+// wait for them, scrolling to one builds and draws it (a smooth jump builds none of the widgets it
+// passes; a steady scroll finds each built as it comes on screen), and printing builds them all.
 // `loading="eager"` on an element and `window.activationWidgetsLoading = 'eager'` build at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,6 +55,27 @@ test('index.html: widgets near the screen are built, those far below wait; scrol
   // printing builds the rest (at once, not as they come near)
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.waitForFunction(`${WIDGETS}.every((e) => e.hasAttribute('ready') && !e.deferred)`, null, { timeout: 60000 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// The other side of not building what a jump passes: a reader who reads as they scroll (the page
+// never stops moving for long) finds each widget built, or being built, when it comes on screen.
+test('a reader scrolling steadily (800 px/s) finds every widget built when it comes on screen', async () => {
+  const page = await env.newPage({ width: 1280, height: 900, reducedMotion: 'reduce' }); // (wheel steps land at once)
+  await page.goto(env.baseUrl);
+  await page.waitForFunction(() => !document.documentElement.classList.contains('lazy-layout'), null, { timeout: 15000 });
+  const from = await page.evaluate(`${WIDGETS}[3].getBoundingClientRect().top + scrollY - 2 * innerHeight`);
+  await page.evaluate((y) => scrollTo(0, y), from);
+  await page.waitForTimeout(500);
+  await page.evaluate(`window.__seen = new Map(); (function look() { for (const e of ${WIDGETS}) { const r = e.getBoundingClientRect();
+    if (r.top < innerHeight && r.bottom > 0 && !__seen.has(e)) __seen.set(e, { tag: e.localName, top: Math.round(r.top + scrollY), deferred: e.deferred }); }
+    requestAnimationFrame(look); })()`);
+  for (let i = 0; i < 160; i++) { await page.mouse.wheel(0, 40); await page.waitForTimeout(50); } // ≥ 8 s, 6400 px
+  const seen = await page.evaluate((from) => [...__seen.values()].filter((w) => w.top > from + innerHeight), from); // (not those on screen before)
+  console.log(`scrolling steadily: ${seen.length} widgets came on screen, ${seen.filter((w) => !w.deferred).length} of them built`);
+  assert.ok(seen.length >= 4, `widgets passed (${seen.length})`);
+  for (const w of seen) assert.equal(w.deferred, false, `${w.tag} at ${w.top}px was not built when it came on screen`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

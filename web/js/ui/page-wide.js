@@ -38,14 +38,18 @@ function queueFirstBuild(w) {
 // A widget is built when it comes within a window's height of the screen (above or below): a
 // reader of a long page pays, at load, only for the widgets near what they see, and the rest as
 // they scroll to them. While the page scrolls, a widget near the screen waits until scrolling
-// pauses (SETTLE_MS) or it has stayed near for NEAR_MS: a smooth scroll through the whole page
-// (a script's, or a browser's own) builds the widgets where it ends, not the twenty it passes.
+// pauses (SETTLE_MS), or until it has stayed near for NEAR_MS while the page moves slower than
+// SLOW screens a second (a reader who reads as they scroll): a smooth scroll or a fling through
+// the whole page builds the widgets where it ends, not the twenty it passes. (Speed, not time
+// alone: a long smooth scroll slows down over its last screens, and a busy main thread stretches
+// the time between two looks at the page.)
 // `loading="eager"` on an element, or `window.activationWidgetsLoading = 'eager'` set before the
 // script runs (every widget of the page), builds at once, as without an IntersectionObserver.
 // A widget waiting to come near has `deferred` true (js/page.js reads it).
-const SETTLE_MS = 150, NEAR_MS = 250;
+const SETTLE_MS = 150, NEAR_MS = 250, SLOW = 3, LOOK_MS = 100;
 const far = new Set();
 const nearSince = new Map(); // far widgets near the screen now -> since when (performance.now())
+const path = []; // [time, scrollY] at each look while widgets wait, over the last NEAR_MS
 let nearIO = null, lastScroll = -Infinity, settleTimer = 0;
 const eager = (w) => w.getAttribute('loading') === 'eager' || globalThis.activationWidgetsLoading === 'eager' ||
   typeof IntersectionObserver !== 'function';
@@ -59,8 +63,12 @@ function near(w) {
 function settle() {
   settleTimer = 0;
   const now = performance.now(), quiet = now - lastScroll >= SETTLE_MS;
-  for (const [w, since] of [...nearSince]) if (quiet || now - since >= NEAR_MS) near(w);
-  if (nearSince.size) settleTimer = setTimeout(settle, SETTLE_MS - (now - lastScroll)); // (left only while not quiet)
+  path.push([now, scrollY]);
+  while (path.length > 2 && now - path[1][0] >= NEAR_MS) path.shift();
+  const [t0, y0] = path[0], slow = now - t0 >= LOOK_MS && Math.abs(scrollY - y0) * 1000 < SLOW * innerHeight * (now - t0);
+  for (const [w, since] of [...nearSince]) if (quiet || (slow && now - since >= NEAR_MS)) near(w);
+  if (nearSince.size) settleTimer = setTimeout(settle, Math.min(LOOK_MS, SETTLE_MS - (now - lastScroll))); // (left only while not quiet)
+  else path.length = 0;
 }
 function observed(entries) {
   const now = performance.now();
