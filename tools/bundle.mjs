@@ -14,7 +14,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { rewriteIndexHtml, rewriteEmbedHtml } from './bundle-html.mjs';
+import { rewriteIndexHtml, rewriteEmbedHtml, inlineIndexHead } from './bundle-html.mjs';
 import { prerenderMath } from './prerender-math.mjs';
 import { pageCSS } from '../web/js/ui/palette.js';
 
@@ -134,7 +134,8 @@ export async function bundle(dist) {
   const indexFile = path.join(dist, 'index.html');
   // ... with its formulas typeset now (KaTeX in Node), so the reader's browser needs no KaTeX script.
   const math = prerenderMath(rewriteIndexHtml(fs.readFileSync(indexFile, 'utf8')));
-  fs.writeFileSync(indexFile, math.html);
+  // ... and its stylesheets and head script inside it (after the palette is written into page.css).
+  fs.writeFileSync(indexFile, inlineIndexHead(math.html, (f) => fs.readFileSync(path.join(dist, f), 'utf8')));
   // iframe mode at the dist root: dist/embed.html?w=activation-plot&fn=elu
   const embedSrc = path.join(WEB, 'embed/embed.html');
   if (fs.existsSync(embedSrc)) {

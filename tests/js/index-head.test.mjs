@@ -1,0 +1,60 @@
+// dist/index.html carries its stylesheets inside it (tools/bundle-html.mjs): the first paint waits
+// for no stylesheet request. Checked here: relative url()s rebased from the stylesheet's folder to
+// the page's, the tags replaced and refused when missing or when their text would end the element
+// early, and the built page itself (no <link rel=stylesheet>, every font URL it names a file of
+// dist/, its head script still a file: the page's CSP allows no inline script).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rebaseCssUrls, inlineIndexHead } from '../../tools/bundle-html.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
+
+test('relative url()s are rebased from the stylesheet to the page; others are left alone', () => {
+  const k = 'vendor/katex/katex.min.css';
+  assert.equal(rebaseCssUrls('src:url(fonts/A.woff2) format("woff2")', k), 'src:url(vendor/katex/fonts/A.woff2) format("woff2")');
+  assert.equal(rebaseCssUrls('a{b:url("fonts/A B.woff")}', k), 'a{b:url("vendor/katex/fonts/A B.woff")}');
+  assert.equal(rebaseCssUrls("a{b:url( './x.png' )}", 'css/page.css'), "a{b:url('css/x.png')}");
+  assert.equal(rebaseCssUrls('a{b:url(../img/x.png)}', 'css/page.css'), 'a{b:url(img/x.png)}');
+  assert.equal(rebaseCssUrls('a{b:url(x.png)}', 'page.css'), 'a{b:url(x.png)}');
+  for (const keep of ['url(data:font/woff2;base64,AAAA)', 'url(https://example.org/f.woff2)', 'url(/root.png)', 'url(#clip)'])
+    assert.equal(rebaseCssUrls(`a{b:${keep}}`, k), `a{b:${keep}}`, keep);
+});
+
+const HEAD = `<head><link rel="stylesheet" href="vendor/katex/katex.min.css">
+<link rel="stylesheet" href="css/page.css">
+<script src="js/i18n.js"></script>
+<script src="js/page.classic.js" defer></script></head>`;
+const files = { 'vendor/katex/katex.min.css': '@font-face{src:url(fonts/K.woff2)}', 'css/page.css': 'p{content:"$&"}', 'js/i18n.js': 'var lang = "$1";' };
+
+test('the two stylesheets go into the page, and a script named to; deferred scripts stay linked', () => {
+  const out = inlineIndexHead(HEAD, (f) => files[f], { scripts: ['js/i18n.js'] });
+  assert.ok(out.includes('<style data-href="vendor/katex/katex.min.css">@font-face{src:url(vendor/katex/fonts/K.woff2)}</style>'), out);
+  assert.ok(out.includes('<style data-href="css/page.css">p{content:"$&"}</style>'), 'replacement patterns in the text are kept as they are');
+  assert.ok(out.includes('<script data-src="js/i18n.js">var lang = "$1";</script>'), out);
+  assert.ok(out.includes('<script src="js/page.classic.js" defer></script>'));
+  assert.doesNotMatch(out, /<link rel="stylesheet"/);
+});
+
+test('a missing tag, or a text that would close its element early, is refused', () => {
+  assert.throws(() => inlineIndexHead(HEAD.replace('css/page.css', 'css/other.css'), (f) => files[f] ?? ''), /links no css\/page.css/);
+  const js = { scripts: ['js/i18n.js'] };
+  assert.throws(() => inlineIndexHead(HEAD.replace('<script src="js/i18n.js"></script>', ''), (f) => files[f], js), /no <script src="js\/i18n.js">/);
+  assert.throws(() => inlineIndexHead(HEAD, (f) => (f === 'css/page.css' ? 'p{}</style><script>alert(1)</script>' : files[f])), /contains "<\/style"/);
+  assert.throws(() => inlineIndexHead(HEAD, (f) => (f === 'js/i18n.js' ? 'var s = "</script><b>";' : files[f]), js), /contains "<\/script"/);
+});
+
+test('dist/index.html requests no stylesheet, every font it names is in dist/, its head script is a file', { skip: !fs.existsSync(path.join(DIST, 'index.html')) && 'no dist/ (run ./build.sh)' }, () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.doesNotMatch(head, /<link[^>]+rel=["']stylesheet/);
+  assert.match(head, /<script src="js\/i18n\.js"><\/script>/, 'the head script stays a file (a CSP without inline scripts runs it)');
+  const inside = (open, close) => { const i = head.indexOf(open); return i < 0 ? '' : head.slice(i, head.indexOf(close, i)); };
+  assert.match(inside('<style data-href="css/page.css">', '</style>'), /--font-sans/);
+  const urls = [...head.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1].replace(/^["']|["']$/g, '')).filter((u) => !u.startsWith('data:'));
+  assert.ok(urls.filter((u) => u.includes('KaTeX_Main-Regular')).length >= 1, 'KaTeX fonts named');
+  for (const u of urls) assert.ok(fs.existsSync(path.join(DIST, u)), `${u} exists in dist/`);
+});
