@@ -5,7 +5,7 @@
 #   ./build.sh test       build, then every test: native (ctest), JS units and wasm (node --test), browser (Chromium),
 #                         cross-engine (the same checks in Chromium, Firefox and WebKit)
 #   ./build.sh bench      native vs wasm vs plain-JS benchmarks (tables + build/bench.json), then the page's
-#                         Lighthouse / race / first-visit measurements (build/perf.json); `bench page`: only those
+#                         Lighthouse / race / experiments / first-visit measurements (build/perf.json); `bench page`: only those
 #   ./build.sh setup      only install the Debian and npm packages
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -2,7 +2,8 @@
 # ./build.sh bench runs `build` and then this: the native benchmark binary, then the wasm and
 # plain-JS runs in Node, merged into one table and ${BUILD_DIR:-build}/bench.json; then the page in
 # Chromium (tools/perf/run.mjs: Lighthouse 12.2.3 mobile on index.html and embed/race.html, the race
-# alone at 1x and 4x CPU slowdown, first visits at 1x and 4x; ${BUILD_DIR:-build}/perf.json).
+# alone at 1x and 4x CPU slowdown, each experiment widget alone at 1x and 4x, first visits at 1x and 4x;
+# ${BUILD_DIR:-build}/perf.json).
 #   tools/bench.sh engine | page       only the engine benchmarks | only the page measurements
 #   PERF_RUNS=n                        runs of each page measurement (default 3; medians quoted)
 #   BENCH_QUICK=1 tools/bench.sh   fewer repetitions (a smoke test, not for quoting)

@@ -1,5 +1,5 @@
 // Page performance, measured and printed (never asserted: the machine is shared and noisy).
-//   node tools/perf/run.mjs [--dist [NAME=]DIR]... [--runs N] [--only lighthouse,race,first] [--out FILE]
+//   node tools/perf/run.mjs [--dist [NAME=]DIR]... [--runs N] [--only lighthouse,race,experiments,first] [--out FILE]
 // lighthouse  Lighthouse 12.2.3 mobile defaults on index.html, the race in a blog post embedded
 //             with one script (embed/race-post.html) and the race's module demo page
 //             (embed/race.html), served compressed by tools/serve.mjs: the four scores,
@@ -7,6 +7,8 @@
 // race        the default ten-network race alone on a phone-sized page at 1× and 4× CPU slowdown,
 //             trained in its worker and on the main thread (worker="off"): epochs/s and main-thread
 //             tasks over 50 ms while it trains
+// experiments each experiment widget alone on a phone-sized page at 1× and 4×, with its defaults:
+//             main-thread tasks over 50 ms while it runs (from its first picture to its last result)
 // first       a first visit of index.html at 1× and 4×, as a reader loads it (widgets built near
 //             the screen) and with every widget built at once: time to those widgets ready and to
 //             the prose laid out, long tasks, transfer size, DOM size (light DOM and shadow roots)
@@ -20,6 +22,7 @@ import { startServer, startBrowser, spread, machineLoad } from './common.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { raceRun } from './race.mjs';
 import { firstVisit } from './first-visit.mjs';
+import { experimentRun, EXPERIMENTS } from './experiments.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -30,7 +33,7 @@ const dists = argv.flatMap((a, i) => (a === '--dist' ? [argv[i + 1]] : [])).map(
 });
 if (!dists.length) dists.push({ name: 'dist', dir: path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist')) });
 const runs = Number(opt('runs', 3));
-const only = new Set(opt('only', 'lighthouse,race,first').split(','));
+const only = new Set(opt('only', 'lighthouse,race,experiments,first').split(','));
 const out = opt('out', path.join(ROOT, 'build', 'perf.json'));
 const LH_PAGES = [['index.html', ''], ['embed/race-post.html', 'embed/race-post.html'], ['embed/race.html', 'embed/race.html']];
 
@@ -87,6 +90,21 @@ try {
           const rows = all[d.name];
           log(`${tag(d)}race alone (trained in the ${rows[0].trainedIn ?? 'page'}), 412×915 DPR 2.6 touch, CPU ${rate}×, ${rows[0].nets} networks, ${f1(rows[0].seconds)} s each: ` +
             `${spread(col(rows, 'epochsPerSec'), f1)} epochs/s · tasks > 50 ms ${spread(col(rows, 'longTasks'))} · longest ${spread(col(rows, 'longestMs'))} ms`);
+        }
+      }
+    }
+    if (only.has('experiments')) {
+      result.experiments = {};
+      for (const rate of [1, 4]) {
+        for (const [el, attrs] of EXPERIMENTS) {
+          const name = attrs ? `${el} ${attrs}` : el;
+          const all = await turns(`${name} ${rate}×`, (d) => experimentRun(browser, d.srv.base, { tag: el, attrs, rate }));
+          result.experiments[`${name} ${rate}x`] = all;
+          for (const d of dists) {
+            const rows = all[d.name];
+            log(`${tag(d)}<${name}> alone, 412×915 DPR 2.6 touch, CPU ${rate}×: runs ${spread(col(rows, 'runSeconds'), (x) => `${x.toFixed(1)} s`)} after its first picture · ` +
+              `tasks > 50 ms meanwhile ${spread(col(rows, 'longTasks'))} · longest ${spread(col(rows, 'longestMs'))} ms`);
+          }
         }
       }
     }
