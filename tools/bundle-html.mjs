@@ -1,4 +1,5 @@
 // HTML rewrites done while bundling (string level; the sources under web/ stay ES-module based).
+import { createHash } from 'node:crypto';
 
 const MODULE_TAG = (src) => new RegExp(`<script\\s+type=["']module["']\\s+src=["']${src.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']\\s*>\\s*</script>`);
 
@@ -24,13 +25,14 @@ export function rewriteIndexHtml(html) {
   return html;
 }
 
-// dist/index.html: its two stylesheets are put in the page itself. They are what the first paint
-// waits for: inline, the page paints its first screen without two more round trips (Lighthouse's
-// simulated slow 4G: largest contentful paint 3.0 s → 1.5 s). Relative url(…)s are rebased from the
-// stylesheet's folder to the page's (KaTeX's fonts: fonts/… → vendor/katex/fonts/…). The head
-// script (js/i18n.js) stays a file: the page runs under a CSP that allows no inline script
-// (inline styles it allows). `scripts` can name classic scripts to inline elsewhere. `read(path)`
-// reads a file of dist/; the files stay in dist/ for anyone who links them.
+// dist/index.html: its two stylesheets and its head script (js/i18n.js: the language, and the lazy
+// layout's class, before the body is parsed) are put in the page itself. They are what the first
+// paint waits for: inline, the page paints its first screen without three more requests. (With any
+// of them a request, Lighthouse's Chromium often drew no frame for a second: largest contentful
+// paint 2.9 s against 1.5 s.) Relative url(…)s are rebased from the stylesheet's folder to the
+// page's (KaTeX's fonts: fonts/… → vendor/katex/fonts/…). A CSP without 'unsafe-inline' allows the
+// script by its hash (inlineScriptHashes; ./build.sh prints it). `read(path)` reads a file of
+// dist/; the files stay in dist/ for anyone who links them.
 const LINK_TAG = (href) => new RegExp(`<link\\s+rel=["']stylesheet["']\\s+href=["']${href.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']\\s*/?>`);
 const CLASSIC_TAG = (src) => new RegExp(`<script\\s+src=["']${src.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']\\s*>\\s*</script>`);
 export function rebaseCssUrls(css, href) {
@@ -42,7 +44,7 @@ export function rebaseCssUrls(css, href) {
     return `url(${q}${out.join('/')}${q})`;
   });
 }
-export function inlineIndexHead(html, read, { styles = ['vendor/katex/katex.min.css', 'css/page.css'], scripts = [] } = {}) {
+export function inlineIndexHead(html, read, { styles = ['vendor/katex/katex.min.css', 'css/page.css'], scripts = ['js/i18n.js'] } = {}) {
   for (const href of styles) {
     const re = LINK_TAG(href);
     if (!re.test(html)) throw new Error(`bundle: index.html links no ${href} to inline`);
@@ -58,6 +60,12 @@ export function inlineIndexHead(html, read, { styles = ['vendor/katex/katex.min.
     html = html.replace(re, () => `<script data-src="${src}">${js}</script>`);
   }
   return html;
+}
+
+// The CSP sources ('sha256-…') of a page's inline scripts, for a script-src without 'unsafe-inline'.
+export function inlineScriptHashes(html) {
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 }
 
 // web/embed/embed.html lives one folder down (dist/embed/embed.html); dist/embed.html is the same

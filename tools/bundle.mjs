@@ -14,7 +14,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { rewriteIndexHtml, rewriteEmbedHtml, inlineIndexHead } from './bundle-html.mjs';
+import { rewriteIndexHtml, rewriteEmbedHtml, inlineIndexHead, inlineScriptHashes } from './bundle-html.mjs';
 import { prerenderMath } from './prerender-math.mjs';
 import { pageCSS } from '../web/js/ui/palette.js';
 
@@ -135,7 +135,8 @@ export async function bundle(dist) {
   // ... with its formulas typeset now (KaTeX in Node), so the reader's browser needs no KaTeX script.
   const math = prerenderMath(rewriteIndexHtml(fs.readFileSync(indexFile, 'utf8')));
   // ... and its stylesheets and head script inside it (after the palette is written into page.css).
-  fs.writeFileSync(indexFile, inlineIndexHead(math.html, (f) => fs.readFileSync(path.join(dist, f), 'utf8')));
+  const indexHtml = inlineIndexHead(math.html, (f) => fs.readFileSync(path.join(dist, f), 'utf8'));
+  fs.writeFileSync(indexFile, indexHtml);
   // iframe mode at the dist root: dist/embed.html?w=activation-plot&fn=elu
   const embedSrc = path.join(WEB, 'embed/embed.html');
   if (fs.existsSync(embedSrc)) {
@@ -152,7 +153,7 @@ export async function bundle(dist) {
   const manifest = { file: 'activation-widgets.js', elements, bytes: raw, gzipBytes: gz, built: new Date().toISOString() };
   fs.writeFileSync(path.join(dist, 'activation-widgets.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`activation-widgets.js: ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip; elements: ${elements.join(' ')}`);
-  console.log(`index.html: ${math.count} formulas typeset at build time`);
+  console.log(`index.html: ${math.count} formulas typeset at build time; a CSP allows its inline script with script-src ${inlineScriptHashes(indexHtml).join(' ')}`);
   return manifest;
 }
 
