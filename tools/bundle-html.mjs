@@ -1,7 +1,9 @@
 // HTML rewrites done while bundling (string level; the sources under web/ stay ES-module based).
 import { createHash } from 'node:crypto';
 
-const MODULE_TAG = (src) => new RegExp(`<script\\s+type=["']module["']\\s+src=["']${src.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']\\s*>\\s*</script>`);
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const MODULE_TAG = (src) => new RegExp(`<script\\s+type=["']module["']\\s+src=["']${escapeRe(src)}["']\\s*>\\s*</script>`);
 
 // dist/index.html: the two ES modules become the two classic scripts, so the page also works when
 // opened from disk (Chromium refuses module scripts from file://). The widgets come from the lean
@@ -33,8 +35,8 @@ export function rewriteIndexHtml(html) {
 // page's (KaTeX's fonts: fonts/… → vendor/katex/fonts/…). A CSP without 'unsafe-inline' allows the
 // script by its hash (inlineScriptHashes; ./build.sh prints it). `read(path)` reads a file of
 // dist/; the files stay in dist/ for anyone who links them.
-const LINK_TAG = (href) => new RegExp(`<link\\s+rel=["']stylesheet["']\\s+href=["']${href.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']\\s*/?>`);
-const CLASSIC_TAG = (src) => new RegExp(`<script\\s+src=["']${src.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']\\s*>\\s*</script>`);
+const LINK_TAG = (href) => new RegExp(`<link\\s+rel=["']stylesheet["']\\s+href=["']${escapeRe(href)}["']\\s*/?>`);
+const CLASSIC_TAG = (src) => new RegExp(`<script\\s+src=["']${escapeRe(src)}["']\\s*>\\s*</script>`);
 export function rebaseCssUrls(css, href) {
   const dir = href.includes('/') ? href.slice(0, href.lastIndexOf('/') + 1) : '';
   return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (all, q, url) => {
@@ -67,6 +69,10 @@ export function inlineScriptHashes(html) {
   return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 }
+// The strict policy of the README ("Embed in your blog"), which the pages are tested under, with
+// the hashes of `html`'s inline scripts (no html: the policy as the README gives it).
+export const strictCsp = (html = '') =>
+  `default-src 'self'; script-src ${["'self'", ...inlineScriptHashes(html), "'wasm-unsafe-eval'"].join(' ')}; style-src 'self' 'unsafe-inline'`;
 
 // web/embed/embed.html lives one folder down (dist/embed/embed.html); dist/embed.html is the same
 // page with its script and icon paths made relative to the dist root.

@@ -14,7 +14,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { rewriteIndexHtml, rewriteEmbedHtml, inlineIndexHead, inlineScriptHashes } from './bundle-html.mjs';
+import { rewriteIndexHtml, rewriteEmbedHtml, inlineIndexHead, strictCsp } from './bundle-html.mjs';
 import { prerenderMath } from './prerender-math.mjs';
 import { pageCSS } from '../web/js/ui/palette.js';
 
@@ -153,7 +153,7 @@ export async function bundle(dist) {
   const manifest = { file: 'activation-widgets.js', elements, bytes: raw, gzipBytes: gz, built: new Date().toISOString() };
   fs.writeFileSync(path.join(dist, 'activation-widgets.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`activation-widgets.js: ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip; elements: ${elements.join(' ')}`);
-  console.log(`index.html: ${math.count} formulas typeset at build time; a CSP allows its inline script with script-src ${inlineScriptHashes(indexHtml).join(' ')}`);
+  console.log(`index.html: ${math.count} formulas typeset at build time; a strict CSP that runs it (its inline script by hash): ${strictCsp(indexHtml)}`);
   return manifest;
 }
 

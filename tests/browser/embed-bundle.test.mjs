@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, screenshot, DIST, INDEX_SCRIPT_HASHES } from './harness.mjs';
+import { launch, screenshot, DIST, STRICT_CSP } from './harness.mjs';
 
-export const CSP = `default-src 'self'; script-src 'self' ${INDEX_SCRIPT_HASHES} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'`;
+const CSP = STRICT_CSP;
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'activation-widgets.json'), 'utf8'));
 const ALL = manifest.elements.join(',');
 

@@ -7,15 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../tools/serve.mjs';
-import { inlineScriptHashes } from '../../tools/bundle-html.mjs';
+import { strictCsp } from '../../tools/bundle-html.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
 export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
-// dist/index.html's inline head script (the language before the body is parsed) by its CSP hash:
-// what a strict script-src (no 'unsafe-inline') must name for the page to run.
-export const INDEX_SCRIPT_HASHES = fs.existsSync(path.join(DIST, 'index.html'))
-  ? inlineScriptHashes(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')).join(' ') : '';
+// The README's strict CSP, naming dist/index.html's one inline script (the language before the
+// body is parsed) by its hash, as a site without 'unsafe-inline' must for the page to run.
+export const STRICT_CSP = strictCsp(fs.existsSync(path.join(DIST, 'index.html')) ? fs.readFileSync(path.join(DIST, 'index.html'), 'utf8') : '');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, screenshot, ARTIFACTS } from '../browser/harness.mjs';
 import { buildJekyllSite, findPost, countPostFormulas } from './site.mjs';
+import { strictCsp } from '../../tools/bundle-html.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
+const CSP = strictCsp(); // the README's policy (the post has no inline script)
 let built, env;
 before(async () => {
   built = buildJekyllSite();

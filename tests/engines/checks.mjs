@@ -5,12 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST, diskCopy } from './site.mjs';
-import { inlineScriptHashes } from '../../tools/bundle-html.mjs';
+import { strictCsp as readmeCsp } from '../../tools/bundle-html.mjs';
 
-// The policy of the README ("Embed in your blog") and tests/browser/embed-bundle.test.mjs, with
-// the hash of index.html's one inline script (the language before the body is parsed).
-const INDEX_HASHES = fs.existsSync(path.join(DIST, 'index.html')) ? inlineScriptHashes(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')).join(' ') : '';
-export const CSP = `default-src 'self'; script-src 'self' ${INDEX_HASHES} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'`;
+// The README's strict policy (as tests/browser), naming index.html's one inline script by its hash.
+export const CSP = readmeCsp(fs.existsSync(path.join(DIST, 'index.html')) ? fs.readFileSync(path.join(DIST, 'index.html'), 'utf8') : '');
 
 const manifest = () => JSON.parse(fs.readFileSync(path.join(DIST, 'activation-widgets.json'), 'utf8'));
 const WIDGETS = () => manifest().elements.join(',');

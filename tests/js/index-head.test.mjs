@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { rebaseCssUrls, inlineIndexHead, inlineScriptHashes } from '../../tools/bundle-html.mjs';
+import { rebaseCssUrls, inlineIndexHead, inlineScriptHashes, strictCsp } from '../../tools/bundle-html.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
@@ -47,11 +47,13 @@ test('a missing tag, or a text that would close its element early, is refused', 
   assert.throws(() => inlineIndexHead(HEAD, (f) => (f === 'js/i18n.js' ? 'var s = "</script><b>";' : files[f])), /contains "<\/script"/);
 });
 
-test('a CSP hash names each inline script by its exact text; scripts with a src are not hashed', () => {
+test('a CSP hash names each inline script by its exact text; scripts with a src are not hashed; the strict policy names them', () => {
   const sha = (t) => `'sha256-${createHash('sha256').update(t, 'utf8').digest('base64')}'`;
   const html = '<script>var a = 1;</script><script src="x.js"></script><script data-src="y.js">var b = "가";\n</script><script type="module" src="m.js"></script>';
   assert.deepEqual(inlineScriptHashes(html), [sha('var a = 1;'), sha('var b = "가";\n')]);
   assert.notDeepEqual(inlineScriptHashes('<script>var a = 2;</script>'), [sha('var a = 1;')]);
+  assert.equal(strictCsp(), "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'", "the README's policy");
+  assert.equal(strictCsp(html), `default-src 'self'; script-src 'self' ${sha('var a = 1;')} ${sha('var b = "가";\n')} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'`);
 });
 
 test('dist/index.html requests no stylesheet and no head script, and every font it names is in dist/', { skip: !fs.existsSync(path.join(DIST, 'index.html')) && 'no dist/ (run ./build.sh)' }, () => {

@@ -11,6 +11,14 @@ export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 // A phone like Lighthouse's mobile one, at the issue's size: 412×915 CSS px, DPR 2.6, touch.
+// A page holding only `element` (HTML), the lean bundle and the page's stylesheet, with every
+// main-thread task over 50 ms recorded in window.__long ({ at, ms }) from the first script on.
+export const alonePage = (element, title = 'alone') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<link rel="stylesheet" href="css/page.css">
+<script>window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ at: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });</script>
+<script src="activation-widgets.lean.js" defer></script></head>
+<body style="margin:0;padding:8px">${element}</body></html>`;
 export const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, hasTouch: true, isMobile: true };
 export const DESKTOP = { viewport: { width: 1280, height: 900 } };
 

@@ -4,7 +4,7 @@
 // (longtask PerformanceObserver) while it runs, from its `ready` (first picture drawn) to its
 // `done` (every result in), and how long that took. Its build before `ready` is load, measured
 // with the page (Lighthouse, first visit).
-import { freshPage, PHONE } from './common.mjs';
+import { freshPage, PHONE, alonePage } from './common.mjs';
 
 // the experiments that compute after their first picture (element and attributes)
 export const EXPERIMENTS = [
@@ -13,12 +13,7 @@ export const EXPERIMENTS = [
   ['output-layer', ''],
 ];
 
-const PAGE = (tag, attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${tag} only</title>
-<link rel="stylesheet" href="css/page.css">
-<script>window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ at: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });</script>
-<script src="activation-widgets.lean.js" defer></script></head>
-<body style="margin:0;padding:8px"><${tag} ${attrs}></${tag}></body></html>`;
+const PAGE = (tag, attrs) => alonePage(`<${tag} ${attrs}></${tag}>`, `${tag} only`);
 
 export async function experimentRun(browser, base, { tag, attrs = '', rate = 1, device = PHONE, timeout = 180000 } = {}) {
   const { page, close } = await freshPage(browser, { device, rate });

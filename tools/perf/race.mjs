@@ -7,14 +7,9 @@
 // pages"): the worker is slowed by the same factor itself (globalThis.activationRaceWorkerSlowdown:
 // after each task it idles (rate - 1)× that task's time, as a phone's own slower core would take).
 // `worker: false` measures the main-thread path (worker="off") instead.
-import { freshPage, PHONE } from './common.mjs';
+import { freshPage, PHONE, alonePage } from './common.mjs';
 
-export const RACE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>race only</title>
-<link rel="stylesheet" href="css/page.css">
-<script>window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ at: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });</script>
-<script src="activation-widgets.lean.js" defer></script></head>
-<body style="margin:0;padding:8px"><activation-race></activation-race></body></html>`;
+const RACE_PAGE = alonePage('<activation-race></activation-race>', 'race only');
 
 export async function raceRun(browser, base, { rate = 1, seconds = 8, device = PHONE, worker = true } = {}) {
   const { page, close } = await freshPage(browser, { device, rate });

@@ -62,10 +62,10 @@ function near(w) {
 }
 function settle() {
   settleTimer = 0;
-  const now = performance.now(), quiet = now - lastScroll >= SETTLE_MS;
-  path.push([now, scrollY]);
+  const now = performance.now(), y = scrollY, quiet = now - lastScroll >= SETTLE_MS;
+  path.push([now, y]);
   while (path.length > 2 && now - path[1][0] >= NEAR_MS) path.shift();
-  const [t0, y0] = path[0], slow = now - t0 >= LOOK_MS && Math.abs(scrollY - y0) * 1000 < SLOW * innerHeight * (now - t0);
+  const [t0, y0] = path[0], slow = now - t0 >= LOOK_MS && Math.abs(y - y0) * 1000 < SLOW * innerHeight * (now - t0);
   for (const [w, since] of [...nearSince]) if (quiet || (slow && now - since >= NEAR_MS)) near(w);
   if (nearSince.size) settleTimer = setTimeout(settle, Math.min(LOOK_MS, SETTLE_MS - (now - lastScroll))); // (left only while not quiet)
   else path.length = 0;
