@@ -84,7 +84,7 @@ test('activation-speed: measures every row in slices, draws bars, re-measures on
   assert.ok(await heard(page, 'done', 'sp') && await heard(page, 'progress', 'sp'), 'progress and done events reach the document');
   await screenshot(page.locator('#sp'), 'exp-speed-1280');
   const long = await page.evaluate(() => window.__long.filter((t) => t.ms > 50 && t.start > 2000));
-  const [work, frames] = await page.$eval('#sp', (el) => [el.maxFrameWorkMs, el.workFrames]);
+  const [work, frames] = await page.$eval('#sp', (el) => [el.loop.maxFrameWorkMs, el.loop.workFrames]);
   console.log(`# speed: longest frame of work ${work.toFixed(1)} ms over ${frames} frames; long tasks after 2 s: ${long.length} (load ${os.loadavg()[0].toFixed(1)}; printed, not asserted)`);
   // the structure, not the clock: 12 rows x rounds of wasm calls spread over many frames, not one task
   assert.ok(frames >= 12, `measured in slices over many frames: ${frames}`);
@@ -129,7 +129,7 @@ test('leaky-compare: α view trains to the end, the dataset select restarts it; 
   const table2 = await page.$eval('#lk-alpha', (el) => [...el.shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.textContent));
   assert.notDeepEqual(table2, table.map((r) => r.join('')));
   const long = await page.evaluate(() => window.__long.filter((t) => t.ms > 50 && t.start > 2000));
-  const work = await page.$$eval('leaky-compare:not([error])', (els) => els.map((el) => [el.maxFrameWorkMs, el.workFrames]));
+  const work = await page.$$eval('leaky-compare:not([error])', (els) => els.map((el) => [el.loop.maxFrameWorkMs, el.loop.workFrames]));
   console.log(`# leaky: longest frame of work per widget ${work.map(([w, f]) => `${w.toFixed(1)} ms over ${f} frames`).join(', ')}; long tasks after 2 s: ${long.length} (load ${os.loadavg()[0].toFixed(1)}; printed, not asserted)`);
   for (const [, f] of work) assert.ok(f >= 2, `trained in slices, not in one task: ${f} frames`);
   assert.deepEqual(page.errors, []);

@@ -7,15 +7,18 @@ import assert from 'node:assert/strict';
 import { FrameLoop, sharedFrame, SHARED_FRAME_MS } from '../../web/js/ui/kit.js';
 
 // A fake machine: `now` advances only when a step or a drawing "costs" time.
-function machine({ stepCost = () => 1, drawCost = () => 0, budgetMs = 10, paced = false, total = Infinity, shared = sharedFrame() } = {}) {
-  const m = { now: 0, queued: null, requests: 0, cancels: 0, steps: 0, frames: [] };
+// With `renderCost`, the browser's rendering after a frame that drew costs that much (the loop
+// hears of it through frames.after); with `vsync`, frames begin at most every `vsync` ms.
+function machine({ stepCost = () => 1, drawCost = () => 0, budgetMs = 10, paced = false, total = Infinity, shared = sharedFrame(), renderCost, vsync = 0 } = {}) {
+  const m = { now: 0, queued: null, requests: 0, cancels: 0, steps: 0, frames: [], afters: [], draws: 0 };
   let frameSteps = 0, frameStart = 0, stepsDone = 0;
   m.loop = new FrameLoop({
     budgetMs, paced, shared,
     step: () => { m.now += stepCost(stepsDone, m); stepsDone++; frameSteps++; m.steps++; return stepsDone < total; },
-    draw: () => { m.now += drawCost(m.frames.length, m); },
+    draw: () => { m.draws++; m.now += drawCost(m.frames.length, m); },
     clock: () => m.now,
-    frames: { request: (f) => { m.requests++; m.queued = f; return m.requests; }, cancel: () => { m.cancels++; m.queued = null; } },
+    frames: { request: (f) => { m.requests++; m.queued = f; return m.requests; }, cancel: () => { m.cancels++; m.queued = null; },
+      ...(renderCost ? { after: (f) => m.afters.push(f) } : {}) },
   });
   // Runs one animation frame (if one is queued); records its steps and its total time.
   m.frame = () => {
@@ -24,8 +27,12 @@ function machine({ stepCost = () => 1, drawCost = () => 0, budgetMs = 10, paced 
     m.queued = null;
     frameSteps = 0;
     frameStart = m.now;
+    const draws = m.draws;
     f(m.now);
-    m.frames.push({ steps: frameSteps, ms: m.now - frameStart, work: m.loop.lastFrameWorkMs });
+    const drew = m.draws > draws;
+    if (m.afters.length) { m.now += renderCost(); for (const a of m.afters.splice(0)) a(); }
+    m.frames.push({ steps: frameSteps, ms: m.now - frameStart, work: m.loop.lastFrameWorkMs, drew });
+    m.now = Math.max(m.now, frameStart + vsync);
     return true;
   };
   m.run = (n) => { for (let i = 0; i < n && m.frame(); i++); return m; };
@@ -66,11 +73,60 @@ test('the drawing is counted: with a 4 ms draw, steps get the rest of the budget
     assert.ok(f.ms <= 10, `frame of ${f.ms} ms (steps ${f.work} + draw 4)`);
     assert.ok(f.work <= 6 && f.work >= 5, `steps took ${f.work} ms`);
   }
-  // and a drawing that costs the whole budget leaves one step per frame, never zero
+});
+
+test('a drawing dearer than half the budget is spaced: a third of the time at most, the frames between run steps only', () => {
+  // draw() 12 ms against a 10 ms budget: drawn every 3 × 12 = 36 ms, with no step beside it
   const heavy = machine({ stepCost: () => 1, drawCost: () => 12 });
   heavy.loop.start();
-  heavy.run(20);
-  assert.deepEqual([...new Set(after(heavy, 1).map((f) => f.steps))], [1]);
+  heavy.run(40);
+  assert.equal(heavy.loop.drawEveryMs, 36);
+  const later = after(heavy, 2);
+  for (const f of later) assert.ok(f.drew ? f.steps === 0 && f.ms === 12 : f.steps >= 9 && f.ms <= 10, JSON.stringify(f));
+  const drawn = later.filter((f) => f.drew).length;
+  assert.ok(drawn >= 8 && drawn <= 12, `${drawn} drawings in ${later.length} frames`);
+  assert.ok(heavy.steps >= 250, `the work moves on: ${heavy.steps} steps`);
+  // after a restart the first frame steps before it draws (a drawing shows the work's state after a step)
+  heavy.loop.stop();
+  heavy.now += 100;
+  heavy.loop.start();
+  heavy.run(1);
+  assert.ok(heavy.frames.at(-1).drew && heavy.frames.at(-1).steps >= 1, JSON.stringify(heavy.frames.at(-1)));
+});
+
+test("the browser's rendering after a drawing counts: a cheap draw() with a dear commit is spaced too", () => {
+  // draw() 2 ms, then 30 ms of style, layout and canvas commit; frames every 16.7 ms
+  const m = machine({ stepCost: () => 1, drawCost: () => 2, renderCost: () => 30, budgetMs: 12, vsync: 16.7, total: 2000 });
+  m.loop.start();
+  m.run(400);
+  assert.equal(m.loop.renderMs, 30);
+  assert.equal(m.loop.drawCostMs, 32);
+  assert.equal(m.loop.drawEveryMs, 96);
+  const later = after(m, 3);
+  // no frame is longer than one drawing with its rendering, and none that draws runs steps (32 > 12)
+  for (const f of later) assert.ok(f.ms <= 32 && (!f.drew || f.steps === 0), JSON.stringify(f));
+  const gaps = [];
+  let last = -1;
+  later.forEach((f, i) => { if (f.drew) { if (last >= 0) gaps.push(i - last); last = i; } });
+  assert.ok(gaps.slice(0, -1).every((g) => g >= 3), `frames between drawings: ${gaps}`);
+  // the last frame (no more work) draws, even between two spaced drawings
+  assert.equal(m.loop.running, false);
+  assert.equal(m.steps, 2000);
+  assert.equal(m.frames.at(-1).drew, true);
+  // a cheap drawing with a cheap rendering still draws every frame
+  const cheap = machine({ stepCost: () => 1, drawCost: () => 1, renderCost: () => 4, budgetMs: 12, vsync: 16.7 });
+  cheap.loop.start();
+  cheap.run(30);
+  assert.equal(cheap.loop.drawEveryMs, 0);
+  assert.ok(cheap.frames.every((f) => f.drew));
+  assert.ok(after(cheap, 2).every((f) => f.work <= 12 - 5 && f.work >= 12 - 5 - 1), JSON.stringify(cheap.frames.slice(2, 4)));
+  // and a loop that spaces its own drawings (spaceDrawings false) is called every frame
+  const own = machine({ stepCost: () => 1, drawCost: () => 2, renderCost: () => 30, budgetMs: 12, vsync: 16.7 });
+  own.loop.spaceDrawings = false;
+  own.loop.start();
+  own.run(30);
+  assert.ok(own.frames.every((f) => f.drew));
+  assert.ok(after(own, 2).every((f) => f.steps === 1), 'one step per frame beside a drawing over the budget');
 });
 
 test('a step longer than the whole budget still runs, one per frame, until the work is done', () => {

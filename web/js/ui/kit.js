@@ -172,6 +172,19 @@ export class Widths {
 // a quarter of the steps in a frame of the same length, where a plain "while elapsed < budget"
 // loop also overran by up to one (now four times longer) step. One step always runs, so work with
 // a single step longer than the budget still moves on. `clock` and `frames` are for tests.
+//
+// A drawing also costs the browser's rendering after the frame (style, layout, and the commit that
+// copies every changed canvas to the compositor: 40-80 ms per frame for two phone-sized canvases at
+// 4× CPU slowdown, more than the drawing itself). The loop measures it (`renderMs`: the median time
+// from the end of a frame that drew to a message posted then, which runs once the browser has
+// rendered). While a drawing with its rendering (`drawCostMs`) fits in half the budget, every frame
+// draws. Above that, drawings are spaced DRAW_SPACING × drawCostMs apart (drawing takes at most a
+// third of the time; at 1× that is still every frame), a frame that draws runs only the steps that
+// fit beside the drawing (none when it takes the whole budget), and the frames between run steps
+// only, with nothing to render. The work's end is always drawn, in a frame of its own. A widget that spaces
+// its own visual jobs sets `spaceDrawings` false. `workFrames` and `maxFrameWorkMs` count the frames
+// that ran steps and the longest of their step time.
+export const DRAW_SPACING = 3;
 class Recent {
   constructor(n = 15) { this.n = n; this.xs = []; this.i = 0; }
   push(x) { if (this.xs.length < this.n) this.xs.push(x); else this.xs[this.i] = x; this.i = (this.i + 1) % this.n; this.last2 = [x, this.last2?.[0]]; }
@@ -194,18 +207,29 @@ const pageFrame = sharedFrame();
 
 export class FrameLoop {
   constructor({ step, draw = () => {}, budgetMs = 12, paced = false, clock, frames, shared = pageFrame } = {}) {
-    Object.assign(this, { step, draw, budgetMs, paced, running: false, raf: 0, shared });
+    Object.assign(this, { step, draw, budgetMs, paced, running: false, raf: 0, shared, spaceDrawings: true });
     this.clock = clock || (() => performance.now());
-    this.frames = frames || { request: (f) => requestAnimationFrame(f), cancel: (id) => cancelAnimationFrame(id) };
+    this.frames = frames || { request: (f) => requestAnimationFrame(f), cancel: (id) => cancelAnimationFrame(id), after: afterRendering };
     this.lastFrameWorkMs = 0; // the steps of the last frame (ms), without its drawing
     this.lastFrameSteps = 0;
     this.lastDrawMs = 0;
+    this.lastDrawAt = -Infinity;
+    this.lastDrawing = false; // the work is done; the next frame only draws
+    this.stepsSinceDraw = 0;
+    this.workFrames = 0;
+    this.maxFrameWorkMs = 0;
     this.steps = new Recent();
     this.draws = new Recent();
+    this.renders = new Recent();
     this.tick = this.tick.bind(this);
   }
-  start() { if (!this.running) { this.running = true; this.raf = this.frames.request(this.tick); } }
-  stop() { this.running = false; this.frames.cancel(this.raf); }
+  start() { if (!this.running) { this.running = true; this.stepsSinceDraw = 0; this.raf = this.frames.request(this.tick); } }
+  // (a last drawing still to come is drawn now: the end of the work is never left undrawn)
+  stop() {
+    this.running = false;
+    this.frames.cancel(this.raf);
+    if (this.lastDrawing) { this.lastDrawing = false; this.draw(); }
+  }
   // Predicted cost of the next step (ms; undefined before the first).
   get stepMs() {
     const m = this.steps.median(), [a, b] = this.steps.last2 || [];
@@ -213,8 +237,13 @@ export class FrameLoop {
   }
   // Usual cost of draw() (ms; 0 before the first).
   get drawMs() { return this.draws.median() ?? 0; }
-  // The work budget left for steps this frame: budgetMs less the drawing's usual cost.
-  get stepBudgetMs() { return this.budgetMs - this.drawMs; }
+  // Usual cost of the browser's rendering after a frame that drew (ms; 0 until measured).
+  get renderMs() { return this.renders.median() ?? 0; }
+  get drawCostMs() { return this.drawMs + this.renderMs; }
+  // Time between two drawings: none while a drawing fits in half the budget.
+  get drawEveryMs() { const c = this.drawCostMs; return this.spaceDrawings && c > this.budgetMs / 2 ? DRAW_SPACING * c : 0; }
+  // The work budget left for steps in a frame that draws: budgetMs less the drawing's usual cost.
+  get stepBudgetMs() { return this.budgetMs - this.drawCostMs; }
   tick(ts) {
     if (!this.running) return;
     const now = this.clock;
@@ -230,23 +259,57 @@ export class FrameLoop {
         return;
       }
     }
-    const t0 = now(), limit = this.stepBudgetMs;
-    let more = true, n = 0, t = t0;
-    for (;;) {
-      more = this.step() !== false;
-      n++;
-      const t1 = now();
-      this.steps.push(t1 - t);
-      t = t1;
-      if (!more || this.paced || !this.running || t - t0 + this.stepMs > limit) break;
+    const t0 = now(), spaced = this.drawEveryMs > 0, last = this.lastDrawing;
+    const drawing = last || t0 - this.lastDrawAt >= this.drawEveryMs;
+    const limit = drawing ? this.stepBudgetMs : this.budgetMs;
+    let more = !last, n = 0, t = t0;
+    this.lastDrawing = false;
+    // a frame that draws a dear drawing runs no step when the drawing takes the whole budget (and
+    // steps ran since the last drawing: the first frame after start() steps before it draws)
+    if (!last && !(drawing && spaced && limit <= 0 && this.stepsSinceDraw > 0)) {
+      for (;;) {
+        more = this.step() !== false;
+        n++;
+        const t1 = now();
+        this.steps.push(t1 - t);
+        t = t1;
+        if (!more || this.paced || !this.running || t - t0 + this.stepMs > limit) break;
+      }
     }
     this.lastFrameWorkMs = t - t0;
     this.lastFrameSteps = n;
-    this.draw();
-    this.lastDrawMs = now() - t;
-    this.draws.push(this.lastDrawMs);
+    if (n) { this.workFrames++; this.maxFrameWorkMs = Math.max(this.maxFrameWorkMs, t - t0); this.stepsSinceDraw += n; }
+    // the work is done in a frame between two spaced drawings: the last drawing gets a frame of its own
+    if (!more && !drawing && spaced && this.running) {
+      this.lastDrawing = true;
+      if (ts !== undefined && ts === shared.ts) shared.used += now() - t0;
+      this.raf = this.frames.request(this.tick);
+      return;
+    }
+    if (drawing || !more) {
+      this.lastDrawAt = t;
+      this.stepsSinceDraw = 0;
+      this.draw();
+      const end = now();
+      this.lastDrawMs = end - t;
+      this.draws.push(this.lastDrawMs);
+      this.frames.after?.(() => this.renders.push(Math.max(0, now() - end)));
+    }
     if (ts !== undefined && ts === shared.ts) shared.used += now() - t0;
     if (more && this.running) this.raf = this.frames.request(this.tick);
     else this.running = false;
   }
+}
+
+// Runs fn once the browser has rendered the current frame: a message posted from a frame callback
+// is delivered after the frame's style, layout, paint and commit.
+let channel = null;
+const afterQueue = [];
+function afterRendering(fn) {
+  if (typeof MessageChannel !== 'function') return;
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => { for (const f of afterQueue.splice(0)) f(); };
+  }
+  if (afterQueue.push(fn) === 1) channel.port2.postMessage(0);
 }

@@ -15,7 +15,8 @@
 //                                          a task later) -> `ready`; a bad attribute or an engine
 //                                          error -> inline message, `error`
 //   work                                   step() in frame-budgeted slices (kit FrameLoop), paused
-//                                          off screen once the first picture is drawn
+//                                          off screen once the first picture is drawn; start()
+//                                          returning false: no work this time (done at once)
 //   widths, colour scheme                  draw() when the laid-out width or the scheme changes
 //   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table, and
 //                                          the same numbers as a table on the page ("show as table")
@@ -198,8 +199,11 @@ export class Widget extends HTMLElement {
     this.loop.stop();
     this.finished = false;
     this.announced = false;
-    this.pending = this.safe(() => { this.start(); return true; });
-    if (!this.pending) return;
+    let none = false;
+    if (!this.safe(() => { none = this.start() === false; return true; })) { this.pending = false; return; }
+    // no work (start() said so): finished before any frame, so never held for a play button
+    this.pending = !none;
+    this.finished = none;
     const run = () => { this.draw(); this.schedule(); };
     if (!first) { run(); return; }
     const generation = this.generation;

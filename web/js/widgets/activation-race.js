@@ -70,6 +70,7 @@ class ActivationRace extends Widget {
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, configured: false, playing: false, focus: null, heatmaps: new Map(), doneFired: false });
     // one network-epoch here; or nothing (the worker trains) while the race is not over
     this.loop.step = () => (trainedByWorker(this) ? !this.race.finished : this.safe(() => this.race?.stepOne() ?? false) === true);
+    this.loop.spaceDrawings = false; // frame() spaces its own visual jobs (JOB_EVERY_MS)
     this.root.addEventListener('click', (e) => this.onClick(e));
     this.root.addEventListener('change', (e) => this.onControl(e));
   }

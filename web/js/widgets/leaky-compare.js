@@ -177,12 +177,6 @@ class LeakyCompare extends Widget {
     return this.epoch < this.opts.epochs;
   }
 
-  frame() {
-    this.maxFrameWorkMs = Math.max(this.maxFrameWorkMs || 0, this.loop.lastFrameWorkMs || 0);
-    this.workFrames = (this.workFrames || 0) + 1; // frames the work was spread over (tests read it)
-    super.frame();
-  }
-
   // `done` once the attribute is set (the base sets it in draw()).
   draw() {
     super.draw();

@@ -142,6 +142,7 @@ class ZigzagDescent extends Widget {
     this.progress = o.animate ? 0 : 1;
     this.lastT = performance.now();
     this.emitted = false;
+    return o.animate; // the whole path at once: nothing to animate
   }
 
   // One animation frame: frames missed off screen (or in a slow phase) count at most 100 ms.
