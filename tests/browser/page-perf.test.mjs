@@ -147,3 +147,33 @@ test('the wasm request starts outside the elements\' definition and upgrade (a s
     await page.close();
   }
 });
+
+// Every canvas of the page holds at most MAX_DPR (2) device px per CSS px, and on a 1.5× screen its
+// screen's own 1.5: on a phone at 3×, each changed canvas copied to the compositor every frame it
+// is drawn made the animated widgets' long frames (plot/draw.js canvasDpr).
+test('on a 3× phone every canvas is backed by 2 device px per CSS px; on a 1.5× screen by 1.5', async () => {
+  for (const [scale, want] of [[3, 2], [1.5, 1.5]]) {
+    const phone = await launch({ context: { deviceScaleFactor: scale, isMobile: true, hasTouch: true, viewport: { width: 412, height: 915 } } });
+    try {
+      const page = await phone.newPage({ width: 412, height: 915 });
+      await page.goto(phone.baseUrl);
+      await page.waitForFunction((src) => { const all = (0, eval)(src)(); return all.length >= 20 && all.every((e) => e.hasAttribute('ready')); }, `(${WIDGETS})`, { timeout: 90000 });
+      const ratios = await page.evaluate(() => {
+        const out = [];
+        const visit = (root) => {
+          for (const c of root.querySelectorAll('canvas')) {
+            const b = c.getBoundingClientRect();
+            if (b.width >= 40 && b.height >= 20) out.push({ where: c.getRootNode().host?.localName ?? 'page', x: c.width / b.width, y: c.height / b.height });
+          }
+          for (const e of root.querySelectorAll('*')) if (e.shadowRoot) visit(e.shadowRoot);
+        };
+        visit(document);
+        return out;
+      });
+      assert.ok(ratios.length >= 25, `${ratios.length} canvases`);
+      const off = ratios.filter((r) => Math.abs(r.x - want) > 0.05 || Math.abs(r.y - want) > 0.05);
+      assert.deepEqual(off, [], `at ${scale}×, backing stores not at ${want}×`);
+      assert.deepEqual(page.errors, []);
+    } finally { await phone.close(); }
+  }
+});

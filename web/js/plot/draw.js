@@ -2,6 +2,14 @@
 // bands, dashed reference lines, labelled points, "exact zero" marks on log axes, and text with
 // a halo so labels stay readable over curves and grid lines. All coordinates are CSS pixels.
 
+// Device pixels per CSS pixel of a canvas's backing store: the screen's, at most MAX_DPR. Each
+// changed canvas is copied to the compositor every frame it is drawn; on a phone at 2.6-3 device px
+// that copy, not the drawing, made the long frames of the animated widgets (at 4× CPU slowdown, two
+// 400-px canvases: 45-80 ms a frame at 2.6, half that at 2), and two device px per CSS px already
+// draws a line no eye tells from three.
+export const MAX_DPR = 2;
+export const canvasDpr = (max = MAX_DPR, dpr = globalThis.devicePixelRatio) => Math.max(1, Math.min(max, dpr || 1));
+
 // Text with a background-coloured halo. align: 'left'|'right'|'center'; baseline as canvas.
 export function haloText(ctx, text, x, y, { color, halo, align = 'left', baseline = 'alphabetic', font } = {}) {
   ctx.save();

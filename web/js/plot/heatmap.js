@@ -3,7 +3,7 @@
 // the p = 0.5 contour as a thin line, and the labelled data points on top. Device-pixel-ratio aware;
 // every coordinate is in data space [min, max] on both axes (y grows upwards).
 //
-//   const hm = new Heatmap(canvas, { maxDpr });          // backing store at most maxDpr (4) px per CSS px
+//   const hm = new Heatmap(canvas, { maxDpr });          // backing store at most maxDpr (MAX_DPR, 2) px per CSS px
 //   hm.resize(cssSize);                                 // square, CSS px
 //   hm.render({ n, p, min, max, points: {x, y}, colors: {bg, neg, pos, line, ring} });
 //     p      Float64Array n*n, row r = y index from the bottom, column c = x index (gridPoints order)
@@ -13,6 +13,7 @@
 //            its most probable class, stronger the surer it is; lines where that class changes;
 //            points y: labels 0..C-1 in their class colours.
 //   gridPoints(n, min, max) -> Float64Array n*n*2 (cell centres) to feed a network's predict().
+import { canvasDpr, MAX_DPR } from './draw.js';
 
 // Cell centres of an n x n grid over [min, max]^2, row-major from the bottom row.
 export function gridPoints(n, min, max) {
@@ -42,7 +43,7 @@ export function parseColor(s) {
 const LAYERS = new WeakMap();
 
 export class Heatmap {
-  constructor(canvas, { maxDpr = 4 } = {}) {
+  constructor(canvas, { maxDpr = MAX_DPR } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.maxDpr = maxDpr;
@@ -52,7 +53,7 @@ export class Heatmap {
   }
 
   resize(size) {
-    this.dpr = Math.max(1, Math.min(this.maxDpr, globalThis.devicePixelRatio || 1));
+    this.dpr = canvasDpr(this.maxDpr);
     this.size = Math.max(1, Math.round(size));
     const px = Math.round(this.size * this.dpr);
     if (this.canvas.width !== px) this.canvas.width = px;

@@ -11,7 +11,7 @@
 //   plot.setCrosshair({ x, dots: [{ panel, y, color }] });   // or null
 //   plot.layout   -> geometry of the last render (for hit-testing and tests)
 import { linearScale, logScale, linearTicks, logTicks, logDomain, formatTick, formatPow10, withMinus } from './scale.js';
-import { haloText, drawSeries, drawZeroRuns, drawBand, drawHLine, drawPoint } from './draw.js';
+import { haloText, drawSeries, drawZeroRuns, drawBand, drawHLine, drawPoint, canvasDpr, MAX_DPR } from './draw.js';
 
 const PANEL_GAP = 14;
 
@@ -34,7 +34,7 @@ function linearDomain(p) {
 }
 
 export class Plot {
-  constructor(canvas, { maxDpr = 4 } = {}) {
+  constructor(canvas, { maxDpr = MAX_DPR } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.maxDpr = maxDpr;
@@ -49,7 +49,7 @@ export class Plot {
   // Sets the CSS size; the backing store is width*dpr x height*dpr device pixels. dpr: the
   // screen's (an OffscreenCanvas in a worker is told the page's).
   resize(width, height, dpr = globalThis.devicePixelRatio) {
-    this.dpr = Math.max(1, Math.min(this.maxDpr, dpr || 1));
+    this.dpr = canvasDpr(this.maxDpr, dpr);
     this.width = Math.max(1, Math.round(width));
     this.height = Math.max(1, Math.round(height));
     const w = Math.round(this.width * this.dpr), h = Math.round(this.height * this.dpr);

@@ -89,9 +89,9 @@ class ActivationRace extends Widget {
     this.editor = new PointEditor({ onCommit: (pts) => this.writeAttrs({ dataset: CUSTOM, points: toAttr(pts) }), download });
     $.editor.append(this.editor.element);
     this.askFirst([chartbox, $.heat, $.table, $.diverge], $.editor);
-    // at most 2 device px per CSS px: a CPU rasterizer paints twenty noisy curves at DPR 2.6 in 1.7×
-    // the time, for lines no reader can tell apart from DPR 2's
-    this.plot = new Plot($.chart, { maxDpr: 2 });
+    // at most 2 device px per CSS px (plot/draw.js canvasDpr): a CPU rasterizer paints twenty noisy
+    // curves at DPR 2.6 in 1.7× the time, for lines no reader can tell apart from DPR 2's
+    this.plot = new Plot($.chart);
     this.chartExport = this.exportButtons({ plot: () => this.plot, name: () => 'activation-race-loss' }); // PNG / SVG of the loss chart
   }
 
@@ -164,7 +164,7 @@ class ActivationRace extends Widget {
     $.heatTitle.textContent = regression ? t.fits : classCount(c.dataset) > 2 ? t.boundariesClasses : t.boundaries;
     const figs = buildHeatmaps(ids);
     $.heat.replaceChildren(...figs);
-    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Plotter(f.querySelector('canvas'), { maxDpr: 2 }), at: 0, epoch: -1, size: 110 }]));
+    this.heatmaps = new Map(figs.map((f) => [f.dataset.id, { fig: f, hm: new Plotter(f.querySelector('canvas')), at: 0, epoch: -1, size: 110 }]));
     $.table.replaceChildren(buildTable(t, ids, regression));
     $.table.setAttribute('aria-label', t.caption);
     $.editor.hidden = c.dataset !== CUSTOM;

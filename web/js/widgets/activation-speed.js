@@ -21,6 +21,7 @@
 import { Widget, engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
 import { TITLES, AFTER_POST } from '../ui/chart-widget.js';
+import { canvasDpr } from '../plot/draw.js';
 import TEXT from '../text/activation-speed.js';
 
 const POST = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
@@ -174,7 +175,7 @@ class ActivationSpeed extends Widget {
     const canvas = this.$.canvas, th = this.theme, fs = th.fontSize, w = this.width;
     const both = this.opts.show === 'both', keys = both ? ['f', 'df'] : [this.opts.show];
     const rowH = both ? 26 : 18, top = fs + 10, height = top + res.length * rowH + 6;
-    const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
+    const dpr = canvasDpr();
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(height * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(height * dpr); }
     canvas.style.height = `${height}px`;
     const ctx = canvas.getContext('2d');

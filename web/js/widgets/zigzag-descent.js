@@ -24,6 +24,7 @@ import { Widget, engine, h, define } from '../ui/widget.js';
 import { attr } from '../ui/kit.js';
 import { slider, fmt } from '../ui/chart-widget.js';
 import { linearTicks, formatTick } from '../plot/scale.js';
+import { canvasDpr } from '../plot/draw.js';
 import TEXT from '../text/zigzag-descent.js';
 
 const STYLE = `
@@ -211,7 +212,7 @@ class ZigzagDescent extends Widget {
   drawPanel(view, r, th, upto, panelWidth) {
     const { canvas } = view, color = this.color(view.k);
     const w = Math.max(120, Math.min(420, panelWidth || 300));
-    const dpr = Math.max(1, Math.min(3, devicePixelRatio || 1));
+    const dpr = canvasDpr();
     if (canvas.width !== Math.round(w * dpr)) { canvas.width = Math.round(w * dpr); canvas.height = Math.round(w * dpr); }
     canvas.style.width = `${w}px`;
     canvas.style.height = `${w}px`;

@@ -4,8 +4,9 @@
 //
 //   const fp = new FitPlot(canvas); fp.resize(cssSize);
 //   fp.render({ xs, fit, truth: {x, y}, points: {x, y}, min, max, yRange: [lo, hi], colors: {bg, line, grid, fit, muted, point} })
+import { canvasDpr, MAX_DPR } from '../../plot/draw.js';
 export class FitPlot {
-  constructor(canvas, { maxDpr = 4 } = {}) {
+  constructor(canvas, { maxDpr = MAX_DPR } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.maxDpr = maxDpr;
@@ -14,7 +15,7 @@ export class FitPlot {
   }
 
   resize(size) {
-    this.dpr = Math.max(1, Math.min(this.maxDpr, globalThis.devicePixelRatio || 1));
+    this.dpr = canvasDpr(this.maxDpr);
     this.size = Math.max(1, Math.round(size));
     const px = Math.round(this.size * this.dpr);
     if (this.canvas.width !== px) this.canvas.width = px;

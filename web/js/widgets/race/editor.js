@@ -10,6 +10,7 @@
 // few points, one class, a bad CSV) is said in the editor's message line and the race goes on
 // with the last valid data.
 import { h } from '../../ui/kit.js';
+import { canvasDpr } from '../../plot/draw.js';
 import { checkPoints, parseCSV, readCSVFile, toCSV, MAX_POINTS } from './data.js';
 
 const PAINT_SPACING = 0.07; // data units between painted points
@@ -195,7 +196,7 @@ export class PointEditor {
   // ---------------------------------------------------------------- drawing
   paint() {
     if (!this.colors || !this.count) return;
-    const dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1)), px = Math.round(SIZE * dpr), c = this.canvas;
+    const dpr = canvasDpr(), px = Math.round(SIZE * dpr), c = this.canvas;
     if (c.width !== px) { c.width = px; c.height = px; }
     const g = this.ctx, C = this.colors, toPx = (v) => ((v + 1) / 2) * SIZE;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
