@@ -2,9 +2,11 @@
 // nanoseconds per element for f and f′ over random-sign inputs (engine.measureActivationSpeed, the
 // C++ timer of cpp/speed.*), shown relative to ReLU, with a branch-free and an if/else ReLU side by
 // side (with random signs the if/else version pays for mispredicted branches).
-// The measurement runs in small slices (one short call per slice, a few per frame), several rounds,
-// only while the widget is on screen (a timing taken while the page loads measures the page);
-// each bar is a trimmed mean over the rounds so far.
+// The measurement runs one short call at a time in a Worker of its own (speed/measurer.js: a call
+// of tens of ms on a phone is no long task of the page, and the page's drawing is not timed), or on
+// the page in frame-budgeted slices where no worker starts; several rounds, only while the widget is
+// on screen (a timing taken while the page loads measures the page); each bar is a trimmed mean
+// over the rounds so far.
 //
 // Attributes (strict; invalid values show an inline message):
 //   ids       activations (default all ten, in the post's order)
@@ -16,6 +18,7 @@
 //   reps      timed passes per call, 1–5 (default 1; each call also runs one untimed warm-up pass)
 //   rounds    1–40 (default 16)     show  "f", "df" or "both" (default)     lang  ko|en
 //   autoplay  "false": wait for the button instead of measuring when first on screen
+//   worker    "off": measure on the page's main thread (default "auto": in a worker where one starts)
 // Sets `ready` once drawn, `done` after the last round. Events: `progress` {round, rounds} after
 // each round, `done` {rows: [{id, variant, label, color, f, df}]} (ns per element, trimmed means).
 import { Widget, engine, h, define } from '../ui/widget.js';
@@ -23,6 +26,7 @@ import { attr } from '../ui/kit.js';
 import { TITLES, AFTER_POST } from '../ui/chart-widget.js';
 import { canvasDpr } from '../plot/draw.js';
 import TEXT from '../text/activation-speed.js';
+import { SpeedMeasurer } from './speed/measurer.js';
 
 const POST = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'rrelu', 'prelu', 'elu', 'selu', 'maxout'];
 const IDS = [...POST, ...AFTER_POST];
@@ -52,7 +56,7 @@ class ActivationSpeed extends Widget {
   // the first picture needs no measuring: the same short frames from the start
   static FIRST_BUDGET_MS = 6;
   static ANNOUNCE = true;
-  static ATTRS = ['ids', 'variants', 'n', 'reps', 'rounds', 'show', 'autoplay'];
+  static ATTRS = ['ids', 'variants', 'n', 'reps', 'rounds', 'show', 'autoplay', 'worker'];
 
   skeleton() {
     const $ = this.$;
@@ -79,6 +83,7 @@ class ActivationSpeed extends Widget {
       rounds: attr.int('rounds', g('rounds'), { min: 1, max: 40, def: 16 }),
       show: attr.choice('show', g('show'), ['f', 'df', 'both'], 'both'),
       autoplay: g('autoplay') !== 'false' && !ActivationSpeed.reducedMotion(), // reduced motion: wait for the button
+      worker: attr.choice('worker', g('worker'), ['auto', 'off'], 'auto'),
     };
   }
 
@@ -106,6 +111,9 @@ class ActivationSpeed extends Widget {
     for (let k = 0; k < o.rounds; k++) for (let i = 0; i < this.rows.length; i++) this.queue.push([k, i]);
     this.round = 0;
     this.emitted = false;
+    this.measuring = null; // the worker's call in flight
+    this.calls = { worker: 0, page: 0 };
+    this.gen = (this.gen || 0) + 1;
   }
 
   // Measures only when armed, on screen (the base would also work before the first picture, which
@@ -115,24 +123,61 @@ class ActivationSpeed extends Widget {
     else this.loop.stop();
   }
 
-  // One short wasm call (n elements x (reps + 1 warm-up) for f and f′).
+  // One short wasm call (n elements x (reps + 1 warm-up) for f and f′): in the worker (the frame
+  // loop then only draws; each answer sends the next call while the widget measures), else here.
   step() {
+    const w = this.measurer();
+    if (w) {
+      if (!this.measuring && this.queue.length) this.measureInWorker(w);
+      return !!this.measuring || this.queue.length > 0;
+    }
     if (!this.queue.length) return false;
     const [k, i] = this.queue.shift();
     const row = this.rows[i];
-    const r = engine.measureActivationSpeed(row.id, { n: this.opts.n, reps: this.opts.reps, variant: row.variant, seed: 1 + k });
+    this.record(k, i, engine.measureActivationSpeed(row.id, this.callOptions(row, k)), 'page');
+    return this.queue.length > 0;
+  }
+  callOptions(row, k) { return { n: this.opts.n, reps: this.opts.reps, variant: row.variant, seed: 1 + k }; }
+  // (`calls`: how many calls were timed where, {worker, page}, since the last start; tests read it)
+  record(k, i, r, where) {
+    this.calls[where]++;
+    const row = this.rows[i];
     row.f.push(r.nsPerElementF);
     row.df.push(r.nsPerElementDf);
     this.round = k + 1;
     if (i === this.rows.length - 1) this.emit('progress', { round: this.round, rounds: this.opts.rounds });
-    return this.queue.length > 0;
   }
 
-  frame() {
-    this.maxFrameWorkMs = Math.max(this.maxFrameWorkMs || 0, this.loop.lastFrameWorkMs || 0);
-    this.workFrames = (this.workFrames || 0) + 1; // frames the work was spread over (tests read it)
-    super.frame();
+  // The worker measuring for this widget (started at the first call); null: measure on the page.
+  measurer() {
+    if (this.opts.worker === 'off' || this.noWorker) return null;
+    if (!this.speedWorker) {
+      this.speedWorker = SpeedMeasurer.start();
+      if (!this.speedWorker) { this.noWorker = true; return null; }
+    }
+    this.loop.paced = true;
+    return this.speedWorker;
   }
+  measureInWorker(w) {
+    const [k, i] = this.queue.shift(), gen = this.gen, row = this.rows[i];
+    this.measuring = w.measure(row.id, this.callOptions(row, k)).then((r) => {
+      if (gen !== this.gen) return;
+      this.measuring = null;
+      this.record(k, i, r, 'worker');
+      if (this.loop.running && this.queue.length) this.measureInWorker(w); // the next call at once, not a frame later
+    }, (e) => {
+      if (gen !== this.gen || e.stopped) return;
+      this.measuring = null;
+      if (!e.lost) { this.fail(e.message); return; }
+      // the worker never started (its script refused): this call and the rest on the page
+      this.queue.unshift([k, i]);
+      this.speedWorker = null;
+      this.noWorker = true;
+      this.loop.paced = false;
+      this.schedule();
+    });
+  }
+  dispose() { this.speedWorker?.dispose(); this.speedWorker = null; this.measuring = null; }
 
   // `done` once the attribute is set (the base sets it in draw()).
   draw() {
