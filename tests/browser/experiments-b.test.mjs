@@ -65,6 +65,24 @@ test('zigzag-descent: sigmoid path only same-sign updates, slower than tanh; the
   const after = await page.$eval('#zz', (el) => el.shadowRoot.querySelector('.stat').textContent);
   assert.notEqual(after, stats[0]);
   assert.match(await page.$eval('#zz', (el) => el.shadowRoot.querySelector('table').textContent), /\d+\/\d+/);
+  // while the paths animate, each drawing of the frame loop redraws one panel (one canvas to copy
+  // to the compositor); the last drawing, and any drawing outside the loop, redraws both
+  await page.waitForSelector('#zz[done]', { timeout: 20000 });
+  const drawings = await page.$eval('#zz', async (el) => {
+    const log = [];
+    const drawPanel = el.drawPanel;
+    let current = null;
+    el.drawPanel = function (...a) { if (current) current.panels++; return drawPanel.apply(this, a); };
+    const render = el.render;
+    el.render = function () { current = { loop: !!this.inLoop, finished: !!this.finished, panels: 0 }; render.call(this); log.push(current); current = null; };
+    el.shadowRoot.querySelector('button[name=replay]').click();
+    await new Promise((r) => { const t = setInterval(() => { if (el.hasAttribute('done')) { clearInterval(t); r(); } }, 50); });
+    return log;
+  });
+  const moving = drawings.filter((d) => d.loop && !d.finished), rest = drawings.filter((d) => !d.loop || d.finished);
+  assert.ok(moving.length >= 3, JSON.stringify(drawings));
+  assert.ok(moving.every((d) => d.panels === 1), JSON.stringify(moving));
+  assert.ok(rest.length >= 2 && rest.every((d) => d.panels === 2), JSON.stringify(rest));
   assert.deepEqual(page.errors, []);
   await page.close();
 });

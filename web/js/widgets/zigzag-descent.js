@@ -197,13 +197,22 @@ class ZigzagDescent extends Widget {
 
   summary() { return this.summaryText; } // the base's text alternative
 
+  // While the paths animate, each drawing of the frame loop redraws one panel in turn: a changed
+  // canvas is copied to the compositor in the frame it is drawn, and on a phone-class CPU one copy
+  // fits in a frame where two made it long. The first picture, the last and every other drawing
+  // (a resize, the colour scheme, a restart) draw all of them.
+  frame() {
+    this.inLoop = true;
+    try { super.frame(); } finally { this.inLoop = false; }
+  }
   render() {
     if (!this.runs) return;
     // each canvas fills its panel: drawn once the browser has laid the panels out (Widths)
     const widths = this.views.map((v) => this.widths.get(v.panel));
     if (widths.includes(undefined)) return;
     const maxSteps = Math.max(...this.runs.map((r) => r.steps));
-    this.runs.forEach((r, i) => this.drawPanel(this.views[i], r, this.theme, Math.ceil(this.progress * maxSteps), widths[i]));
+    const one = this.inLoop && this.drawn && !this.finished ? (this.turn = ((this.turn ?? -1) + 1) % this.runs.length) : -1;
+    this.runs.forEach((r, i) => { if (one < 0 || i === one) this.drawPanel(this.views[i], r, this.theme, Math.ceil(this.progress * maxSteps), widths[i]); });
     this.drawn = true;
     if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
