@@ -4,7 +4,7 @@
 // keeps its interface (start/stop/running/budgetMs/paced/lastFrameWorkMs).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { FrameLoop, sharedFrame, SHARED_FRAME_MS } from '../../web/js/ui/kit.js';
+import { FrameLoop, sharedFrame, SHARED_FRAME_MS, DRAWING_FRAME_MS } from '../../web/js/ui/kit.js';
 
 // A fake machine: `now` advances only when a step or a drawing "costs" time.
 // With `renderCost`, the browser's rendering after a frame that drew costs that much (the loop
@@ -76,16 +76,25 @@ test('the drawing is counted: with a 4 ms draw, steps get the rest of the budget
 });
 
 test('a drawing dearer than half the budget is spaced: a third of the time at most, the frames between run steps only', () => {
-  // draw() 12 ms against a 10 ms budget: drawn every 3 × 12 = 36 ms, with no step beside it
+  // draw() 12 ms against a 10 ms budget: drawn every 3 × 12 = 36 ms; one 1-ms step beside it (13 ms
+  // stays under DRAWING_FRAME_MS)
   const heavy = machine({ stepCost: () => 1, drawCost: () => 12 });
   heavy.loop.start();
   heavy.run(40);
   assert.equal(heavy.loop.drawEveryMs, 36);
   const later = after(heavy, 2);
-  for (const f of later) assert.ok(f.drew ? f.steps === 0 && f.ms === 12 : f.steps >= 9 && f.ms <= 10, JSON.stringify(f));
+  for (const f of later) assert.ok(f.drew ? f.steps === 1 && f.ms === 13 : f.steps >= 9 && f.ms <= 10, JSON.stringify(f));
   const drawn = later.filter((f) => f.drew).length;
   assert.ok(drawn >= 8 && drawn <= 12, `${drawn} drawings in ${later.length} frames`);
   assert.ok(heavy.steps >= 250, `the work moves on: ${heavy.steps} steps`);
+  // a 30 ms step beside the 12 ms drawing would make a frame over DRAWING_FRAME_MS: that frame only draws
+  const slow = machine({ stepCost: () => 30, drawCost: () => 12 });
+  slow.loop.start();
+  slow.run(40);
+  assert.ok(30 + 12 > DRAWING_FRAME_MS);
+  const s = after(slow, 2);
+  for (const f of s) assert.ok(f.drew ? f.steps === 0 && f.ms === 12 : f.steps === 1 && f.ms === 30, JSON.stringify(f));
+  assert.ok(s.filter((f) => f.drew).length >= 5, JSON.stringify(s.map((f) => f.drew)));
   // after a restart the first frame steps before it draws (a drawing shows the work's state after a step)
   heavy.loop.stop();
   heavy.now += 100;
@@ -95,15 +104,15 @@ test('a drawing dearer than half the budget is spaced: a third of the time at mo
 });
 
 test("the browser's rendering after a drawing counts: a cheap draw() with a dear commit is spaced too", () => {
-  // draw() 2 ms, then 30 ms of style, layout and canvas commit; frames every 16.7 ms
-  const m = machine({ stepCost: () => 1, drawCost: () => 2, renderCost: () => 30, budgetMs: 12, vsync: 16.7, total: 2000 });
+  // draw() 2 ms, then 30 ms of style, layout and canvas commit; steps of 10 ms; frames every 16.7 ms
+  const m = machine({ stepCost: () => 10, drawCost: () => 2, renderCost: () => 30, budgetMs: 12, vsync: 16.7, total: 200 });
   m.loop.start();
   m.run(400);
   assert.equal(m.loop.renderMs, 30);
   assert.equal(m.loop.drawCostMs, 32);
   assert.equal(m.loop.drawEveryMs, 96);
   const later = after(m, 3);
-  // no frame is longer than one drawing with its rendering, and none that draws runs steps (32 > 12)
+  // no frame is longer than one drawing with its rendering, and none that draws runs a step (10 + 32 > 40)
   for (const f of later) assert.ok(f.ms <= 32 && (!f.drew || f.steps === 0), JSON.stringify(f));
   const gaps = [];
   let last = -1;
@@ -111,7 +120,7 @@ test("the browser's rendering after a drawing counts: a cheap draw() with a dear
   assert.ok(gaps.slice(0, -1).every((g) => g >= 3), `frames between drawings: ${gaps}`);
   // the last frame (no more work) draws, even between two spaced drawings
   assert.equal(m.loop.running, false);
-  assert.equal(m.steps, 2000);
+  assert.equal(m.steps, 200);
   assert.equal(m.frames.at(-1).drew, true);
   // a cheap drawing with a cheap rendering still draws every frame
   const cheap = machine({ stepCost: () => 1, drawCost: () => 1, renderCost: () => 4, budgetMs: 12, vsync: 16.7 });

@@ -179,12 +179,15 @@ export class Widths {
 // from the end of a frame that drew to a message posted then, which runs once the browser has
 // rendered). While a drawing with its rendering (`drawCostMs`) fits in half the budget, every frame
 // draws. Above that, drawings are spaced DRAW_SPACING × drawCostMs apart (drawing takes at most a
-// third of the time; at 1× that is still every frame), a frame that draws runs only the steps that
-// fit beside the drawing (none when it takes the whole budget), and the frames between run steps
-// only, with nothing to render. The work's end is always drawn, in a frame of its own. A widget that spaces
-// its own visual jobs sets `spaceDrawings` false. `workFrames` and `maxFrameWorkMs` count the frames
-// that ran steps and the longest of their step time.
+// third of the time), the frames between run steps only, with nothing to render, and a frame that
+// draws runs the steps that fit beside the drawing in the budget, or else one step if the step and
+// the drawing stay under DRAWING_FRAME_MS (no step at all where they would make a long task: at 4×
+// a step of 20 ms beside a drawing of 30; at 1×, a 5 ms step beside a 6 ms drawing still runs).
+// The work's end is always drawn, in a frame of its own. A widget that spaces its own visual jobs
+// sets `spaceDrawings` false. `workFrames` and `maxFrameWorkMs` count the frames that ran steps and
+// the longest of their step time.
 export const DRAW_SPACING = 3;
+export const DRAWING_FRAME_MS = 40;
 class Recent {
   constructor(n = 15) { this.n = n; this.xs = []; this.i = 0; }
   push(x) { if (this.xs.length < this.n) this.xs.push(x); else this.xs[this.i] = x; this.i = (this.i + 1) % this.n; this.last2 = [x, this.last2?.[0]]; }
@@ -264,9 +267,10 @@ export class FrameLoop {
     const limit = drawing ? this.stepBudgetMs : this.budgetMs;
     let more = !last, n = 0, t = t0;
     this.lastDrawing = false;
-    // a frame that draws a dear drawing runs no step when the drawing takes the whole budget (and
-    // steps ran since the last drawing: the first frame after start() steps before it draws)
-    if (!last && !(drawing && spaced && limit <= 0 && this.stepsSinceDraw > 0)) {
+    // a frame that draws a dear drawing runs no step when a step would not fit beside it (and steps
+    // ran since the last drawing: the first frame after start() steps before it draws)
+    const noStep = drawing && spaced && limit < (this.stepMs ?? 0) && (this.stepMs ?? 0) + this.drawCostMs > DRAWING_FRAME_MS;
+    if (!last && !(noStep && this.stepsSinceDraw > 0)) {
       for (;;) {
         more = this.step() !== false;
         n++;
