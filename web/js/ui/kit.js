@@ -245,8 +245,9 @@ export class FrameLoop {
   get drawCostMs() { return this.drawMs + this.renderMs; }
   // Time between two drawings: none while a drawing fits in half the budget.
   get drawEveryMs() { const c = this.drawCostMs; return this.spaceDrawings && c > this.budgetMs / 2 ? DRAW_SPACING * c : 0; }
-  // The work budget left for steps in a frame that draws: budgetMs less the drawing's usual cost.
-  get stepBudgetMs() { return this.budgetMs - this.drawCostMs; }
+  // The work budget left for steps in a frame that draws: budgetMs less the drawing's usual cost
+  // (with its rendering once drawings are spaced; a loop that draws every frame as before).
+  get stepBudgetMs() { return this.budgetMs - (this.drawEveryMs > 0 ? this.drawCostMs : this.drawMs); }
   tick(ts) {
     if (!this.running) return;
     const now = this.clock;

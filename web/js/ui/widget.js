@@ -72,6 +72,8 @@ export class Widget extends HTMLElement {
   static STYLE = '';
   // Work per frame (ms) before the first complete drawing, and after it.
   static FIRST_BUDGET_MS = 20;
+  // false: the widget spaces its own drawings (kit FrameLoop's spaceDrawings, after the first picture)
+  static SPACE_DRAWINGS = true;
   static BUDGET_MS = 6;
   // `predict` exists on widgets whose text asks a prediction first (ui/predict.js).
   static get observedAttributes() { return [...this.ATTRS, 'lang', ...(this.TEXT.ko.predict ? ['predict'] : [])]; }
@@ -99,6 +101,7 @@ export class Widget extends HTMLElement {
       draw: () => this.frame(),
       budgetMs: this.constructor.FIRST_BUDGET_MS,
     });
+    this.loop.spaceDrawings = false; // until the first picture (markReady): it comes as soon as it can
     this.vis = new Visibility(this, (v) => { if (this.skeletonMade) this.onVisibility(v); });
     this.widths = new Widths(() => { if (this.opts) this.draw(); });
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
@@ -236,6 +239,7 @@ export class Widget extends HTMLElement {
   }
   markReady() {
     this.loop.budgetMs = this.constructor.BUDGET_MS;
+    this.loop.spaceDrawings = this.constructor.SPACE_DRAWINGS;
     this.refreshSummary(true); // `ready` means drawn and described (the throttle could hold the sentence back)
     this.setAttribute('ready', '');
     this.emit('ready');

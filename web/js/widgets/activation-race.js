@@ -64,13 +64,13 @@ class ActivationRace extends Widget {
   static ATTRS = ['dataset', 'points', 'activations', 'layers', 'lr', 'lr-for', 'optimizer', 'init', 'batch', 'seed', 'noise', 'epochs', 'autoplay', 'preset', 'worker'];
   static FIRST_BUDGET_MS = TRAIN_MS;
   static BUDGET_MS = TRAIN_MS;
+  static SPACE_DRAWINGS = false; // frame() spaces its own visual jobs (JOB_EVERY_MS)
 
   constructor() {
     super();
     Object.assign(this, { frames: { count: 0, totalMs: 0, maxMs: 0, recent: [] }, race: null, configured: false, playing: false, focus: null, heatmaps: new Map(), doneFired: false });
     // one network-epoch here; or nothing (the worker trains) while the race is not over
     this.loop.step = () => (trainedByWorker(this) ? !this.race.finished : this.safe(() => this.race?.stepOne() ?? false) === true);
-    this.loop.spaceDrawings = false; // frame() spaces its own visual jobs (JOB_EVERY_MS)
     this.root.addEventListener('click', (e) => this.onClick(e));
     this.root.addEventListener('change', (e) => this.onControl(e));
   }
