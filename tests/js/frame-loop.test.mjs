@@ -255,3 +255,13 @@ test('loops on one page share a frame: past SHARED_FRAME_MS of their sum the res
   // nobody starves: every loop worked in at least a third of the frames
   for (let k = 0; k < 3; k++) assert.ok(counts.filter((c) => c[k] > 0).length >= 4, `loop ${k} ran in ${counts.filter((c) => c[k] > 0).length} of 12 frames`);
 });
+
+test('rest(): the next frame runs neither steps nor a drawing, and the loop goes on after it', () => {
+  const m = machine({ stepCost: () => 1, drawCost: () => 2 });
+  m.loop.start();
+  m.run(2);
+  m.loop.rest();
+  m.run(2);
+  assert.deepEqual(m.frames.slice(2).map((f) => [f.steps, f.drew]), [[0, false], [8, true]]);
+  assert.equal(m.loop.running, true);
+});

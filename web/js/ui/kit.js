@@ -227,6 +227,9 @@ export class FrameLoop {
     this.tick = this.tick.bind(this);
   }
   start() { if (!this.running) { this.running = true; this.stepsSinceDraw = 0; this.raf = this.frames.request(this.tick); } }
+  // The next frame runs nothing (the browser's first layout and commit of a new picture get a frame
+  // without our work).
+  rest() { this.resting = true; }
   // (a last drawing still to come is drawn now: the end of the work is never left undrawn)
   stop() {
     this.running = false;
@@ -263,6 +266,7 @@ export class FrameLoop {
         return;
       }
     }
+    if (this.resting) { this.resting = false; this.raf = this.frames.request(this.tick); return; }
     const t0 = now(), spaced = this.drawEveryMs > 0, last = this.lastDrawing;
     const drawing = last || t0 - this.lastDrawAt >= this.drawEveryMs;
     const limit = drawing ? this.stepBudgetMs : this.budgetMs;

@@ -16,7 +16,7 @@
 //                                          error -> inline message, `error`
 //   work                                   step() in frame-budgeted slices (kit FrameLoop), paused
 //                                          off screen once the first picture is drawn; start()
-//                                          returning false: no work this time (done at once)
+//                                          returning false, or no step(): no work this time (done at once)
 //   widths, colour scheme                  draw() when the laid-out width or the scheme changes
 //   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table, and
 //                                          the same numbers as a table on the page ("show as table")
@@ -202,8 +202,8 @@ export class Widget extends HTMLElement {
     this.loop.stop();
     this.finished = false;
     this.announced = false;
-    let none = false;
-    if (!this.safe(() => { none = this.start() === false; return true; })) { this.pending = false; return; }
+    let none = this.step === Widget.prototype.step; // no step(): no work after the first picture
+    if (!this.safe(() => { none = this.start() === false || none; return true; })) { this.pending = false; return; }
     // no work (start() said so): finished before any frame, so never held for a play button
     this.pending = !none;
     this.finished = none;
@@ -240,6 +240,7 @@ export class Widget extends HTMLElement {
   markReady() {
     this.loop.budgetMs = this.constructor.BUDGET_MS;
     this.loop.spaceDrawings = this.constructor.SPACE_DRAWINGS;
+    this.loop.rest(); // the first picture's layout and commit come in the next frame: none of our work beside them
     this.refreshSummary(true); // `ready` means drawn and described (the throttle could hold the sentence back)
     this.setAttribute('ready', '');
     this.emit('ready');
