@@ -125,6 +125,21 @@ export function workerScriptUrl() {
   return new URL('../activation-widgets.js', import.meta.url).href;
 }
 
+// A Worker running the widgets' bundle (the race's training, activation-speed's timed calls), or
+// null where none can start: no Worker, no script file, not over http(s) (file://), or refused.
+export function startBundleWorker() {
+  const url = workerScriptUrl();
+  if (typeof Worker !== 'function' || !url || !/^https?:$/.test(new URL(url, location.href).protocol)) return null;
+  try { return new Worker(url); } catch { return null; }
+}
+
+// Posts msg to a bundle worker with this page's compiled wasm module (when there is one), so the
+// worker does not compile its own; a module that does not clone goes without it.
+export function postWithModule(worker, msg) {
+  const wasm = compiledModule();
+  try { worker.postMessage(wasm ? { ...msg, wasmModule: wasm } : msg); } catch { worker.postMessage(msg); }
+}
+
 // Resolves (with no value) once the shared wasm instance is ready. Safe to call many times.
 // wasmModule (a WebAssembly.Module of this build, e.g. handed to a worker) is used instead of
 // compiling the binary again.

@@ -218,6 +218,7 @@ export class FrameLoop {
     this.lastDrawMs = 0;
     this.lastDrawAt = -Infinity;
     this.lastDrawing = false; // the work is done; the next frame only draws
+    this.resting = false; // rest(): the next frame runs nothing
     this.stepsSinceDraw = 0;
     this.workFrames = 0;
     this.maxFrameWorkMs = 0;

@@ -154,8 +154,8 @@ class ActivationSpeed extends Widget {
     if (!this.speedWorker) {
       this.speedWorker = SpeedMeasurer.start();
       if (!this.speedWorker) { this.noWorker = true; return null; }
+      this.loop.paced = true; // the frame loop only draws: one (empty) step per frame
     }
-    this.loop.paced = true;
     return this.speedWorker;
   }
   measureInWorker(w) {

@@ -19,11 +19,8 @@ import { applyChange } from './changes.js';
 
 export class WorkerTrainer {
   static start(handlers) {
-    const url = engine.workerScriptUrl();
-    if (typeof Worker !== 'function' || !url || !/^https?:$/.test(new URL(url, location.href).protocol)) return null;
-    let worker;
-    try { worker = new Worker(url); } catch { return null; }
-    return new WorkerTrainer(worker, handlers);
+    const worker = engine.startBundleWorker();
+    return worker && new WorkerTrainer(worker, handlers);
   }
 
   constructor(worker, { onChange, onFail, onLost }) {
@@ -44,9 +41,7 @@ export class WorkerTrainer {
     this.gen++;
     this.running = false;
     this.settle();
-    const msg = { type: 'race', gen: this.gen, cfg: race.cfg, slowdown: globalThis.activationRaceWorkerSlowdown };
-    const wasm = engine.compiledModule();
-    try { this.worker.postMessage(wasm ? { ...msg, wasmModule: wasm } : msg); } catch { this.worker.postMessage(msg); } // a module that does not clone: the worker compiles its own
+    engine.postWithModule(this.worker, { type: 'race', gen: this.gen, cfg: race.cfg, slowdown: globalThis.activationRaceWorkerSlowdown });
   }
 
   // Trains while `want` (playing and on screen), else holds.

@@ -11,11 +11,8 @@ import * as engine from '../../engine.js';
 
 export class SpeedMeasurer {
   static start() {
-    const url = engine.workerScriptUrl();
-    if (typeof Worker !== 'function' || !url || !/^https?:$/.test(new URL(url, location.href).protocol)) return null;
-    let worker;
-    try { worker = new Worker(url); } catch { return null; }
-    return new SpeedMeasurer(worker);
+    const worker = engine.startBundleWorker();
+    return worker && new SpeedMeasurer(worker);
   }
 
   constructor(worker) {
@@ -41,10 +38,9 @@ export class SpeedMeasurer {
   measure(id, options) {
     const ticket = this.next++;
     const msg = { type: 'speed', ticket, id, options };
-    const wasm = this.sentModule ? null : engine.compiledModule();
     return new Promise((resolve, reject) => {
       this.tickets.set(ticket, { resolve, reject });
-      try { this.worker.postMessage(wasm ? { ...msg, wasmModule: wasm } : msg); } catch { this.worker.postMessage(msg); } // a module that does not clone: the worker compiles its own
+      if (this.sentModule) this.worker.postMessage(msg); else engine.postWithModule(this.worker, msg);
       this.sentModule = true;
     });
   }
