@@ -17,13 +17,20 @@ const WIDGETS_READY = () => [...document.querySelectorAll('*')]
 // records whether <html> had the class when the body started, long tasks, when the last widget
 // became ready and when the first lazy block was laid out for good
 const RECORDER = () => {
-  window.__lazy = { atStart: null, long: [], lastReady: 0, firstStep: null };
+  window.__lazy = { atStart: null, long: [], lastReady: 0, firstStep: null, batches: [] };
   new MutationObserver((ms) => {
+    let blocks = 0, elements = 0; // laid out in this task (one batch)
     for (const m of ms) {
       if (m.attributeName === 'ready' && m.target.hasAttribute('ready')) window.__lazy.lastReady = performance.now();
-      if (m.attributeName === 'class' && m.target.closest?.('.article section') && m.target.classList.contains('laid-out')) window.__lazy.firstStep ??= performance.now();
+      if (m.attributeName === 'class' && m.target.closest?.('.article section') && m.target.classList.contains('laid-out') &&
+        !(m.oldValue || '').includes('laid-out')) {
+        window.__lazy.firstStep ??= performance.now();
+        blocks++;
+        elements += m.target.getElementsByTagName('*').length;
+      }
     }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['ready', 'class'] });
+    if (blocks) window.__lazy.batches.push({ blocks, elements });
+  }).observe(document, { attributes: true, attributeOldValue: true, subtree: true, attributeFilter: ['ready', 'class'] });
   document.addEventListener('readystatechange', () => {
     if (window.__lazy.atStart === null) window.__lazy.atStart = document.documentElement.classList.contains('lazy-layout');
   });
@@ -60,6 +67,12 @@ test('plain visit: lazy at first, ended in steps after every widget is ready, ac
   console.log(`lazy layout ended ${(doneAt - readyAt).toFixed(0)} ms after every widget was ready; ` +
     `long tasks meanwhile: ${after.length ? after.map((t) => `${Math.round(t.ms)} ms`).join(', ') : 'none'}`);
   assert.equal(await page.evaluate(() => document.querySelectorAll('.article .laid-out').length), 0, 'no step class left');
+  // batches are sized in elements, not blocks: the first (before any cost is measured) holds at most
+  // 100 of them (a block counts 4 + its elements), or one block alone
+  const first = r.batches[0];
+  console.log(`lazy batches: ${r.batches.length}, the first ${first.blocks} blocks of ${first.elements} elements`);
+  assert.ok(r.batches.length >= 3, `laid out in steps, not at once: ${JSON.stringify(r.batches)}`);
+  assert.ok(first.blocks === 1 || first.elements + 4 * first.blocks <= 100, `first batch: ${JSON.stringify(first)}`);
   const lazy = await axCounts(page);
 
   // The same page without it (a reload never uses it): the same accessibility tree.

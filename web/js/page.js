@@ -167,14 +167,16 @@ function keepLinkedSectionInView() {
 // widgets start, the browser lays out only the prose on screen (every widget ready ~0.2 s sooner
 // on the test machine). Chromium leaves skipped content out of the accessibility tree, so once
 // every widget is ready (or after 6 s) the lazy blocks are laid out for good in document order, as
-// many per idle period as take about BATCH_MS by the last batch's cost (a whole section at once was
-// a task of 200-600 ms on a phone-class CPU; one block per layout pass took seconds), then the
-// class goes.
+// many per idle period as take about BATCH_MS (a whole section at once was a task of 200-600 ms on
+// a phone-class CPU; one block per layout pass took seconds), then the class goes. A block's cost
+// is its elements (a typeset formula is dozens of spans, a paragraph of text a few): a batch holds
+// as many elements as BATCH_MS buys at the cost per element measured so far (batches counted in
+// blocks overshot where formulas follow plain prose: 20-30 ms batches, long tasks at 4×).
 // Moving through estimated heights lands off (a link to #selu: ~1000 px), and the browser's
 // scroll anchoring did not hold the reader's place when sections changed height, so: any scroll
 // or link to a place in the page ends the lazy layout at once, and every change keeps the first
 // block at or below the top of the window where it was.
-const BATCH_MS = 12;
+const BATCH_MS = 8;
 function finishLazyLayout() {
   const root = document.documentElement;
   if (!root.classList.contains('lazy-layout')) return;
@@ -205,14 +207,23 @@ function finishLazyLayout() {
   const onLink = (e) => { if (e.composedPath().some((n) => n.matches?.('a[href^="#"]'))) end(); };
   document.addEventListener('click', onLink, true);
   window.addEventListener('scroll', end, { passive: true });
-  let batch = 8; // blocks per idle period, sized from the last one's cost to take about BATCH_MS
+  // elements per idle period: a first guess, then BATCH_MS at the cost per element measured so far
+  // (over all batches, or the last one's where that was dearer: the layout's cost per element
+  // varies by half between sections, and a batch under budget is a cheap mistake)
+  let spentMs = 0, laidElements = 0, allowed = 100;
+  const weight = (b) => 4 + b.getElementsByTagName('*').length;
   const next = () => {
     if (done) return;
     if (!lazy.length) { end(); return; }
     const t0 = performance.now();
-    keepPlace(() => { for (const b of lazy.splice(0, batch)) b.classList.add('laid-out'); }); // (lays them out)
+    let n = 0, w = 0;
+    while (n < lazy.length && (n === 0 || w + weight(lazy[n]) <= allowed)) w += weight(lazy[n++]);
+    keepPlace(() => { for (const b of lazy.splice(0, n)) b.classList.add('laid-out'); }); // (lays them out)
     const ms = performance.now() - t0;
-    batch = Math.max(1, Math.min(200, Math.round(batch * Math.min(4, BATCH_MS / Math.max(ms, 0.5)))));
+    spentMs += ms;
+    laidElements += w;
+    const perElement = Math.max(spentMs / laidElements, ms / w);
+    allowed = Math.max(20, Math.min(2 * allowed, BATCH_MS / Math.max(perElement, 1e-3)));
     idle(next);
   };
   const started = performance.now();
