@@ -265,3 +265,37 @@ test('rest(): the next frame runs neither steps nor a drawing, and the loop goes
   assert.deepEqual(m.frames.slice(2).map((f) => [f.steps, f.drew]), [[0, false], [8, true]]);
   assert.equal(m.loop.running, true);
 });
+
+test("drew(): a drawing made outside the loop is counted, its rendering measured in the next frame, and the loop's next drawing waits its turn", () => {
+  // the first picture (15 ms, drawn outside the loop) then a frame of rest, as a widget does at `ready`
+  const m = machine({ stepCost: () => 1, drawCost: () => 15, budgetMs: 10, renderCost: () => 30 });
+  m.loop.start();
+  m.now += 15;
+  m.loop.drew(15);
+  m.loop.rest();
+  m.run(1);
+  assert.deepEqual([m.frames[0].steps, m.frames[0].drew], [0, false], 'the frame of rest');
+  assert.equal(m.loop.drawMs, 15);
+  assert.equal(m.loop.renderMs, 30, "the first picture's rendering, measured from the frame after it");
+  assert.equal(m.loop.drawEveryMs, 3 * 45);
+  m.run(40);
+  const firstDrawing = m.frames.findIndex((f) => f.drew);
+  assert.ok(firstDrawing > 1, `no drawing right after the picture drawn outside (frame ${firstDrawing})`);
+  const drawnAt = m.frames.slice(0, firstDrawing).reduce((s, f) => s + f.ms, 0);
+  assert.ok(drawnAt >= 3 * 45 - 15, `the next drawing waits about a spacing (${drawnAt} ms)`);
+  for (const f of m.frames.slice(0, firstDrawing)) assert.ok(f.ms <= 10 || f.steps === 0, `a frame of ${f.ms} ms before the first drawing`);
+
+  // without drew() the loop knows nothing: its first frame steps and draws (15 + 30 ms beside them)
+  const blind = machine({ stepCost: () => 1, drawCost: () => 15, budgetMs: 10, renderCost: () => 30 });
+  blind.loop.start();
+  blind.loop.rest();
+  blind.run(2);
+  assert.equal(blind.frames[1].drew, true);
+  assert.ok(blind.frames[1].ms >= 45, `${blind.frames[1].ms} ms`);
+
+  // drew() from the loop's own draw() (a widget's draw() reports every drawing) is not counted twice
+  const own = machine({ stepCost: () => 1, drawCost: (i, mm) => { mm.loop.drew(99); return 2; }, budgetMs: 10 });
+  own.loop.start();
+  own.run(5);
+  assert.equal(own.loop.drawMs, 2);
+});

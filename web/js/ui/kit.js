@@ -183,7 +183,11 @@ export class Widths {
 // draws runs the steps that fit beside the drawing in the budget, or else one step if the step and
 // the drawing stay under DRAWING_FRAME_MS (no step at all where they would make a long task: at 4×
 // a step of 20 ms beside a drawing of 30; at 1×, a 5 ms step beside a 6 ms drawing still runs).
-// The work's end is always drawn, in a frame of its own. A widget that spaces its own visual jobs
+// The work's end is always drawn, in a frame of its own. A drawing made outside the loop (a
+// widget's first picture, a redraw on resize) is reported by drew(ms): the loop counts its cost and
+// the rendering of the frame after it, and draws again only when its turn comes (the frames just
+// after a widget's first picture ran a step and a drawing of unknown cost beside that picture's
+// rendering: 45-80 ms at 4×). A widget that spaces its own visual jobs
 // sets `spaceDrawings` false. `workFrames` and `maxFrameWorkMs` count the frames that ran steps and
 // the longest of their step time.
 export const DRAW_SPACING = 3;
@@ -225,6 +229,8 @@ export class FrameLoop {
     this.steps = new Recent();
     this.draws = new Recent();
     this.renders = new Recent();
+    this.inDraw = false;
+    this.renderToMeasure = false; // drew(): the next frame's rendering is that drawing's
     this.tick = this.tick.bind(this);
   }
   start() { if (!this.running) { this.running = true; this.stepsSinceDraw = 0; this.raf = this.frames.request(this.tick); } }
@@ -235,7 +241,24 @@ export class FrameLoop {
   stop() {
     this.running = false;
     this.frames.cancel(this.raf);
-    if (this.lastDrawing) { this.lastDrawing = false; this.draw(); }
+    if (this.lastDrawing) {
+      this.lastDrawing = false;
+      this.inDraw = true;
+      try { this.draw(); } finally { this.inDraw = false; }
+    }
+  }
+  // A drawing of `ms` made outside the loop just now (ignored from the loop's own draw()).
+  drew(ms) {
+    if (this.inDraw || !(ms >= 0)) return;
+    this.lastDrawAt = this.clock();
+    this.stepsSinceDraw = 0;
+    this.draws.push(ms);
+    this.renderToMeasure = true; // its rendering comes with the next frame: measured from this loop's tick then
+  }
+  // Measures the browser's rendering after this frame, from `from` (ms) on.
+  measureRendering(from) {
+    this.renderToMeasure = false;
+    this.frames.after?.(() => this.renders.push(Math.max(0, this.clock() - from)));
   }
   // Predicted cost of the next step (ms; undefined before the first).
   get stepMs() {
@@ -267,7 +290,12 @@ export class FrameLoop {
         return;
       }
     }
-    if (this.resting) { this.resting = false; this.raf = this.frames.request(this.tick); return; }
+    if (this.resting) {
+      this.resting = false;
+      if (this.renderToMeasure) this.measureRendering(now());
+      this.raf = this.frames.request(this.tick);
+      return;
+    }
     const t0 = now(), spaced = this.drawEveryMs > 0, last = this.lastDrawing;
     const drawing = last || t0 - this.lastDrawAt >= this.drawEveryMs;
     const limit = drawing ? this.stepBudgetMs : this.budgetMs;
@@ -299,12 +327,13 @@ export class FrameLoop {
     if (drawing || !more) {
       this.lastDrawAt = t;
       this.stepsSinceDraw = 0;
-      this.draw();
+      this.inDraw = true;
+      try { this.draw(); } finally { this.inDraw = false; }
       const end = now();
       this.lastDrawMs = end - t;
       this.draws.push(this.lastDrawMs);
-      this.frames.after?.(() => this.renders.push(Math.max(0, now() - end)));
-    }
+      this.measureRendering(end);
+    } else if (this.renderToMeasure) this.measureRendering(now());
     if (ts !== undefined && ts === shared.ts) shared.used += now() - t0;
     if (more && this.running) this.raf = this.frames.request(this.tick);
     else this.running = false;

@@ -229,9 +229,11 @@ export class Widget extends HTMLElement {
     if (!this.opts || this.starting || this.hasAttribute('error')) return;
     const w = this.widths.get(this.$.main);
     if (w === undefined) return;
+    const t0 = performance.now();
     this.resize(w);
     this.theme = readTheme(this);
     if (!this.safe(() => { this.render(); return true; })) return;
+    this.loop.drew(performance.now() - t0); // (a drawing outside the loop's frames: the loop counts it)
     this.toggleAttribute('done', !!this.finished);
     this.prediction?.update();
     if (!this.hasAttribute('ready') && this.readyToShow()) this.markReady();
