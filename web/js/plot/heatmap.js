@@ -14,6 +14,7 @@
 //            points y: labels 0..C-1 in their class colours.
 //   gridPoints(n, min, max) -> Float64Array n*n*2 (cell centres) to feed a network's predict().
 import { canvasDpr, MAX_DPR } from './draw.js';
+import { contourSegments } from './contours.js';
 
 // Cell centres of an n x n grid over [min, max]^2, row-major from the bottom row.
 export function gridPoints(n, min, max) {
@@ -88,27 +89,14 @@ export class Heatmap {
     ctx.drawImage(this.field, 0, 0, size, size);
 
     const toPx = (v) => ((v - min) / (max - min)) * size;
-    // The p = 0.5 boundary: marching squares on the cell centres, one segment per crossing cell.
+    // The p = 0.5 boundary: marching squares on the cell centres.
     ctx.strokeStyle = colors.line || '#000';
     ctx.lineWidth = 1.25;
     ctx.beginPath();
-    const step = size / n, at = (r, c) => p[r * n + c] - 0.5;
-    for (let r = 0; r + 1 < n; r++) {
-      for (let c = 0; c + 1 < n; c++) {
-        const a = at(r, c), b = at(r, c + 1), d = at(r + 1, c), e = at(r + 1, c + 1);
-        const pts = [];
-        const cross = (u, v, x0, y0, x1, y1) => {
-          if ((u < 0) === (v < 0) || !Number.isFinite(u) || !Number.isFinite(v)) return;
-          const t = u / (u - v);
-          pts.push([x0 + (x1 - x0) * t, y0 + (y1 - y0) * t]);
-        };
-        const X0 = (c + 0.5) * step, X1 = X0 + step, Y0 = size - (r + 0.5) * step, Y1 = Y0 - step;
-        cross(a, b, X0, Y0, X1, Y0);
-        cross(d, e, X0, Y1, X1, Y1);
-        cross(a, d, X0, Y0, X0, Y1);
-        cross(b, e, X1, Y0, X1, Y1);
-        for (let k = 0; k + 1 < pts.length; k += 2) { ctx.moveTo(...pts[k]); ctx.lineTo(...pts[k + 1]); }
-      }
+    const step = size / n, seg = contourSegments(p, n, 0.5);
+    for (let k = 0; k < seg.length; k += 4) {
+      ctx.moveTo((seg[k] + 0.5) * step, size - (seg[k + 1] + 0.5) * step);
+      ctx.lineTo((seg[k + 2] + 0.5) * step, size - (seg[k + 3] + 0.5) * step);
     }
     ctx.stroke();
 

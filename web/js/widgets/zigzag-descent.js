@@ -25,6 +25,7 @@ import { attr } from '../ui/kit.js';
 import { slider, fmt } from '../ui/chart-widget.js';
 import { linearTicks, formatTick } from '../plot/scale.js';
 import { canvasDpr } from '../plot/draw.js';
+import { contourSegments } from '../plot/contours.js';
 import TEXT from '../text/zigzag-descent.js';
 
 const STYLE = `
@@ -197,10 +198,12 @@ class ZigzagDescent extends Widget {
 
   summary() { return this.summaryText; } // the base's text alternative
 
-  // While the paths animate, each drawing of the frame loop redraws one panel in turn: a changed
-  // canvas is copied to the compositor in the frame it is drawn, and on a phone-class CPU one copy
-  // fits in a frame where two made it long. The first picture, the last and every other drawing
-  // (a resize, the colour scheme, a restart) draw all of them.
+  // While the paths animate, each drawing of the frame loop draws one panel: a changed canvas is
+  // copied to the compositor in the frame it is drawn, and on a phone-class CPU one copy fits in a
+  // frame where three made a long task (the first picture drawn at once: 50-60 ms of drawing and
+  // 60 ms of commit at 4×). The first picture comes a panel per frame (`ready` once all are drawn),
+  // then the panels are redrawn in turn. The last picture and every other drawing (a resize, the
+  // colour scheme, a restart) draw all of them.
   frame() {
     this.inLoop = true;
     try { super.frame(); } finally { this.inLoop = false; }
@@ -211,9 +214,13 @@ class ZigzagDescent extends Widget {
     const widths = this.views.map((v) => this.widths.get(v.panel));
     if (widths.includes(undefined)) return;
     const maxSteps = Math.max(...this.runs.map((r) => r.steps));
-    const one = this.inLoop && this.drawn && !this.finished ? (this.turn = ((this.turn ?? -1) + 1) % this.runs.length) : -1;
+    // (a drawing outside the loop while the first picture is coming, e.g. the panels' first widths
+    // heard, draws the next panel too: the loop draws the rest)
+    const count = this.runs.length, inTurn = (this.inLoop || (!this.drawn && this.loop.running)) && !this.finished;
+    const one = !inTurn ? -1 : this.drawn ? (this.turn = ((this.turn ?? -1) + 1) % count) : (this.firstPanels ?? 0) % count;
     this.runs.forEach((r, i) => { if (one < 0 || i === one) this.drawPanel(this.views[i], r, this.theme, Math.ceil(this.progress * maxSteps), widths[i]); });
-    this.drawn = true;
+    if (!this.drawn) this.firstPanels = one < 0 ? count : one + 1;
+    this.drawn ||= this.firstPanels >= count;
     if (this.finished && !this.emitted) { this.emitted = true; this.emit('done', this.results); }
   }
   readyToShow() { return !!this.drawn; }
@@ -232,31 +239,19 @@ class ZigzagDescent extends Widget {
     const sx = (x) => L + ((x - x0) / (x1 - x0)) * (R - L), sy = (y) => B - ((y - y0) / (y1 - y0)) * (B - T);
     ctx.fillStyle = th.bg;
     ctx.fillRect(0, 0, w, w);
-    // contours: levels geometric from the largest loss in view, marching squares on the C++ grid
-    const n = r.grid, loss = r.loss;
-    let max = 0;
-    for (const v of loss) if (v > max) max = v;
-    const cell = (R - L) / (n - 1), cellY = (B - T) / (n - 1);
+    // contours (levels geometric from the largest loss in view, on the C++ grid): found once per run
+    const n = r.grid, cell = (R - L) / (n - 1), cellY = (B - T) / (n - 1);
     ctx.lineWidth = 1;
-    for (let lev = 0; lev < 9; lev++) {
-      const level = max * 0.55 ** (lev + 1);
+    contoursOf(r).forEach((seg, lev) => {
       ctx.strokeStyle = th.axis;
       ctx.globalAlpha = 0.35 + 0.05 * lev;
       ctx.beginPath();
-      for (let gy = 0; gy < n - 1; gy++) for (let gx = 0; gx < n - 1; gx++) {
-        const a = loss[gy * n + gx], b = loss[gy * n + gx + 1], c = loss[(gy + 1) * n + gx + 1], d = loss[(gy + 1) * n + gx];
-        const px = L + gx * cell, py = B - gy * cellY, pts = [];
-        const edge = (va, vb, xa, ya, xb, yb) => {
-          if ((va < level) !== (vb < level)) { const t = (level - va) / (vb - va); pts.push([xa + t * (xb - xa), ya + t * (yb - ya)]); }
-        };
-        edge(a, b, px, py, px + cell, py);
-        edge(b, c, px + cell, py, px + cell, py - cellY);
-        edge(c, d, px + cell, py - cellY, px, py - cellY);
-        edge(d, a, px, py - cellY, px, py);
-        for (let k = 0; k + 1 < pts.length; k += 2) { ctx.moveTo(pts[k][0], pts[k][1]); ctx.lineTo(pts[k + 1][0], pts[k + 1][1]); }
+      for (let k = 0; k < seg.length; k += 4) {
+        ctx.moveTo(L + seg[k] * cell, B - seg[k + 1] * cellY);
+        ctx.lineTo(L + seg[k + 2] * cell, B - seg[k + 3] * cellY);
       }
       ctx.stroke();
-    }
+    });
     ctx.globalAlpha = 1;
     this.drawAxes(ctx, r, th, sx, sy, { L, R, T, B });
     // frame, ticks
@@ -358,6 +353,21 @@ class ZigzagDescent extends Widget {
   }
   // Answered after the paths were drawn: draw them again for the reader.
   onAnswered() { if (this.finished) this.restart(); }
+}
+
+// A run's loss contours: nine levels, each 0.55 of the one above, from the largest loss in view; the
+// segments in grid units, found once per run (marching squares over 56² cells was most of each
+// drawing, drawn again on every frame of the animation).
+const CONTOURS = new WeakMap();
+function contoursOf(r) {
+  let c = CONTOURS.get(r);
+  if (!c) {
+    let max = 0;
+    for (const v of r.loss) if (v > max) max = v;
+    c = Array.from({ length: 9 }, (_, lev) => contourSegments(r.loss, r.grid, max * 0.55 ** (lev + 1)));
+    CONTOURS.set(r, c);
+  }
+  return c;
 }
 
 function star(ctx, x, y, rad, fill, stroke) {
