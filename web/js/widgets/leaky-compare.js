@@ -248,7 +248,9 @@ class LeakyCompare extends Widget {
       items.push(item(`RReLU: ${T.trainMode}`, c, 'thin'), item(`RReLU: ${T.train}`, c, 'dash'), item(`RReLU: ${T.test}`, testColor),
         item(runs[1].label(T), this.runColor(1), 'dash'));
     }
-    this.$.legend.replaceChildren(...items);
+    // the same legend is not built again at every drawing (new elements: style and layout again)
+    const key = JSON.stringify(items.map((x) => [x.textContent, x.firstChild.className, x.firstChild.style.borderTopColor]));
+    if (key !== this.legendKey) { this.legendKey = key; this.$.legend.replaceChildren(...items); }
   }
 
   table(T) {
