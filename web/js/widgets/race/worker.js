@@ -5,7 +5,8 @@
 // only ever draws from; nothing here touches a DOM.
 //
 // Page -> worker:  {type: 'race', gen, cfg, wasmModule?, slowdown?}  a new race (the previous one is freed);
-//                  slowdown k > 1: every task is followed by (k - 1)× its time idle (measurements only)
+//                  slowdown k > 1: every task (training or a chart) is followed by (k - 1)× its time
+//                  idle (measurements only)
 //                  {type: 'play', gen} {type: 'pause', gen} {type: 'step', gen, ticket}  (the page ends it: terminate())
 //                  {type: 'chart', ticket, spec, width, height, dpr}  draw the loss chart (plot.js spec)
 // Worker -> page:  {type: 'update', gen, entries: [change per network], ticket?}
@@ -23,6 +24,7 @@ const MEASURE_EVERY_MS = 200; // a network's boundary and accuracies are measure
 
 export function startWorker(scope) {
   let race = null, gen = -1, playing = false, sent = [], lastPost = 0, timer = null, slowdown = 1;
+  let owedMs = 0; // idle time a slowed worker still owes for work done outside training (charts)
   const post = (msg, transfer) => scope.postMessage(msg, transfer);
   // all: every boundary measured now (the race stops here: the page shows exactly this state)
   const update = (extra = {}, all = false) => {
@@ -56,7 +58,9 @@ export function startWorker(scope) {
       if (race.finished) playing = false;
       if (!playing || performance.now() - lastPost >= POST_EVERY_MS) update({}, !playing);
     } catch (e) { fail(e); return; }
-    schedule((slowdown - 1) * (performance.now() - t0));
+    const wait = (slowdown - 1) * (performance.now() - t0) + owedMs;
+    owedMs = 0;
+    schedule(wait);
   };
   const handle = async (m) => {
     if (m.type === 'race') {
@@ -81,6 +85,7 @@ export function startWorker(scope) {
   let plot = null;
   const drawChart = ({ ticket, spec, width, height, dpr }) => {
     let bitmap = null;
+    const t0 = performance.now();
     try {
       plot ??= new Plot(new OffscreenCanvas(1, 1));
       plot.maxDpr = dpr;
@@ -88,6 +93,7 @@ export function startWorker(scope) {
       plot.render(spec);
       bitmap = plot.canvas.transferToImageBitmap();
     } catch { plot = null; } // no OffscreenCanvas (or no 2-D context on one): the page draws it
+    owedMs += (slowdown - 1) * (performance.now() - t0); // a k× slower core draws it k× as long
     post({ type: 'chart', ticket, bitmap }, bitmap ? [bitmap] : []);
   };
   let queue = Promise.resolve();
