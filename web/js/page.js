@@ -217,7 +217,11 @@ function finishLazyLayout() {
     if (!lazy.length) { end(); return; }
     const t0 = performance.now();
     let n = 0, w = 0;
-    while (n < lazy.length && (n === 0 || w + weight(lazy[n]) <= allowed)) w += weight(lazy[n++]);
+    for (; n < lazy.length; n++) {
+      const bw = weight(lazy[n]);
+      if (n > 0 && w + bw > allowed) break;
+      w += bw;
+    }
     keepPlace(() => { for (const b of lazy.splice(0, n)) b.classList.add('laid-out'); }); // (lays them out)
     const ms = performance.now() - t0;
     spentMs += ms;

@@ -241,11 +241,12 @@ export class FrameLoop {
   stop() {
     this.running = false;
     this.frames.cancel(this.raf);
-    if (this.lastDrawing) {
-      this.lastDrawing = false;
-      this.inDraw = true;
-      try { this.draw(); } finally { this.inDraw = false; }
-    }
+    if (this.lastDrawing) { this.lastDrawing = false; this.drawOwn(); }
+  }
+  // The loop's own drawing (a drew() report from inside it is not counted twice).
+  drawOwn() {
+    this.inDraw = true;
+    try { this.draw(); } finally { this.inDraw = false; }
   }
   // A drawing of `ms` made outside the loop just now (ignored from the loop's own draw()).
   drew(ms) {
@@ -327,8 +328,7 @@ export class FrameLoop {
     if (drawing || !more) {
       this.lastDrawAt = t;
       this.stepsSinceDraw = 0;
-      this.inDraw = true;
-      try { this.draw(); } finally { this.inDraw = false; }
+      this.drawOwn();
       const end = now();
       this.lastDrawMs = end - t;
       this.draws.push(this.lastDrawMs);
