@@ -19,7 +19,8 @@
 //                                          returning false, or no step(): no work this time (done at once)
 //   widths, colour scheme                  draw() when the laid-out width or the scheme changes
 //   exports                                exportButtons(): PNG / SVG of a Plot, CSV of a table, and
-//                                          the same numbers as a table on the page ("show as table")
+//                                          the same numbers as a table on the page ("show as table";
+//                                          ui/export-buttons.js)
 //   text alternatives                      summary() -> one sentence on what the drawing shows now:
 //                                          kept (throttled) in a visually hidden paragraph that
 //                                          describes every canvas[role=img]; announced once in a
@@ -54,9 +55,8 @@ import { h, AttrError, Visibility, Widths, FrameLoop } from './kit.js';
 import { activationColor } from './palette.js';
 import { adoptStyle } from './widget-style.js';
 import { readTheme } from '../plot/theme.js';
-import { plotToSVG, canvasToPNG, tableToCSV, toCSV, download } from '../plot/export.js';
 import { Prediction } from './predict.js';
-import { DataTable } from './data-table.js';
+import { makeExportButtons, labelExportButtons } from './export-buttons.js';
 import { summarize, reducedMotion } from './access.js';
 import COMMON from '../text/common.js';
 import { watchPageLanguage, unwatchPageLanguage, queueBuild, unqueueBuild, queueTask } from './page-wide.js';
@@ -308,47 +308,10 @@ export class Widget extends HTMLElement {
   // A palette colour by its --w-* name (e.g. 'class-0').
   paletteColor(name) { return getComputedStyle(this).getPropertyValue(`--w-${name}`).trim(); }
 
-  // Download buttons, labelled in the widget's language: `plot` () => Plot for PNG and SVG,
-  // `table` () => <table> or rows for CSV, `name` () => file name without extension.
-  exportButtons({ plot, table, name = () => this.localName }) {
-    const wrap = h('span', { class: 'export' });
-    const button = (kind, onClick) => {
-      const b = h('button', { type: 'button', name: `export-${kind}` }, kind.toUpperCase());
-      b.addEventListener('click', onClick);
-      return b;
-    };
-    if (plot) {
-      wrap.append(h('span', { class: 'export-label' }),
-        button('png', async () => { const p = plot(); if (p?.spec) download(`${name()}.png`, await canvasToPNG(p.canvas), 'image/png'); }),
-        button('svg', () => { const p = plot(); if (p?.spec) download(`${name()}.svg`, plotToSVG(p), 'image/svg+xml'); }));
-    }
-    if (table) {
-      wrap.append(button('csv', () => {
-        const t = table();
-        if (t) download(`${name()}.csv`, Array.isArray(t) ? toCSV(t) : tableToCSV(t), 'text/csv');
-      }));
-      // the same numbers on the page, on demand
-      this.dataTable = new DataTable(table, (box) => this.$.main.append(box));
-      wrap.append(this.dataTable.button);
-    }
-    this.exports.push(wrap);
-    this.labelExports();
-    return wrap;
-  }
-  labelExports() {
-    const C = this.C;
-    for (const wrap of this.exports) {
-      const label = wrap.querySelector('.export-label');
-      if (label) label.textContent = C.downloadPlot;
-      for (const b of wrap.querySelectorAll('button')) {
-        if (b.name === 'table') continue; // the DataTable's own words
-        const kind = b.name.slice('export-'.length);
-        b.title = C[`${kind}Title`];
-        b.setAttribute('aria-label', C[`${kind}Title`]);
-      }
-    }
-    this.dataTable?.label(C);
-  }
+  // Download buttons, labelled in the widget's language (ui/export-buttons.js): `plot` () => Plot
+  // for PNG and SVG, `table` () => <table> or rows for CSV, `name` () => file name without extension.
+  exportButtons({ plot, table, name = () => this.localName }) { return makeExportButtons(this, { plot, table, name }); }
+  labelExports() { labelExportButtons(this); }
 
   // ---------------------------------------------------------------- reduced motion
   static reducedMotion() { return reducedMotion(); }
