@@ -299,3 +299,21 @@ test("drew(): a drawing made outside the loop is counted, its rendering measured
   own.run(5);
   assert.equal(own.loop.drawMs, 2);
 });
+
+test('drawSoon(): after a drawing reported by drew(), new work is drawn in the next frame, not a spacing later', () => {
+  const m = machine({ stepCost: () => 1, drawCost: () => 15, budgetMs: 10, renderCost: () => 30 });
+  m.loop.start();
+  m.run(3); // costs known: drawings spaced
+  assert.ok(m.loop.drawEveryMs > 0);
+  m.loop.stop();
+  m.loop.drew(15); // a restart's drawing, outside the loop
+  m.loop.start();
+  m.run(1);
+  assert.equal(m.frames.at(-1).drew, false, 'without drawSoon() the next drawing waits its turn');
+  m.loop.stop();
+  m.loop.drew(15);
+  m.loop.drawSoon();
+  m.loop.start();
+  m.run(1);
+  assert.equal(m.frames.at(-1).drew, true, 'with drawSoon() the next frame draws');
+});

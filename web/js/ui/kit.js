@@ -187,7 +187,8 @@ export class Widths {
 // widget's first picture, a redraw on resize) is reported by drew(ms): the loop counts its cost and
 // the rendering of the frame after it, and draws again only when its turn comes (the frames just
 // after a widget's first picture ran a step and a drawing of unknown cost beside that picture's
-// rendering: 45-80 ms at 4×). A widget that spaces its own visual jobs
+// rendering: 45-80 ms at 4×); drawSoon() lifts that wait where the picture is already out of date.
+// A widget that spaces its own visual jobs
 // sets `spaceDrawings` false. `workFrames` and `maxFrameWorkMs` count the frames that ran steps and
 // the longest of their step time.
 export const DRAW_SPACING = 3;
@@ -256,6 +257,10 @@ export class FrameLoop {
     this.draws.push(ms);
     this.renderToMeasure = true; // its rendering comes with the next frame: measured from this loop's tick then
   }
+  // The picture is out of date (new work has started): the loop's next frame may draw, whatever
+  // drew() said (a reader's control moved: its result is drawn as soon as it comes, not a
+  // spacing later).
+  drawSoon() { this.lastDrawAt = -Infinity; }
   // Measures the browser's rendering after this frame, from `from` (ms) on.
   measureRendering(from) {
     this.renderToMeasure = false;

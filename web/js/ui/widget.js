@@ -208,7 +208,10 @@ export class Widget extends HTMLElement {
     this.pending = !none;
     this.finished = none;
     const run = () => { this.draw(); this.schedule(); };
-    if (!first) { run(); return; }
+    // a restart after the first picture (a reader's change): the picture just drawn is the state
+    // before any step, so the loop draws its first result at once (the first picture's own
+    // drawing keeps the loop's next one waiting its turn)
+    if (!first) { run(); this.loop.drawSoon(); return; }
     const generation = this.generation;
     queueTask(this, () => { if (generation === this.generation && this.engineReady && this.opts) run(); });
   }
